@@ -1,0 +1,78 @@
+// Builds every bundle: the Node extension, the web (browser) extension, the webview script, the CLI,
+// and (with --tests) the test suites. One file so the entry points and their settings stay in one place.
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const withTests = args.has('--tests');
+
+/** Files under `dir` whose names end with one of `suffixes` (recursive). */
+function findFiles(dir, suffixes) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return findFiles(p, suffixes);
+    return suffixes.some((s) => e.name.endsWith(s)) ? [p] : [];
+  });
+}
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  loader: { '.md': 'text' },
+  target: 'es2022',
+  legalComments: production ? 'none' : 'inline',
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+  },
+  { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs' },
+];
+
+if (withTests) {
+  const testCommon = { ...common, minify: false, sourcemap: 'inline', platform: 'node', format: 'cjs', outbase: 'test', outdir: 'out/test' };
+  builds.push({ ...testCommon, entryPoints: findFiles('test/unit', ['.test.ts']), external: ['mocha'] });
+  builds.push({ ...testCommon, entryPoints: findFiles('test/integration', ['.ts']), external: ['vscode', 'mocha', '@vscode/test-electron'] });
+  builds.push({ ...testCommon, entryPoints: findFiles('test/e2e', ['.ts']), external: ['mocha', 'playwright-core'] });
+  builds.push({ ...testCommon, entryPoints: findFiles('test/package', ['.test.ts']), external: ['mocha'] });
+  builds.push({ ...testCommon, outbase: '.', outdir: 'out', entryPoints: findFiles('bench', ['.ts']), external: [] });
+}
+
+// Entry points that do not exist yet are skipped, so a partial tree still builds its tests.
+const runnable = builds.filter((b) => b.entryPoints.length && b.entryPoints.every((e) => fs.existsSync(e)));
+
+async function main() {
+  const started = Date.now();
+  if (watch) {
+    const contexts = await Promise.all(runnable.map((b) => esbuild.context(b)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('esbuild: watching');
+    return;
+  }
+  await Promise.all(runnable.map((b) => esbuild.build(b)));
+  // Data files (knowledge base, rendered panel content, snippets) are produced by a bundled build script.
+  await esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: ['scripts/build-data.ts'], outfile: 'out/build-data.js', platform: 'node', format: 'cjs' });
+  const data = require(path.resolve('out/build-data.js')).buildData(__dirname, path.join(__dirname, 'dist'));
+  console.log(`data: ${data.entries} knowledge entries, ${data.sections} panel sections`);
+  console.log(`esbuild: ${runnable.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

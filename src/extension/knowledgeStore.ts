@@ -1,0 +1,34 @@
+/** Loads the knowledge base and the panel content from the JSON files next to the bundle, once, on first use. */
+import * as vscode from 'vscode';
+import { KnowledgeBase, type KnowledgeEntry } from '../knowledge';
+import type { PanelContent } from '../knowledge/render';
+
+export class KnowledgeStore {
+  private knowledge?: Promise<KnowledgeBase>;
+  private loadedKnowledge?: KnowledgeBase;
+  private content?: Promise<PanelContent>;
+
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  /** The base, loaded on the first call (activation never loads it). */
+  getKnowledge(): Promise<KnowledgeBase> {
+    this.knowledge ??= this.readJson<KnowledgeEntry[]>('knowledge.json').then((entries) => (this.loadedKnowledge = new KnowledgeBase(entries)));
+    return this.knowledge;
+  }
+
+  /** The base if it is already loaded, for hot paths that must not wait. */
+  peekKnowledge(): KnowledgeBase | undefined {
+    return this.loadedKnowledge;
+  }
+
+  getContent(): Promise<PanelContent> {
+    this.content ??= this.readJson<PanelContent>('content.json');
+    return this.content;
+  }
+
+  private async readJson<T>(file: string): Promise<T> {
+    const uri = vscode.Uri.joinPath(this.extensionUri, 'dist', file);
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    return JSON.parse(new TextDecoder().decode(bytes)) as T;
+  }
+}

@@ -1,0 +1,5 @@
+/** TensorFlow, Keras and TF1-surface entries, gathered from the files of this folder. */
+import type { KnowledgeEntry } from '../../types';
+
+const entries: KnowledgeEntry[] = [];
+export default entries;

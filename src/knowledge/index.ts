@@ -1,0 +1,69 @@
+/** Looks up framework APIs in the knowledge base, through namespace aliases and a longest-prefix module fallback. */
+import type { KnowledgeEntry } from './types';
+
+export type { KnowledgeEntry, Framework, Lifecycle, Status, ApiRef, Replacement, SymbolKind } from './types';
+
+export type MatchKind = 'exact' | 'alias' | 'module';
+
+export interface LookupResult {
+  entry: KnowledgeEntry;
+  /** The name that was asked for, after import resolution (`tensorflow.keras.layers.Dense`). */
+  query: string;
+  /** `exact`: the entry is the name; `alias`: reached through a namespace alias; `module`: the nearest known parent module. */
+  match: MatchKind;
+  /** The namespace alias used, for display: "tensorflow.keras is Keras 3 since TensorFlow 2.16". */
+  aliasNote?: string;
+  /** The name was reached through `tensorflow.compat.v1`, where TF1 APIs still exist in TF 2.x. */
+  compatV1?: boolean;
+}
+
+/**
+ * Namespaces that name the same API. Keys are prefixes as code writes them, values the canonical prefix
+ * used by the base. Ordered: the longest matching prefix wins.
+ */
+export const NAMESPACE_ALIASES: ReadonlyArray<{ from: string; to: string; note: string }> = [
+  { from: 'tensorflow.compat.v1.', to: 'tensorflow.', note: 'tf.compat.v1 keeps TF1 APIs callable in TensorFlow 2.x (legacy mode)' },
+  { from: 'tensorflow.compat.v2.', to: 'tensorflow.', note: 'tf.compat.v2 is the TF2 API under another name' },
+  { from: 'tensorflow.keras.', to: 'keras.', note: 'tf.keras is Keras 3 since TensorFlow 2.16 (Keras 2 before)' },
+  { from: 'tensorflow.python.keras.', to: 'keras.', note: 'tensorflow.python.keras is a private path; use keras or tf.keras' },
+  { from: 'tf_keras.', to: 'keras.', note: 'tf_keras is the Keras 2 package kept for legacy code (TF_USE_LEGACY_KERAS=1)' },
+];
+
+/** An in-memory base built once from its entries; lookups are map reads. */
+export class KnowledgeBase {
+  private readonly byName = new Map<string, KnowledgeEntry>();
+
+  constructor(entries: readonly KnowledgeEntry[]) {
+    for (const e of entries) this.byName.set(e.name, e);
+  }
+
+  get size(): number {
+    return this.byName.size;
+  }
+
+  get(name: string): KnowledgeEntry | undefined {
+    return this.byName.get(name);
+  }
+
+  entries(): IterableIterator<KnowledgeEntry> {
+    return this.byName.values();
+  }
+
+  /** The entry for `name`, else through an alias, else the nearest parent module's entry (marked `module`). */
+  lookup(name: string): LookupResult | undefined {
+    const compatV1 = name === 'tensorflow.compat.v1' || name.startsWith('tensorflow.compat.v1.') ? true : undefined;
+    const exact = this.byName.get(name);
+    if (exact) return { entry: exact, query: name, match: 'exact', compatV1 };
+    const alias = NAMESPACE_ALIASES.find((a) => name.startsWith(a.from));
+    const canonical = alias ? alias.to + name.slice(alias.from.length) : undefined;
+    const viaAlias = canonical !== undefined ? this.byName.get(canonical) : undefined;
+    if (alias && viaAlias) return { entry: viaAlias, query: name, match: 'alias', aliasNote: alias.note, compatV1 };
+    for (const candidate of canonical !== undefined ? [name, canonical] : [name]) {
+      for (let cut = candidate.lastIndexOf('.'); cut > 0; cut = candidate.lastIndexOf('.', cut - 1)) {
+        const parent = this.byName.get(candidate.slice(0, cut));
+        if (parent && parent.kind === 'module') return { entry: parent, query: name, match: 'module', aliasNote: candidate === name ? undefined : alias?.note, compatV1 };
+      }
+    }
+    return undefined;
+  }
+}

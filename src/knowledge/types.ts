@@ -1,0 +1,60 @@
+/** The shape of the knowledge base: one typed entry per framework API, keyed by canonical qualified name. */
+
+export type Framework = 'pytorch' | 'tensorflow' | 'keras';
+
+export type SymbolKind = 'module' | 'class' | 'function' | 'decorator' | 'constant' | 'context-manager';
+
+export type Lifecycle = 'current' | 'deprecated' | 'removed';
+
+/** Where an API stands, and since when. Every non-current status names the version it holds for. */
+export interface Status {
+  state: Lifecycle;
+  /** Version the state began with, e.g. "2.0" for TensorFlow 2.0 or "2.4" for PyTorch 2.4. Required unless current. */
+  since?: string;
+  /** Release date of `since`, as YYYY-MM or YYYY-MM-DD. */
+  date?: string;
+  /** For deprecated APIs: the version that removed it, when that has happened. */
+  removedIn?: string;
+  /** One sentence in our words on what the status means in practice. */
+  note?: string;
+}
+
+/** A pointer to another API, with what a user must know when switching to it. */
+export interface ApiRef {
+  /** Canonical qualified name; must be a key of the base unless `external` is set. */
+  name: string;
+  note?: string;
+  /** The target lives outside the base (another library such as `ai_edge_litert`). */
+  external?: boolean;
+}
+
+export interface Replacement extends ApiRef {
+  /**
+   * True only when renaming the reference is enough and behaviour stays the same, so a quick fix may
+   * rewrite it. Anything else (different arguments, defaults or semantics) gets an explanation only.
+   */
+  dropIn?: boolean;
+}
+
+export interface KnowledgeEntry {
+  /** Canonical fully qualified name: `torch.nn.Linear`, `keras.layers.Dense`, `tensorflow.Session`. */
+  name: string;
+  framework: Framework;
+  kind: SymbolKind;
+  /** One or two sentences written by us. */
+  summary: string;
+  status: Status;
+  /** The release or date the entry was checked against, e.g. "PyTorch 2.12 docs, 2026-05". */
+  verified: string;
+  replacement?: Replacement;
+  /** The nearest API(s) in the other framework, with the real differences (defaults, layouts, logits...). */
+  equivalents?: ApiRef[];
+  /** Official docs URL (docs.pytorch.org, pytorch.org, tensorflow.org, keras.io, ai.google.dev). */
+  docs: string;
+  /** Snippet task ids this API belongs to (see src/core/snippets). */
+  tags?: string[];
+  /** Where the facts were checked: URLs of release notes, docs pages, source files. */
+  sources: string[];
+  /** Comparison panel section that discusses this API (heading id in the content markdown). */
+  section?: string;
+}

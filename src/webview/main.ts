@@ -1,0 +1,157 @@
+/** Browser code of the comparison panel: filter, table of contents, deep links, example actions, saved state. */
+import { parseHostMessage, parsePanelState, type PanelState, type WebviewMessage, type Framework } from './protocol';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: PanelState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const startedAt = performance.now();
+const filterInput = document.getElementById('filter') as HTMLInputElement;
+const sections = Array.from(document.querySelectorAll<HTMLElement>('section.guide-section'));
+const emptyNote = document.getElementById('no-results') as HTMLElement;
+
+let state: PanelState = parsePanelState(vscode.getState()) ?? parsePanelState(safeJson(document.body.dataset.state)) ?? { query: '', scrollY: 0 };
+
+function safeJson(text: string | undefined): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function saveState(patch: Partial<PanelState>): void {
+  state = { ...state, ...patch };
+  vscode.setState(state);
+}
+
+/** Shows the sections, table rows and FAQ entries that contain every word of the query. */
+function applyFilter(query: string): void {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const matches = (el: Element) => {
+    const text = (el.textContent ?? '').toLowerCase();
+    return words.every((w) => text.includes(w));
+  };
+  let visibleRows = 0;
+  const visibleSections: string[] = [];
+  for (const section of sections) {
+    const rows = Array.from(section.querySelectorAll<HTMLTableRowElement>('tbody tr'));
+    const faqs = Array.from(section.querySelectorAll<HTMLDetailsElement>('details.faq'));
+    const titleMatches = words.length > 0 && matches(section.querySelector('h1') ?? section);
+    let any = words.length === 0 || titleMatches;
+    for (const row of rows) {
+      const show = words.length === 0 || titleMatches || matches(row);
+      row.hidden = !show;
+      if (show) visibleRows++;
+      any ||= show;
+    }
+    for (const faq of faqs) {
+      const show = words.length === 0 || titleMatches || matches(faq);
+      faq.hidden = !show;
+      if (words.length > 0 && show && !titleMatches) faq.open = true;
+      any ||= show;
+    }
+    if (!any) any = matches(section);
+    section.hidden = !any;
+    document.querySelector<HTMLElement>(`.toc a[href="#${CSS.escape(section.id)}"]`)?.parentElement?.toggleAttribute('hidden', !any);
+    if (any) visibleSections.push(section.id);
+  }
+  emptyNote.hidden = visibleSections.length > 0;
+  saveState({ query });
+  vscode.postMessage({ type: 'filtered', query, visibleSections, visibleRows });
+}
+
+function reveal(id: string): void {
+  const target = document.getElementById(id) ?? document.getElementById(`section-${id}`);
+  if (!target) return;
+  if (target.closest('section')?.hidden) {
+    filterInput.value = '';
+    applyFilter('');
+  }
+  if (target instanceof HTMLDetailsElement) target.open = true;
+  target.scrollIntoView({ block: 'start' });
+  const heading = target.matches('h1,h2,h3,summary') ? target : target.querySelector<HTMLElement>('h1,h2,summary');
+  heading?.setAttribute('tabindex', '-1');
+  heading?.focus({ preventScroll: true });
+  const section = target.closest('section')?.id.replace(/^section-/, '') ?? id;
+  saveState({ section });
+  vscode.postMessage({ type: 'revealed', section });
+}
+
+let filterTimer: number | undefined;
+filterInput.addEventListener('input', () => {
+  window.clearTimeout(filterTimer);
+  filterTimer = window.setTimeout(() => applyFilter(filterInput.value), 60);
+});
+
+document.addEventListener('keydown', (e) => {
+  if (e.key === '/' && document.activeElement !== filterInput) {
+    e.preventDefault();
+    filterInput.focus();
+    filterInput.select();
+  } else if (e.key === 'Escape' && document.activeElement === filterInput && filterInput.value) {
+    filterInput.value = '';
+    applyFilter('');
+  }
+});
+
+document.addEventListener('click', (e) => {
+  const el = e.target instanceof Element ? e.target : null;
+  const button = el?.closest<HTMLButtonElement>('button[data-action]');
+  if (button) {
+    const action = button.dataset.action;
+    if (action === 'copy' || action === 'insert' || action === 'openAsFile') {
+      vscode.postMessage({ type: 'example', action, example: button.dataset.example ?? '', framework: button.dataset.framework as Framework });
+      if (action === 'copy') {
+        button.textContent = 'Copied';
+        window.setTimeout(() => (button.textContent = 'Copy'), 1500);
+      }
+    }
+    return;
+  }
+  const link = el?.closest<HTMLAnchorElement>('a[href]');
+  if (!link) return;
+  const href = link.getAttribute('href') ?? '';
+  e.preventDefault();
+  if (href.startsWith('#')) reveal(decodeURIComponent(href.slice(1)));
+  else vscode.postMessage({ type: 'openLink', href });
+});
+
+let scrollTimer: number | undefined;
+window.addEventListener('scroll', () => {
+  window.clearTimeout(scrollTimer);
+  scrollTimer = window.setTimeout(() => saveState({ scrollY: Math.round(window.scrollY) }), 150);
+});
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const message = parseHostMessage(event.data);
+  if (!message) return;
+  if (message.type === 'reveal') reveal(message.section);
+  else {
+    filterInput.value = message.query;
+    applyFilter(message.query);
+  }
+});
+
+// Restore what the user had: filter text, then scroll position (or the requested section).
+if (state.query) {
+  filterInput.value = state.query;
+  applyFilter(state.query);
+}
+const initialSection = document.body.dataset.reveal;
+if (initialSection) reveal(initialSection);
+else if (state.scrollY) window.scrollTo(0, state.scrollY);
+
+requestAnimationFrame(() => {
+  vscode.postMessage({
+    type: 'rendered',
+    sections: sections.map((s) => s.id.replace(/^section-/, '')),
+    tables: document.querySelectorAll('table').length,
+    firstPaintMs: Math.round(performance.now() - startedAt),
+  });
+});
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,116 @@
+/**
+ * Drives the real VS Code UI (code-server in Debian's chromium, through playwright-core) for the UI tests:
+ * opening the workbench with this repo as the development extension, files, commands, hovers, webviews.
+ * The server is started by scripts/test.mjs and described by FG_* environment variables.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+
+const env = (name: string): string => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run the UI tests through \`npm test\` (scripts/test.mjs starts code-server)`);
+  return v;
+};
+
+export const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern', highContrast: 'Default High Contrast' } as const;
+export type ThemeName = keyof typeof THEMES;
+
+export const RESULTS_DIR = path.resolve(process.env.FG_ROOT ?? '.', 'test-results');
+
+export class Workbench {
+  private constructor(
+    readonly browser: Browser,
+    readonly page: Page,
+  ) {}
+
+  /** Opens a new browser window on the workspace with the extension loaded, in the given theme. */
+  static async open(options: { theme?: ThemeName; width?: number; height?: number } = {}): Promise<Workbench> {
+    const settingsFile = path.join(env('FG_CS_USER_DATA'), 'User', 'settings.json');
+    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+    settings['workbench.colorTheme'] = THEMES[options.theme ?? 'light'];
+    fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+    const browser = await chromium.launch({
+      executablePath: process.env.FG_CHROMIUM ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 } });
+    const port = env('FG_CS_PORT');
+    const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${env('FG_ROOT')}`]]);
+    await page.goto(`${env('FG_CS_ORIGIN')}/?folder=${encodeURIComponent(env('FG_WORKSPACE'))}&payload=${encodeURIComponent(payload)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
+    return new Workbench(browser, page);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = path.join(RESULTS_DIR, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Quick Open (Ctrl+P) a workspace file and wait until the editor shows `expectText`. */
+  async openFile(name: string, expectText: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    await this.page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await this.page.keyboard.type(name);
+    await this.page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10000 });
+    await this.page.keyboard.press('Enter');
+    await this.editorWord(expectText).waitFor({ timeout: 20000 });
+  }
+
+  editorWord(text: string) {
+    return this.page.locator('.monaco-editor .view-lines .view-line span span', { hasText: text }).first();
+  }
+
+  /** Runs a command from the palette (F1) by its title. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await this.page.keyboard.type(title);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^.*: /, '') }).first().waitFor({ timeout: 10000 });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Hovers the mouse over a token in the editor until a hover containing `expect` shows; returns its text. */
+  async hover(token: string, expect: string, tries = 8): Promise<string> {
+    let text = '';
+    for (let i = 0; i < tries && !text.includes(expect); i++) {
+      const box = await this.editorWord(token).boundingBox().catch(() => null);
+      if (!box) {
+        await this.page.waitForTimeout(500);
+        continue;
+      }
+      await this.page.mouse.move(box.x + 2, box.y + box.height / 2);
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+      try {
+        await this.page.waitForSelector('.monaco-hover .hover-contents', { state: 'visible', timeout: 3000 });
+        text = await this.page.locator('.monaco-hover').first().innerText();
+      } catch {
+        text = '';
+      }
+      if (!text.includes(expect)) {
+        await this.page.mouse.move(5, 700);
+        await this.page.waitForTimeout(500);
+      }
+    }
+    return text;
+  }
+
+  /** The active webview's content frame. */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  }
+
+  /** The text of the active editor, read through the DOM lines (for short files). */
+  async editorText(): Promise<string> {
+    const lines = await this.page.locator('.monaco-editor .view-lines .view-line').allInnerTexts();
+    return lines.join('\n').replace(/\u00a0/g, ' ');
+  }
+}
