@@ -68,7 +68,7 @@ async function main() {
   // Data files (knowledge base, rendered panel content, snippets) are produced by a bundled build script.
   await esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: ['scripts/build-data.ts'], outfile: 'out/build-data.js', platform: 'node', format: 'cjs' });
   const data = require(path.resolve('out/build-data.js')).buildData(__dirname, path.join(__dirname, 'dist'));
-  console.log(`data: ${data.entries} knowledge entries, ${data.sections} panel sections`);
+  console.log(`data: ${data.entries} knowledge entries, ${data.sections} panel sections, ${data.snippets} snippet tasks`);
   console.log(`esbuild: ${runnable.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
 }
 

@@ -3,8 +3,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ALL_ENTRIES } from '../src/knowledge/all';
 import { renderContent, SECTION_ORDER } from '../src/knowledge/render';
+import { SNIPPET_CATALOG } from '../src/core/snippets/catalog';
+import { toVsCodeSnippets } from '../src/core/snippets/expand';
 
-export function buildData(root: string, outDir: string): { entries: number; sections: number } {
+export function buildData(root: string, outDir: string): { entries: number; sections: number; snippets: number } {
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'knowledge.json'), JSON.stringify(ALL_ENTRIES));
   const contentDir = path.join(root, 'src', 'knowledge', 'content');
@@ -15,5 +17,8 @@ export function buildData(root: string, outDir: string): { entries: number; sect
   }
   const content = renderContent(pages);
   fs.writeFileSync(path.join(outDir, 'content.json'), JSON.stringify(content));
-  return { entries: ALL_ENTRIES.length, sections: content.sections.length };
+  // contributes.snippets is generated from the same catalog as the Insert Snippet command, so they never drift.
+  fs.mkdirSync(path.join(outDir, 'snippets'), { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'snippets', 'python.json'), JSON.stringify(toVsCodeSnippets(SNIPPET_CATALOG), null, 1));
+  return { entries: ALL_ENTRIES.length, sections: content.sections.length, snippets: SNIPPET_CATALOG.length };
 }

@@ -1,10 +1,21 @@
-/** Inserts code into Python editors and notebook cells, and remembers the last active Python editor. */
+/**
+ * Inserts snippets and example code into Python editors and notebook cells, adding only the imports the file
+ * lacks (at the top of the file, or in the first code cell of a notebook), and remembers the last Python editor.
+ */
 import * as vscode from 'vscode';
+import { analyzePython } from '../core/python';
+import { bindingsFromAnalysis, planInsertion } from '../core/snippets/plan';
+import { importInsertionOffset, splitImports } from '../core/snippets/placement';
+import type { SnippetVariant } from '../core/snippets/types';
+import type { DocumentAnalyses } from './documentAnalysis';
 
 export class CodeInserter {
   private last: vscode.TextEditor | undefined;
 
-  constructor(context: vscode.ExtensionContext) {
+  constructor(
+    context: vscode.ExtensionContext,
+    private readonly analyses: DocumentAnalyses,
+  ) {
     const remember = (editor: vscode.TextEditor | undefined) => {
       if (editor && editor.document.languageId === 'python') this.last = editor;
     };
@@ -19,7 +30,42 @@ export class CodeInserter {
     return vscode.window.visibleTextEditors.find((e) => e === this.last) ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'python');
   }
 
-  async insertCode(editor: vscode.TextEditor, code: string): Promise<boolean> {
-    return editor.insertSnippet(new vscode.SnippetString().appendText(code), editor.selection.active);
+  /** Inserts a catalog snippet at the cursor as a real snippet (tab stops), reusing the file's aliases. */
+  async insertSnippet(editor: vscode.TextEditor, variant: SnippetVariant): Promise<boolean> {
+    const view = await this.analyses.get(editor.document);
+    const plan = planInsertion(variant, { bindings: view ? bindingsFromAnalysis(view.analysis) : [], boundNames: view ? new Set(view.analysis.imports.flatMap((s) => s.bindings.map((b) => b.local))) : undefined });
+    // Imports first: the edit above the cursor shifts the selection, and the snippet session stays intact.
+    if (plan.importLines.length) await this.addImports(editor.document, plan.importLines);
+    return editor.insertSnippet(new vscode.SnippetString(plan.body), editor.selection.active);
   }
+
+  /** Inserts a plain code block (its own import lines move to the top unless the file already has them). */
+  async insertCode(editor: vscode.TextEditor, code: string): Promise<boolean> {
+    const { imports, rest } = splitImports(code, analyzePython(code));
+    const view = await this.analyses.get(editor.document);
+    const existing = new Set((view ? bindingsFromAnalysis(view.analysis) : []).map((b) => `${b.local}=${b.target}`));
+    const missing = imports.filter((i) => !i.bindings.every((b) => existing.has(`${b.local}=${b.target}`))).map((i) => i.text);
+    if (missing.length) await this.addImports(editor.document, missing);
+    return editor.insertSnippet(new vscode.SnippetString().appendText(rest), editor.selection.active);
+  }
+
+  /** Adds import lines at the top of the file, or of the first Python code cell for a notebook cell. */
+  private async addImports(document: vscode.TextDocument, lines: string[]): Promise<void> {
+    const target = firstCodeCell(document) ?? document;
+    const text = target.getText();
+    const offset = importInsertionOffset(text);
+    const leadingNewline = offset > 0 && !text.slice(0, offset).endsWith('\n') ? '\n' : '';
+    // At the very top of a file with code, keep a blank line between the new imports and that code.
+    const blankAfter = offset === 0 && text.trim().length > 0 ? '\n' : '';
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(target.uri, target.positionAt(offset), leadingNewline + lines.join('\n') + '\n' + blankAfter);
+    await vscode.workspace.applyEdit(edit);
+  }
+}
+
+/** For a notebook cell, the notebook's first Python code cell; otherwise undefined. */
+function firstCodeCell(document: vscode.TextDocument): vscode.TextDocument | undefined {
+  if (document.uri.scheme !== 'vscode-notebook-cell') return undefined;
+  const notebook = vscode.workspace.notebookDocuments.find((n) => n.getCells().some((c) => c.document === document));
+  return notebook?.getCells().find((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python')?.document;
 }

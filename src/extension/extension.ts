@@ -1,24 +1,35 @@
 /** Entry point: wires the feature adapters to VS Code and returns. No logic lives here. */
 import * as vscode from 'vscode';
 import { createLog } from './output';
+import { readConfig } from './config';
 import { KnowledgeStore } from './knowledgeStore';
+import { DocumentAnalyses } from './documentAnalysis';
 import { registerPanel } from './panel';
 import { ExampleActions } from './exampleActions';
 import { CodeInserter } from './codeInserter';
+import { registerHover } from './hover';
+import { registerSnippets } from './snippets';
+import { registerReplacementCommand } from './replacement';
 import type { WebviewMessage } from '../webview/protocol';
 
 /** What activate() returns: handles the integration tests read. Not a public API. */
 export interface FrameworkGuideTestApi {
   panelMessages: WebviewMessage[];
+  analyses: DocumentAnalyses;
 }
 
 export function activate(context: vscode.ExtensionContext): FrameworkGuideTestApi {
   const log = createLog(context);
   const store = new KnowledgeStore(context.extensionUri);
-  const inserter = new CodeInserter(context);
+  const analyses = new DocumentAnalyses(() => readConfig().analysis.maxFileSize, log);
+  context.subscriptions.push(analyses);
+  const inserter = new CodeInserter(context, analyses);
   const panelMessages: WebviewMessage[] = [];
   registerPanel(context, { store, log, examples: new ExampleActions(store, inserter, log), received: panelMessages });
-  return { panelMessages };
+  registerHover(context, { analyses, store, log });
+  registerSnippets(context, { inserter, analyses, log });
+  registerReplacementCommand(context, store);
+  return { panelMessages, analyses };
 }
 
 export function deactivate(): void {

@@ -4,7 +4,6 @@
  * Rendering at build time keeps markdown-it and the highlighter out of the extension bundle.
  */
 import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
 import hljs from 'highlight.js/lib/core';
 import python from 'highlight.js/lib/languages/python';
 
@@ -58,8 +57,8 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-function createRenderer(): MarkdownIt {
-  const md: MarkdownIt = new MarkdownIt({
+function createRenderer() {
+  const md = new MarkdownIt({
     html: false,
     linkify: true,
     typographer: false,
@@ -75,6 +74,8 @@ function createRenderer(): MarkdownIt {
 }
 
 const md = createRenderer();
+type Token = ReturnType<typeof md.parse>[number];
+type Env = Record<string, unknown>;
 
 /** Gives every heading an id derived from its text, unique within the section. */
 function addHeadingIds(tokens: Token[], sectionId: string): Array<{ id: string; title: string; level: number }> {
@@ -93,7 +94,7 @@ function addHeadingIds(tokens: Token[], sectionId: string): Array<{ id: string; 
 }
 
 /** Renders the FAQ page: each `###` question becomes a collapsible <details>. */
-function renderFaq(tokens: Token[], env: object): string {
+function renderFaq(tokens: Token[], env: Env): string {
   let html = '';
   let open = false;
   for (let i = 0; i < tokens.length; i++) {
@@ -101,12 +102,14 @@ function renderFaq(tokens: Token[], env: object): string {
     if (t.type === 'heading_open' && t.tag === 'h3') {
       if (open) html += '</div></details>\n';
       const inline = tokens[i + 1];
-      html += `<details class="faq" id="${escapeHtml(t.attrGet('id') ?? '')}"><summary>${md.renderer.renderInline(inline.children ?? [], md.options, env)}</summary><div class="faq-body">\n`;
+      html += `<details class="faq" id="${escapeHtml(String(t.attrGet('id') ?? ''))}"><summary>${md.renderer.renderInline(inline.children ?? [], md.options, env)}</summary><div class="faq-body">\n`;
       open = true;
       i += 2; // inline + heading_close
       continue;
     }
-    if (open && t.type === 'heading_open') {
+    // A later heading, or the page's closing "Sources:" / "_Checked_" lines, end the open question.
+    const closing = t.type === 'heading_open' || (t.type === 'paragraph_open' && /^(Sources|_Checked)/.test(tokens[i + 1]?.content ?? ''));
+    if (open && closing) {
       html += '</div></details>\n';
       open = false;
     }
@@ -120,7 +123,7 @@ function renderFaq(tokens: Token[], env: object): string {
  * Renders examples.md: under each `##` heading the first python block is TensorFlow/Keras and the second
  * PyTorch; they are laid out side by side with per-block actions. Other content renders as usual.
  */
-function renderExamples(tokens: Token[], env: object, examples: ExamplePair[]): string {
+function renderExamples(tokens: Token[], env: Env, examples: ExamplePair[]): string {
   let html = '';
   let current: { id: string; title: string; blocks: string[]; rest: Token[] } | undefined;
   const flush = () => {
@@ -147,7 +150,7 @@ function renderExamples(tokens: Token[], env: object, examples: ExamplePair[]): 
       flush();
       const title = tokens[i + 1]?.content ?? '';
       html += md.renderer.render(tokens.slice(i, i + 3), md.options, env);
-      current = { id: t.attrGet('id') ?? slugify(title), title, blocks: [], rest: [] };
+      current = { id: String(t.attrGet('id') ?? slugify(title)), title, blocks: [], rest: [] };
       i += 2;
       continue;
     }
@@ -164,7 +167,7 @@ function renderExamples(tokens: Token[], env: object, examples: ExamplePair[]): 
 
 /** Renders one markdown page into a panel section. */
 export function renderSection(id: string, markdown: string, examples: ExamplePair[]): PanelSection {
-  const env = {};
+  const env: Env = {};
   const tokens = md.parse(markdown, env);
   const headings = addHeadingIds(tokens, id);
   const title = headings.find((h) => h.level === 1)?.title ?? id;

@@ -117,7 +117,9 @@ document.addEventListener('click', (e) => {
   if (!link) return;
   const href = link.getAttribute('href') ?? '';
   e.preventDefault();
+  const page = /^(?:\.\/)?([a-z0-9-]+)\.md(?:#(.*))?$/.exec(href); // links between content pages: `history.md`
   if (href.startsWith('#')) reveal(decodeURIComponent(href.slice(1)));
+  else if (page) reveal(page[2] ? `${page[1]}--${page[2]}` : page[1]);
   else vscode.postMessage({ type: 'openLink', href });
 });
 

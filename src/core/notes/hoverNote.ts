@@ -1,0 +1,103 @@
+/**
+ * Composes the hover note for a framework symbol as markdown: what it is, its status, the replacement, the
+ * equivalent in the other framework, a docs link and command links. Pure: the adapter wraps it for VS Code.
+ */
+import type { LookupResult } from '../../knowledge';
+import type { KnowledgeEntry, Status } from '../../knowledge/types';
+import type { SymbolAtPosition } from '../python/types';
+import { FRAMEWORK_LABEL, frameworkAdvice } from '../../knowledge/frameworks';
+
+export interface HoverNoteOptions {
+  verbosity: 'compact' | 'detailed';
+  showEquivalents: boolean;
+}
+
+/** A command link the note offers; the adapter allows exactly these commands in the trusted markdown. */
+export const HOVER_COMMANDS = ['frameworkGuide.openComparison', 'frameworkGuide.insertSnippet', 'frameworkGuide.showReplacement'] as const;
+export type HoverCommand = (typeof HOVER_COMMANDS)[number];
+
+export interface HoverNote {
+  markdown: string;
+  /** The entry the note describes (for the adapter's tests and telemetry-free logging). */
+  entry: KnowledgeEntry;
+}
+
+/** Escapes text for markdown outside code spans. */
+function md(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
+}
+
+function code(text: string): string {
+  return '`' + text.replace(/`/g, "'") + '`';
+}
+
+export function commandLink(label: string, command: HoverCommand, args: unknown[]): string {
+  return `[${md(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${label}")`;
+}
+
+export function statusLine(status: Status, compatV1: boolean): string | undefined {
+  const when = (s: Status) => [s.since ? `${s.since}` : undefined, s.date ? `(${s.date})` : undefined].filter(Boolean).join(' ');
+  if (status.state === 'removed' && compatV1) {
+    return `**Legacy (TF1 compatibility mode):** removed from the TF2 API in ${when(status)}; still callable through ${code('tf.compat.v1')}.`;
+  }
+  if (status.state === 'removed') return `**Removed** in ${when(status)}.${status.note ? ' ' + md(status.note) : ''}`;
+  if (status.state === 'deprecated') {
+    const removed = status.removedIn ? ` Removed in ${status.removedIn}.` : '';
+    return `**Deprecated** since ${when(status)}.${removed}${status.note ? ' ' + md(status.note) : ''}`;
+  }
+  return undefined;
+}
+
+/** The framework whose snippets answer "the other framework" for this entry. */
+function otherFramework(entry: KnowledgeEntry): 'tensorflow' | 'pytorch' {
+  return entry.framework === 'pytorch' ? 'tensorflow' : 'pytorch';
+}
+
+export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult, options: HoverNoteOptions, lookupName?: (name: string) => KnowledgeEntry | undefined): HoverNote {
+  const { entry } = result;
+  const detailed = options.verbosity === 'detailed';
+  const lines: string[] = [];
+  const label = FRAMEWORK_LABEL[entry.framework];
+  const resolved = result.query;
+  const heading = symbol.written !== resolved ? `${code(symbol.written)} → ${code(resolved)}` : code(resolved);
+  lines.push(`**Framework Guide** · ${label} ${entry.kind}: ${heading}`);
+
+  if (result.match === 'module') {
+    lines.push(`_Not in the guide yet; showing the note for module ${code(entry.name)}._`);
+  } else if (result.match === 'alias' && result.aliasNote) {
+    lines.push(`_Same API as ${code(entry.name)}: ${md(result.aliasNote)}._`);
+  } else if (result.compatV1 && entry.status.state !== 'removed') {
+    lines.push(`_TF1 compatibility mode: ${code('tf.compat.v1')} keeps TF1 APIs callable in TensorFlow 2._`);
+  }
+
+  lines.push(md(entry.summary));
+  if (symbol.inImport && entry.kind === 'module') {
+    const advice = frameworkAdvice(resolved, !!result.compatV1);
+    if (advice) lines.push(advice);
+  }
+
+  const status = statusLine(entry.status, !!result.compatV1);
+  if (status) lines.push(status);
+  if (entry.replacement && entry.status.state !== 'current') {
+    const note = entry.replacement.note ? ` — ${md(entry.replacement.note)}` : '';
+    lines.push(`**Use instead:** ${code(entry.replacement.name)}${note}`);
+  }
+
+  if (options.showEquivalents && entry.equivalents?.length) {
+    const shown = detailed ? entry.equivalents : entry.equivalents.slice(0, 1);
+    const other = FRAMEWORK_LABEL[otherFramework(entry) === 'pytorch' ? 'pytorch' : 'tensorflow'];
+    const items = shown.map((e) => `${code(e.name)}${e.note ? ` — ${md(e.note)}` : ''}`);
+    lines.push(items.length === 1 ? `**In ${other}:** ${items[0]}` : `**In ${other}:**\n\n${items.map((i) => `- ${i}`).join('\n')}`);
+  }
+
+  const links: string[] = [`[Docs](${entry.docs})`];
+  links.push(commandLink('Compare in panel', 'frameworkGuide.openComparison', [entry.section ?? 'architecture']));
+  const task = entry.tags?.[0];
+  if (task) links.push(commandLink('Insert equivalent snippet', 'frameworkGuide.insertSnippet', [{ task, framework: otherFramework(entry) }]));
+  if (entry.replacement && entry.status.state !== 'current' && (lookupName?.(entry.replacement.name) || entry.replacement.external)) {
+    links.push(commandLink('Show replacement', 'frameworkGuide.showReplacement', [entry.name]));
+  }
+  lines.push(links.join(' · '));
+  if (detailed) lines.push(`_Checked against ${md(entry.verified)}._`);
+  return { markdown: lines.join('\n\n'), entry };
+}

@@ -1,0 +1,151 @@
+/**
+ * The Python analysis of an open document or notebook, parsed at most once per version (core AnalysisCache),
+ * with offsets mapped between a notebook cell and the notebook's joined program.
+ */
+import * as vscode from 'vscode';
+import { AnalysisCache, analyzePythonAsync, joinNotebookCells, toGlobalOffset, type JoinedNotebook, type PythonAnalysis, type TextChange } from '../core/python';
+import type { Log } from './output';
+
+/** Above this size a first parse runs in cancellable slices instead of one synchronous call. */
+const SYNC_PARSE_LIMIT = 250_000;
+
+export interface DocumentView {
+  analysis: PythonAnalysis;
+  /** Offset in `analysis.text` of a position in the document. */
+  toAnalysisOffset(position: vscode.Position): number;
+  /** Range in the document of a span of `analysis.text`, or undefined when the span lies in another cell. */
+  toRange(from: number, to: number): vscode.Range | undefined;
+}
+
+export class DocumentAnalyses implements vscode.Disposable {
+  private readonly cache: AnalysisCache;
+  /** The last edit per document, so the next parse can reuse the previous tree. */
+  private readonly lastEdit = new Map<string, { version: number; changes: TextChange[] }>();
+  private readonly asyncResults = new Map<string, { version: number; analysis: PythonAnalysis }>();
+  private readonly toldTooLarge = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly maxFileSize: () => number,
+    private readonly log: Log,
+  ) {
+    this.cache = new AnalysisCache(32, { maxBytes: Number.MAX_SAFE_INTEGER });
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.languageId !== 'python' || e.contentChanges.length === 0) return;
+        this.lastEdit.set(e.document.uri.toString(), {
+          version: e.document.version,
+          changes: e.contentChanges.map((c) => ({ from: c.rangeOffset, to: c.rangeOffset + c.rangeLength, insertedLength: c.text.length })),
+        });
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri.toString())),
+      vscode.workspace.onDidCloseNotebookDocument((n) => this.forget(n.uri.toString())),
+    );
+  }
+
+  /** Parses done so far (tests check "once per version"). */
+  get parseCount(): number {
+    return this.cache.parseCount;
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+    this.cache.clear();
+  }
+
+  private forget(key: string): void {
+    this.cache.delete(key);
+    this.lastEdit.delete(key);
+    this.asyncResults.delete(key);
+  }
+
+  /**
+   * The analysis for `document` (a file, an untitled editor or a notebook cell), or undefined when the file
+   * is too large or the work was cancelled. Large first parses yield to the event loop between slices.
+   */
+  async get(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentView | undefined> {
+    const notebook = document.uri.scheme === 'vscode-notebook-cell' ? findNotebook(document) : undefined;
+    if (notebook) return this.forNotebook(notebook.notebook, notebook.cellIndex, token);
+    const text = document.getText();
+    const key = document.uri.toString();
+    const analysis = await this.analyse(key, document.version, text, document.fileName, token);
+    if (!analysis) return undefined;
+    return {
+      analysis,
+      toAnalysisOffset: (p) => document.offsetAt(p),
+      toRange: (from, to) => new vscode.Range(document.positionAt(from), document.positionAt(to)),
+    };
+  }
+
+  /** Same as get() but never waits: undefined unless the analysis is already there or cheap. */
+  getSync(document: vscode.TextDocument): DocumentView | undefined {
+    if (document.uri.scheme === 'vscode-notebook-cell' || document.getText().length > SYNC_PARSE_LIMIT) return undefined;
+    const analysis = this.cache.get(document.uri.toString(), document.version, document.getText());
+    return { analysis, toAnalysisOffset: (p) => document.offsetAt(p), toRange: (from, to) => new vscode.Range(document.positionAt(from), document.positionAt(to)) };
+  }
+
+  private async forNotebook(notebook: vscode.NotebookDocument, cellIndex: number, token?: vscode.CancellationToken): Promise<DocumentView | undefined> {
+    const cells = notebook.getCells();
+    const codeCells = cells.filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python');
+    const joined: JoinedNotebook = joinNotebookCells(codeCells.map((c) => c.document.getText()));
+    const index = codeCells.findIndex((c) => c.index === cellIndex);
+    if (index < 0) return undefined;
+    // Any cell edit or structure change gives a new version: hash the notebook and cell versions together.
+    const version = hashVersions([notebook.version, ...codeCells.map((c) => c.document.version), codeCells.length]);
+    const analysis = await this.analyse(notebook.uri.toString(), version, joined.text, notebook.uri.path, token);
+    if (!analysis) return undefined;
+    const document = codeCells[index].document;
+    const cellStart = joined.cellStarts[index];
+    const cellEnd = cellStart + document.getText().length;
+    return {
+      analysis,
+      toAnalysisOffset: (p) => toGlobalOffset(joined, index, document.offsetAt(p)),
+      toRange: (from, to) => (from >= cellStart && to <= cellEnd ? new vscode.Range(document.positionAt(from - cellStart), document.positionAt(to - cellStart)) : undefined),
+    };
+  }
+
+  private async analyse(key: string, version: number, text: string, label: string, token?: vscode.CancellationToken): Promise<PythonAnalysis | undefined> {
+    const limit = this.maxFileSize();
+    if (text.length > limit || new TextEncoder().encode(text).length > limit) {
+      this.tellTooLarge(key, label, text.length, limit);
+      return undefined;
+    }
+    const cachedAsync = this.asyncResults.get(key);
+    if (cachedAsync?.version === version) return cachedAsync.analysis;
+    if (text.length <= SYNC_PARSE_LIMIT) {
+      const edit = this.lastEdit.get(key);
+      return this.cache.get(key, version, text, edit && edit.version === version ? edit.changes : undefined);
+    }
+    const analysis = await analyzePythonAsync(text, { maxBytes: Number.MAX_SAFE_INTEGER, shouldStop: () => token?.isCancellationRequested ?? false });
+    if (analysis) this.asyncResults.set(key, { version, analysis });
+    return analysis;
+  }
+
+  private tellTooLarge(key: string, label: string, size: number, limit: number): void {
+    if (this.toldTooLarge.has(key)) return;
+    this.toldTooLarge.add(key);
+    const name = label.split('/').pop() ?? label;
+    this.log.info(`Skipped ${label}: ${size} characters is over frameworkGuide.analysis.maxFileSize (${limit} bytes).`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Framework Guide does not analyse {0}: the file is larger than the {1} MB limit (setting frameworkGuide.analysis.maxFileSize).', name, (limit / 1_000_000).toFixed(1)),
+    );
+  }
+}
+
+function findNotebook(cell: vscode.TextDocument): { notebook: vscode.NotebookDocument; cellIndex: number } | undefined {
+  for (const notebook of vscode.workspace.notebookDocuments) {
+    const match = notebook.getCells().find((c) => c.document === cell || c.document.uri.toString() === cell.uri.toString());
+    if (match) return { notebook, cellIndex: match.index };
+  }
+  return undefined;
+}
+
+/** A 32-bit FNV-1a hash of the numbers, as the cache's version key for a notebook. */
+function hashVersions(values: number[]): number {
+  let h = 0x811c9dc5;
+  for (const v of values) {
+    h ^= v & 0xffffffff;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}

@@ -1,0 +1,68 @@
+/** torchvision: pretrained models, transforms (v1 and v2), datasets, ops and image utilities. */
+import { defineGroup } from '../../define';
+import { VISION_DOCS, eq } from './common';
+
+const V = 'torchvision docs (docs.pytorch.org/vision/stable, 2026)';
+const gen = (n: string) => `${VISION_DOCS}/generated/${n}.html`;
+const base = { framework: 'pytorch' as const, verified: V, docs: gen };
+
+export default [
+  ...defineGroup({ ...base, module: '', sources: [`${VISION_DOCS}/index.html`] }, {
+    torchvision: { kind: 'module', summary: 'The PyTorch computer-vision library: pretrained models, image transforms, datasets and detection ops; versioned separately from torch.', docs: `${VISION_DOCS}/index.html`, tags: ['transfer-learning'] },
+  }),
+  ...defineGroup({ ...base, module: 'torchvision', sources: [`${VISION_DOCS}/index.html`] }, {
+    models: { kind: 'module', summary: 'Model builders with pretrained weights selected through weights= enums (e.g. ResNet50_Weights.DEFAULT), which replaced the old pretrained=True flag.', docs: `${VISION_DOCS}/models.html`, tags: ['transfer-learning'], equivalents: [eq('keras.applications')] },
+    transforms: { kind: 'module', summary: 'Image transforms for PIL images and tensors (resize, crop, flip, normalise); the v2 namespace is the recommended successor.', docs: `${VISION_DOCS}/transforms.html`, tags: ['augmentation', 'data-pipeline'] },
+    datasets: { kind: 'module', summary: 'Ready-made datasets (MNIST, CIFAR, ImageNet, COCO...) and ImageFolder, all returning (image, target) pairs.', docs: `${VISION_DOCS}/datasets.html`, tags: ['data-pipeline'], equivalents: [eq('keras.datasets')] },
+    ops: { kind: 'module', summary: 'Vision operators such as nms, roi_align and box conversions.', docs: `${VISION_DOCS}/ops.html` },
+    io: { kind: 'module', summary: 'Reading and decoding images and video into tensors.', docs: `${VISION_DOCS}/io.html` },
+    utils: { kind: 'module', summary: 'Visual helpers: make_grid, save_image, draw_bounding_boxes.', docs: `${VISION_DOCS}/utils.html` },
+  }),
+  ...defineGroup({ ...base, module: 'torchvision.models', sources: [`${VISION_DOCS}/models.html`], docs: (n: string) => `${VISION_DOCS}/models/generated/${n}.html` }, {
+    resnet18: { kind: 'function', summary: 'Builds ResNet-18; weights=ResNet18_Weights.DEFAULT loads ImageNet weights.', tags: ['transfer-learning'] },
+    resnet50: { kind: 'function', summary: 'Builds ResNet-50; weights=ResNet50_Weights.DEFAULT loads the best available ImageNet weights. Replace model.fc for transfer learning.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.ResNet50', 'Keras weights come from a different training run and expect caffe-style preprocessing; include_top=False drops the head.')] },
+    vgg16: { kind: 'function', summary: 'Builds VGG-16 with optional ImageNet weights.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.VGG16')] },
+    mobilenet_v2: { kind: 'function', summary: 'Builds MobileNetV2 with optional ImageNet weights.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.MobileNetV2')] },
+    efficientnet_b0: { kind: 'function', summary: 'Builds EfficientNet-B0 with optional ImageNet weights.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.EfficientNetB0', 'Keras EfficientNet includes input rescaling inside the model.')] },
+    vit_b_16: { kind: 'function', summary: 'Builds a ViT-B/16 vision transformer with optional pretrained weights.', tags: ['transfer-learning'] },
+    get_model: { kind: 'function', summary: 'Builds any registered model by name, e.g. get_model("resnet50", weights="DEFAULT").', docs: `${VISION_DOCS}/models.html`, tags: ['transfer-learning'] },
+  }),
+  ...defineGroup({ ...base, module: 'torchvision.transforms', sources: [`${VISION_DOCS}/transforms.html`] }, {
+    Compose: { kind: 'class', summary: 'Chains several transforms into one callable.', tags: ['augmentation', 'data-pipeline'], equivalents: [eq('keras.Sequential', 'Keras preprocessing layers are stacked in a Sequential model or mapped over tf.data.')] },
+    ToTensor: { kind: 'class', summary: 'Converts a PIL image or HxWxC uint8 array to a CxHxW float tensor scaled to [0, 1]; v2 replaces it with ToImage + ToDtype(scale=True).', tags: ['data-pipeline', 'mnist-mlp'] },
+    Normalize: { kind: 'class', summary: 'Normalises each channel of a tensor image with given mean and std.', tags: ['data-pipeline'], equivalents: [eq('keras.layers.Normalization', 'Keras can learn mean/variance with adapt() and works channels-last.')] },
+    Resize: { kind: 'class', summary: 'Resizes an image; an int size scales the shorter side keeping aspect ratio.', tags: ['augmentation', 'data-pipeline'], equivalents: [eq('keras.layers.Resizing', 'An int is not accepted; Keras takes height and width.')] },
+    CenterCrop: { kind: 'class', summary: 'Crops the centre of an image to a given size.', tags: ['augmentation'], equivalents: [eq('keras.layers.CenterCrop')] },
+    RandomCrop: { kind: 'class', summary: 'Crops a random region of given size, optionally padding first.', tags: ['augmentation'], equivalents: [eq('keras.layers.RandomCrop')] },
+    RandomResizedCrop: { kind: 'class', summary: 'Crops a random area and aspect ratio, then resizes; the standard ImageNet training augmentation.', tags: ['augmentation'] },
+    RandomHorizontalFlip: { kind: 'class', summary: 'Flips an image horizontally with probability p (0.5).', tags: ['augmentation'], equivalents: [eq('keras.layers.RandomFlip', 'Use mode="horizontal".')] },
+    RandomRotation: { kind: 'class', summary: 'Rotates by a random angle within given degrees.', tags: ['augmentation'], equivalents: [eq('keras.layers.RandomRotation', 'Keras takes a fraction of a full turn, not degrees.')] },
+    ColorJitter: { kind: 'class', summary: 'Randomly changes brightness, contrast, saturation and hue.', tags: ['augmentation'] },
+    v2: { kind: 'module', summary: 'Second-generation transforms that also handle bounding boxes, masks and videos jointly with images; the recommended API in current torchvision.', docs: `${VISION_DOCS}/transforms.html`, tags: ['augmentation', 'data-pipeline'], section: 'changes-since-2023' },
+  }),
+  ...defineGroup({ ...base, module: 'torchvision.transforms.v2', sources: [`${VISION_DOCS}/transforms.html`] }, {
+    Compose: { kind: 'class', summary: 'Chains v2 transforms; they apply consistently to images, boxes and masks passed together.', tags: ['augmentation', 'data-pipeline'] },
+    ToImage: { kind: 'class', summary: 'Converts a PIL image or array into a tv_tensors.Image tensor without changing dtype or scale.', tags: ['data-pipeline'] },
+    ToDtype: { kind: 'class', summary: 'Converts dtype; with scale=True also rescales values (e.g. uint8 0..255 to float 0..1).', tags: ['data-pipeline'] },
+    Resize: { kind: 'class', summary: 'v2 resize for images, boxes and masks.', tags: ['augmentation'] },
+    RandomResizedCrop: { kind: 'class', summary: 'v2 random resized crop that keeps boxes and masks aligned.', tags: ['augmentation'] },
+    RandomHorizontalFlip: { kind: 'class', summary: 'v2 horizontal flip for images and their annotations.', tags: ['augmentation'] },
+    Normalize: { kind: 'class', summary: 'v2 per-channel normalisation with mean and std.', tags: ['data-pipeline'] },
+  }),
+  ...defineGroup({ ...base, module: 'torchvision.datasets', sources: [`${VISION_DOCS}/datasets.html`] }, {
+    MNIST: { kind: 'class', summary: 'The MNIST handwritten digits dataset (60k train/10k test 28x28 images); download=True fetches it.', tags: ['mnist-mlp', 'data-pipeline'], equivalents: [eq('keras.datasets.mnist', 'Keras returns NumPy arrays from load_data().')] },
+    FashionMNIST: { kind: 'class', summary: 'Fashion-MNIST clothing images in the MNIST format.', tags: ['data-pipeline'], equivalents: [eq('keras.datasets.fashion_mnist')] },
+    CIFAR10: { kind: 'class', summary: 'CIFAR-10 32x32 colour images in 10 classes.', tags: ['data-pipeline'], equivalents: [eq('keras.datasets.cifar10')] },
+    ImageFolder: { kind: 'class', summary: 'Dataset from a directory tree with one sub-folder per class.', tags: ['data-pipeline', 'transfer-learning'], equivalents: [eq('keras.utils.image_dataset_from_directory')] },
+  }),
+  ...defineGroup({ ...base, module: 'torchvision.ops', sources: [`${VISION_DOCS}/ops.html`] }, {
+    nms: { kind: 'function', summary: 'Non-maximum suppression of boxes by IoU threshold, returning kept indices.', equivalents: [eq('tensorflow.image.non_max_suppression')] },
+  }),
+  ...defineGroup({ ...base, module: 'torchvision.io', sources: [`${VISION_DOCS}/io.html`] }, {
+    read_image: { kind: 'function', summary: 'Reads a JPEG/PNG file into a CxHxW uint8 tensor.', tags: ['data-pipeline'] },
+  }),
+  ...defineGroup({ ...base, module: 'torchvision.utils', sources: [`${VISION_DOCS}/utils.html`] }, {
+    make_grid: { kind: 'function', summary: 'Arranges a batch of images into a grid tensor for display.' },
+    save_image: { kind: 'function', summary: 'Saves a tensor or batch (as a grid) to an image file.' },
+  }),
+];
