@@ -7,17 +7,24 @@ CS_VERSION=4.139.1
 NODE24_VERSION=24
 mkdir -p "$CACHE"
 
+# The demo only needs code-server (FG_SKIP_CHROMIUM=1); the tests also need chromium and Debian's torch.
 need_apt=()
-command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-for p in libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev python3-torch; do
+if [ -z "${FG_SKIP_CHROMIUM:-}" ]; then
+  command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+  dpkg -s python3-torch >/dev/null 2>&1 || need_apt+=(python3-torch)
+fi
+for p in libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev; do
   dpkg -s "$p" >/dev/null 2>&1 || need_apt+=("$p")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then
-  if [ "$(id -u)" != 0 ]; then echo "setup-e2e: need root to apt-get install ${need_apt[*]}" >&2; exit 1; fi
+  SUDO=
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "setup-e2e: need root (or sudo) to apt-get install ${need_apt[*]}" >&2; exit 1; }
+    SUDO=sudo
+  fi
   echo "setup-e2e: apt-get install ${need_apt[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q >/dev/null
-  apt-get install -y -q --no-install-recommends "${need_apt[@]}" >/dev/null
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
 NODE24_DIR=$CACHE/node24

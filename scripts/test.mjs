@@ -63,7 +63,7 @@ async function main() {
   if (wants('unit')) mochaLayer('unit', ['out/test/unit/**/*.test.js']);
   if (wants('package')) {
     banner('package (.vsix)');
-    const packaged = sh('npx', ['vsce', 'package', '--no-dependencies', '--skip-license', '-o', path.join(tmp, 'framework-guide.vsix')]);
+    const packaged = sh('npx', ['vsce', 'package', '--no-dependencies', '-o', path.join(tmp, 'framework-guide.vsix')]);
     if (packaged) mochaLayer('package', ['out/test/package/**/*.test.js'], { FG_VSIX: path.join(tmp, 'framework-guide.vsix') });
     else layers.push({ name: 'package', passes: 0, failures: 1 });
   }

@@ -1,0 +1,89 @@
+/** Keras 3 training pieces: optimizers, losses, metrics, callbacks, LR schedules, mixed precision, applications. */
+import { defineGroup, docsUrl } from '../../define';
+import type { EntrySpec } from '../../define';
+
+const KERAS_API = 'https://github.com/keras-team/keras/tree/master/keras/api';
+const tfKerasDocs = (name: string) => docsUrl.tf(name.replace(/^keras\./, 'tensorflow.keras.'));
+const defaults = { framework: 'keras' as const, module: 'keras', verified: 'Keras 3.16 (keras-team/keras keras/api), read 2026-08', sources: [KERAS_API], docs: tfKerasDocs };
+
+function cls(summary: string, tags: string[], torch?: string, note?: string): EntrySpec {
+  return { kind: 'class', summary, tags, ...(torch ? { equivalents: [{ name: torch, ...(note ? { note } : {}) }] } : {}) };
+}
+const OPT = ['training-loop'];
+const LOSS = ['loss-metrics'];
+const CB = ['training-loop'];
+const LR = ['lr-schedule'];
+
+export default defineGroup(defaults, {
+  optimizers: { kind: 'module', summary: 'Keras optimizers; in Keras 3 they work on any backend and take learning_rate as a float or a schedule.', tags: OPT, equivalents: [{ name: 'torch.optim' }] },
+  'optimizers.Optimizer': cls('Base class of Keras optimizers (apply_gradients, learning_rate, clipnorm, weight_decay, EMA options).', OPT, 'torch.optim.Optimizer'),
+  'optimizers.Adam': cls('Adam; learning_rate 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7 by default.', ['training-loop', 'mnist-mlp'], 'torch.optim.Adam', 'Same lr and betas; PyTorch eps is 1e-8. Keras takes no params list: the model passes variables at fit time.'),
+  'optimizers.AdamW': cls('Adam with decoupled weight decay; weight_decay 0.004 by default.', OPT, 'torch.optim.AdamW', 'PyTorch AdamW defaults weight_decay to 0.01 and eps to 1e-8.'),
+  'optimizers.SGD': cls('Stochastic gradient descent with optional momentum and Nesterov; learning_rate 0.01 by default.', OPT, 'torch.optim.SGD', 'Keras momentum update matches PyTorch for a constant learning rate; check defaults before comparing runs.'),
+  'optimizers.RMSprop': cls('RMSprop; learning_rate 0.001, rho 0.9, epsilon 1e-7 by default.', OPT, 'torch.optim.RMSprop', 'PyTorch defaults are lr 0.01, alpha (=rho) 0.99, eps 1e-8.'),
+  'optimizers.Adagrad': cls('Adagrad; initial_accumulator_value 0.1 by default.', OPT, 'torch.optim.Adagrad', 'PyTorch initial_accumulator_value defaults to 0.'),
+  'optimizers.Adadelta': cls('Adadelta optimizer (adaptive per-parameter step sizes).', OPT, 'torch.optim.Adadelta'),
+  'optimizers.Adamax': cls('Adamax, the infinity-norm variant of Adam.', OPT, 'torch.optim.Adamax'),
+  'optimizers.Nadam': cls('Adam with Nesterov momentum.', OPT, 'torch.optim.NAdam'),
+  'optimizers.Ftrl': cls('Follow-the-regularized-leader optimizer, used for wide sparse models.', OPT),
+  'optimizers.Lion': cls('Lion optimizer (sign-based updates).', OPT),
+  'optimizers.schedules': { kind: 'module', summary: 'Learning-rate schedules evaluated per optimizer step and passed as learning_rate.', tags: LR, equivalents: [{ name: 'torch.optim.lr_scheduler', note: 'PyTorch schedulers wrap the optimizer and are stepped by hand, often per epoch.' }] },
+  'optimizers.schedules.LearningRateSchedule': cls('Base class for schedules: a callable from step to learning rate.', LR, 'torch.optim.lr_scheduler.LambdaLR'),
+  'optimizers.schedules.ExponentialDecay': cls('lr * decay_rate^(step / decay_steps), optionally staircase.', LR, 'torch.optim.lr_scheduler.ExponentialLR', 'ExponentialLR multiplies by gamma each scheduler.step() call (usually per epoch).'),
+  'optimizers.schedules.PiecewiseConstantDecay': cls('Constant learning rates between step boundaries.', LR, 'torch.optim.lr_scheduler.MultiStepLR', 'MultiStepLR multiplies by gamma at milestones rather than taking explicit values.'),
+  'optimizers.schedules.CosineDecay': cls('Cosine decay from an initial rate, with optional linear warmup.', LR, 'torch.optim.lr_scheduler.CosineAnnealingLR'),
+  'optimizers.schedules.CosineDecayRestarts': cls('Cosine decay with warm restarts.', LR, 'torch.optim.lr_scheduler.CosineAnnealingWarmRestarts'),
+  'optimizers.schedules.PolynomialDecay': cls('Polynomial decay to an end rate over decay_steps.', LR, 'torch.optim.lr_scheduler.PolynomialLR'),
+  'optimizers.schedules.InverseTimeDecay': cls('lr / (1 + decay_rate * step / decay_steps).', LR),
+  losses: { kind: 'module', summary: 'Loss classes and functions; classes reduce to the batch mean by default.', tags: LOSS },
+  'losses.Loss': cls('Base class for custom losses: implement call(y_true, y_pred).', LOSS, 'torch.nn.Module'),
+  'losses.SparseCategoricalCrossentropy': cls('Cross-entropy for integer labels; from_logits=False by default, so pass from_logits=True when the model outputs logits.', ['loss-metrics', 'mnist-mlp'], 'torch.nn.CrossEntropyLoss', 'CrossEntropyLoss always takes logits (it applies log-softmax itself) and int64 class indices.'),
+  'losses.CategoricalCrossentropy': cls('Cross-entropy for one-hot or soft labels; from_logits=False by default.', LOSS, 'torch.nn.CrossEntropyLoss', 'CrossEntropyLoss takes logits and accepts class-probability targets (PyTorch 1.10+).'),
+  'losses.BinaryCrossentropy': cls('Binary cross-entropy; from_logits=False expects probabilities.', LOSS, 'torch.nn.BCEWithLogitsLoss', 'Use BCEWithLogitsLoss for logits (from_logits=True) and BCELoss for probabilities.'),
+  'losses.BinaryFocalCrossentropy': cls('Binary cross-entropy with a focal term for class imbalance.', LOSS, 'torchvision.ops.sigmoid_focal_loss'),
+  'losses.MeanSquaredError': cls('Mean of squared errors.', LOSS, 'torch.nn.MSELoss'),
+  'losses.MeanAbsoluteError': cls('Mean of absolute errors.', LOSS, 'torch.nn.L1Loss'),
+  'losses.Huber': cls('Huber loss with delta 1.0 by default.', LOSS, 'torch.nn.HuberLoss'),
+  'losses.KLDivergence': cls('KL divergence between probability distributions y_true and y_pred.', LOSS, 'torch.nn.KLDivLoss', 'KLDivLoss expects log-probabilities as input and its default reduction is not batchmean.'),
+  'losses.CosineSimilarity': cls('Negative cosine similarity as a loss.', LOSS, 'torch.nn.CosineEmbeddingLoss'),
+  'losses.Hinge': cls('Hinge loss for labels in {-1, 1}.', LOSS, 'torch.nn.HingeEmbeddingLoss'),
+  'losses.CTC': cls('Connectionist temporal classification loss.', LOSS, 'torch.nn.CTCLoss'),
+  'losses.sparse_categorical_crossentropy': { kind: 'function', summary: 'Functional form: per-example cross-entropy for integer labels.', tags: LOSS, equivalents: [{ name: 'torch.nn.functional.cross_entropy' }] },
+  metrics: { kind: 'module', summary: 'Stateful metrics updated per batch and reset per epoch.', tags: LOSS },
+  'metrics.Metric': cls('Base class for stateful metrics (update_state, result, reset_state).', LOSS),
+  'metrics.Accuracy': cls('Fraction of predictions equal to labels.', LOSS),
+  'metrics.SparseCategoricalAccuracy': cls('Accuracy for integer labels against class scores; what metrics=["accuracy"] picks for sparse labels.', ['loss-metrics', 'mnist-mlp']),
+  'metrics.CategoricalAccuracy': cls('Accuracy for one-hot labels.', LOSS),
+  'metrics.BinaryAccuracy': cls('Accuracy for binary labels with a 0.5 threshold.', LOSS),
+  'metrics.AUC': cls('Area under the ROC or PR curve, approximated with thresholds.', LOSS),
+  'metrics.Precision': cls('Precision at a threshold.', LOSS),
+  'metrics.Recall': cls('Recall at a threshold.', LOSS),
+  'metrics.Mean': cls('Running mean of values, handy for logging losses in custom loops.', ['loss-metrics', 'training-loop']),
+  'metrics.MeanSquaredError': cls('Running mean squared error.', LOSS),
+  'metrics.TopKCategoricalAccuracy': cls('Whether the label is among the top-k predictions.', LOSS),
+  callbacks: { kind: 'module', summary: 'Hooks called by fit()/evaluate()/predict() at epoch and batch boundaries.', tags: CB },
+  'callbacks.Callback': cls('Base class for callbacks (on_epoch_end, on_train_batch_end...).', CB),
+  'callbacks.EarlyStopping': cls('Stops training when a monitored metric stops improving; restore_best_weights optional.', CB),
+  'callbacks.ModelCheckpoint': cls('Saves the model or weights during training, optionally only the best.', ['checkpoints', 'training-loop'], 'torch.save', 'In PyTorch call torch.save(model.state_dict(), path) yourself in the loop.'),
+  'callbacks.ReduceLROnPlateau': cls('Lowers the learning rate when a metric plateaus.', ['lr-schedule', 'training-loop'], 'torch.optim.lr_scheduler.ReduceLROnPlateau'),
+  'callbacks.LearningRateScheduler': cls('Sets the learning rate each epoch from a function of the epoch.', ['lr-schedule'], 'torch.optim.lr_scheduler.LambdaLR', 'LambdaLR returns a multiplier of the base lr, not the lr itself.'),
+  'callbacks.TensorBoard': cls('Writes logs for TensorBoard: scalars, histograms, graphs, profiles.', CB, 'torch.utils.tensorboard.SummaryWriter'),
+  'callbacks.CSVLogger': cls('Streams epoch results to a CSV file.', CB),
+  'callbacks.BackupAndRestore': cls('Backs up training state so an interrupted fit() can resume.', ['checkpoints', 'training-loop']),
+  'callbacks.TerminateOnNaN': cls('Stops training when the loss becomes NaN.', CB),
+  'callbacks.LambdaCallback': cls('Builds a callback from plain functions.', CB),
+  'callbacks.History': cls('Records epoch metrics; fit() returns it.', CB),
+  mixed_precision: { kind: 'module', summary: 'Dtype policies for mixed precision (compute in float16/bfloat16, keep variables in float32).', tags: ['mixed-precision'], section: 'performance' },
+  'mixed_precision.set_global_policy': { kind: 'function', summary: 'Sets the default dtype policy, e.g. "mixed_float16" or "mixed_bfloat16".', tags: ['mixed-precision'], equivalents: [{ name: 'torch.amp.autocast', note: 'autocast is a context around the forward pass; the Keras policy is set once, before building layers.' }] },
+  'mixed_precision.Policy': cls('A dtype policy (compute dtype and variable dtype).', ['mixed-precision']),
+  'mixed_precision.LossScaleOptimizer': cls('Wraps an optimizer with dynamic loss scaling for float16 training; compile() adds it automatically under mixed_float16.', ['mixed-precision'], 'torch.amp.GradScaler'),
+  applications: { kind: 'module', summary: 'Pre-trained image models (ImageNet weights) with matching preprocess_input functions.', tags: ['transfer-learning'], equivalents: [{ name: 'torchvision.models' }] },
+  'applications.ResNet50': cls('ResNet-50 with optional ImageNet weights; include_top=False gives a feature extractor.', ['transfer-learning'], 'torchvision.models.resnet50', 'Keras models take NHWC input with their own preprocess_input; torchvision takes NCHW normalised tensors.'),
+  'applications.MobileNetV2': cls('MobileNetV2, a small model for mobile and transfer learning.', ['transfer-learning'], 'torchvision.models.mobilenet_v2'),
+  'applications.EfficientNetB0': cls('EfficientNet-B0; expects inputs in 0-255 (normalisation is built in).', ['transfer-learning'], 'torchvision.models.efficientnet_b0'),
+  'applications.VGG16': cls('VGG-16 classic convolutional network.', ['transfer-learning'], 'torchvision.models.vgg16'),
+  'applications.InceptionV3': cls('Inception-v3, default input 299x299.', ['transfer-learning'], 'torchvision.models.inception_v3'),
+  'applications.DenseNet121': cls('DenseNet-121 with optional ImageNet weights.', ['transfer-learning'], 'torchvision.models.densenet121'),
+  'applications.ConvNeXtTiny': cls('ConvNeXt-Tiny with optional ImageNet weights.', ['transfer-learning'], 'torchvision.models.convnext_tiny'),
+  'applications.Xception': cls('Xception, default input 299x299.', ['transfer-learning']),
+});
