@@ -22,7 +22,7 @@ export async function runInHost({ server, root, workspace, resultsFile, env = {}
     const payload = [
       ['extensionDevelopmentPath', server.remoteUri(root)],
       ['extensionTestsPath', server.remoteUri(path.join(root, 'out/test/integration/index.js'))],
-      ['extensionEnvironment', JSON.stringify({ FG_TEST_RESULTS: resultsFile, ...env })],
+      ['extensionEnvironment', JSON.stringify({ FG_TEST_RESULTS: resultsFile, ...(process.env.FG_TEST_GREP ? { FG_TEST_GREP: process.env.FG_TEST_GREP } : {}), ...env })],
     ];
     await page.goto(server.url(workspace, payload));
     const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), timeoutMs))]);

@@ -55,8 +55,8 @@ export class CodeInserter {
     const text = target.getText();
     const offset = importInsertionOffset(text);
     const leadingNewline = offset > 0 && !text.slice(0, offset).endsWith('\n') ? '\n' : '';
-    // At the very top of a file with code, keep a blank line between the new imports and that code.
-    const blankAfter = offset === 0 && text.trim().length > 0 ? '\n' : '';
+    // At the top of the file, or when nothing follows, keep a blank line between the imports and the code.
+    const blankAfter = offset === 0 || text.slice(offset).trim().length === 0 ? '\n' : '';
     const edit = new vscode.WorkspaceEdit();
     edit.insert(target.uri, target.positionAt(offset), leadingNewline + lines.join('\n') + '\n' + blankAfter);
     await vscode.workspace.applyEdit(edit);

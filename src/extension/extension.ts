@@ -10,12 +10,16 @@ import { CodeInserter } from './codeInserter';
 import { registerHover } from './hover';
 import { registerSnippets } from './snippets';
 import { registerReplacementCommand } from './replacement';
+import { DeprecationDiagnostics, registerDiagnostics } from './diagnostics';
+import { registerCodeActions } from './codeActions';
+import { registerWorkspaceScan } from './workspaceScan';
 import type { WebviewMessage } from '../webview/protocol';
 
 /** What activate() returns: handles the integration tests read. Not a public API. */
 export interface FrameworkGuideTestApi {
   panelMessages: WebviewMessage[];
   analyses: DocumentAnalyses;
+  diagnostics: DeprecationDiagnostics;
 }
 
 export function activate(context: vscode.ExtensionContext): FrameworkGuideTestApi {
@@ -29,7 +33,11 @@ export function activate(context: vscode.ExtensionContext): FrameworkGuideTestAp
   registerHover(context, { analyses, store, log });
   registerSnippets(context, { inserter, analyses, log });
   registerReplacementCommand(context, store);
-  return { panelMessages, analyses };
+  const diagnostics = new DeprecationDiagnostics(analyses, store, log);
+  registerDiagnostics(context, diagnostics);
+  registerCodeActions(context, diagnostics, store);
+  registerWorkspaceScan(context, store, log);
+  return { panelMessages, analyses, diagnostics };
 }
 
 export function deactivate(): void {

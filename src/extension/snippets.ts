@@ -121,6 +121,13 @@ async function pickVariant(initial: SnippetFramework[] | undefined): Promise<Var
   });
 }
 
+/** Gives focus back to the editor the snippet goes into (the panel or a hover link may have taken it). */
+async function focus(editor: vscode.TextEditor): Promise<vscode.TextEditor> {
+  // Notebook cells keep their own editor: re-showing the cell document would open it as a plain file.
+  if (editor === vscode.window.activeTextEditor || editor.document.uri.scheme === 'vscode-notebook-cell') return editor;
+  return vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+}
+
 export function registerSnippets(context: vscode.ExtensionContext, deps: SnippetDeps): void {
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, new PreviewProvider()),
@@ -133,10 +140,7 @@ export function registerSnippets(context: vscode.ExtensionContext, deps: Snippet
       }
       // From a hover link: task and framework are known, insert directly.
       const direct = args.task ? findSnippetTask(args.task) : undefined;
-      if (direct && args.framework) {
-        await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
-        return deps.inserter.insertSnippet(editor, direct[args.framework]);
-      }
+      if (direct && args.framework) return deps.inserter.insertSnippet(await focus(editor), direct[args.framework]);
       const view = await deps.analyses.get(editor.document);
       const imported = view ? [...view.analysis.frameworks] : [];
       const frameworks: SnippetFramework[] = [];
@@ -144,8 +148,7 @@ export function registerSnippets(context: vscode.ExtensionContext, deps: Snippet
       if (imported.some((f) => f === 'torch' || f === 'torchvision' || f === 'torchaudio')) frameworks.push('pytorch');
       const picked = await pickVariant(args.framework ? [args.framework] : frameworks.length === 1 ? frameworks : undefined);
       if (!picked) return false;
-      const target = await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
-      return deps.inserter.insertSnippet(target, picked.variant);
+      return deps.inserter.insertSnippet(await focus(editor), picked.variant);
     }),
   );
 }

@@ -1,0 +1,41 @@
+/**
+ * Plans the edit of a "replace with" quick fix: the replacement API written through the file's own import
+ * aliases (`tf.Session` → `tf.compat.v1.Session`, `F.sigmoid` → `torch.sigmoid`), plus an import line when
+ * no existing binding reaches it. Only drop-in replacements get an edit; the caller checks that.
+ */
+import type { FrameworkReference, ImportStatement } from '../python/types';
+
+export interface RenamePlan {
+  /** Text that replaces the reference's whole span. */
+  text: string;
+  /** An import statement to add when no binding reaches the replacement, else undefined. */
+  importLine?: string;
+}
+
+/** Module-level bindings, longest target first, so the most specific alias wins. */
+function moduleBindings(imports: readonly ImportStatement[]): Array<{ local: string; target: string }> {
+  return imports
+    .filter((s) => s.scope === 'module' && !s.relative)
+    .flatMap((s) => s.bindings)
+    .filter((b) => b.local !== '*')
+    .sort((a, b) => b.target.length - a.target.length);
+}
+
+/**
+ * How to write `replacement` (a canonical qualified name) at `reference`. Prefers the alias the reference
+ * itself is written with (its root local), then any module-level binding that is a prefix of the replacement,
+ * then a new `import <top-level package>` line.
+ */
+export function planRename(reference: FrameworkReference, replacement: string, imports: readonly ImportStatement[]): RenamePlan {
+  const written = reference.written.split('.');
+  const qualified = reference.qualifiedName.split('.');
+  // The reference's root local stands for the first (qualified.length - written.length + 1) segments.
+  const rootTarget = qualified.slice(0, qualified.length - written.length + 1).join('.');
+  const candidates = [{ local: written[0], target: rootTarget }, ...moduleBindings(imports)];
+  for (const { local, target } of candidates) {
+    if (replacement === target) return { text: local };
+    if (replacement.startsWith(target + '.')) return { text: local + replacement.slice(target.length) };
+  }
+  const top = replacement.split('.')[0];
+  return { text: replacement, importLine: `import ${top}` };
+}

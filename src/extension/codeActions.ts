@@ -1,0 +1,78 @@
+/**
+ * Quick fixes for our diagnostics: rename to a drop-in replacement (through the file's aliases), ignore on this
+ * line, show the equivalent in the panel, open the docs. Replacements that change behaviour get no edit.
+ */
+import * as vscode from 'vscode';
+import { planRename } from '../core/rules/quickFix';
+import { importInsertionOffset } from '../core/snippets/placement';
+import type { DeprecationDiagnostics, FindingRecord } from './diagnostics';
+import type { KnowledgeStore } from './knowledgeStore';
+
+export class DeprecationCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(
+    private readonly diagnostics: DeprecationDiagnostics,
+    private readonly store: KnowledgeStore,
+  ) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    const kb = this.store.peekKnowledge();
+    const actions: vscode.CodeAction[] = [];
+    for (const record of this.diagnostics.recordsFor(document.uri)) {
+      if (!record.diagnostic.range.intersection(range)) continue;
+      const entry = kb?.get(record.finding.entryName);
+      const replacement = entry?.replacement;
+      const fix = replacement?.dropIn ? this.renameAction(document, record, replacement.name) : undefined;
+      if (fix) actions.push(fix);
+      else if (replacement) {
+        const explain = new vscode.CodeAction(vscode.l10n.t('Why no automatic fix: {0} is not a drop-in for {1}', replacement.name, record.finding.entryName), vscode.CodeActionKind.QuickFix);
+        explain.command = { command: 'frameworkGuide.showReplacement', title: explain.title, arguments: [record.finding.entryName] };
+        explain.diagnostics = [record.diagnostic];
+        actions.push(explain);
+      }
+      actions.push(this.ignoreAction(document, record));
+      const panel = new vscode.CodeAction(vscode.l10n.t('Show the equivalent in the Framework Guide panel'), vscode.CodeActionKind.QuickFix);
+      panel.command = { command: 'frameworkGuide.openComparison', title: panel.title, arguments: [entry?.section ?? 'changes-since-2023'] };
+      panel.diagnostics = [record.diagnostic];
+      actions.push(panel);
+      const docs = new vscode.CodeAction(vscode.l10n.t('Learn more: open the docs of {0}', record.finding.entryName), vscode.CodeActionKind.QuickFix);
+      docs.command = { command: 'vscode.open', title: docs.title, arguments: [vscode.Uri.parse(record.finding.docs)] };
+      docs.diagnostics = [record.diagnostic];
+      actions.push(docs);
+    }
+    return actions;
+  }
+
+  private renameAction(document: vscode.TextDocument, record: FindingRecord, replacement: string): vscode.CodeAction | undefined {
+    const reference = record.reference;
+    if (!reference) return undefined;
+    const plan = planRename(reference, replacement, record.view.analysis.imports);
+    const current = document.getText(record.diagnostic.range);
+    if (plan.text === current) return undefined; // already written the safe way (e.g. through tf.compat.v1)
+    const action = new vscode.CodeAction(vscode.l10n.t('Replace with {0}', plan.text), vscode.CodeActionKind.QuickFix);
+    action.isPreferred = true;
+    action.diagnostics = [record.diagnostic];
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.replace(document.uri, record.diagnostic.range, plan.text);
+    if (plan.importLine && document.uri.scheme !== 'vscode-notebook-cell') {
+      action.edit.insert(document.uri, document.positionAt(importInsertionOffset(document.getText())), `${plan.importLine}\n`);
+    }
+    return action;
+  }
+
+  private ignoreAction(document: vscode.TextDocument, record: FindingRecord): vscode.CodeAction {
+    const action = new vscode.CodeAction(vscode.l10n.t('Ignore {0} on this line', record.finding.ruleId), vscode.CodeActionKind.QuickFix);
+    const line = document.lineAt(record.diagnostic.range.end.line);
+    action.diagnostics = [record.diagnostic];
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.insert(document.uri, line.range.end, `  # framework-guide: ignore[${record.finding.ruleId}]`);
+    return action;
+  }
+}
+
+export function registerCodeActions(context: vscode.ExtensionContext, diagnostics: DeprecationDiagnostics, store: KnowledgeStore): void {
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider({ language: 'python' }, new DeprecationCodeActions(diagnostics, store), { providedCodeActionKinds: DeprecationCodeActions.kinds }),
+  );
+}

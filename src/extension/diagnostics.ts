@@ -1,0 +1,142 @@
+/**
+ * Diagnostics for deprecated and removed framework APIs in Python files and notebook cells: computed from the
+ * core's findings, refreshed on open and (debounced) on change, cleared on close, severities from settings.
+ */
+import * as vscode from 'vscode';
+import { findDeprecations, type Finding } from '../core/rules/findings';
+import { Suppressions } from '../core/rules/suppress';
+import type { FrameworkReference } from '../core/python';
+import { readConfig, type SeveritySetting } from './config';
+import type { DocumentAnalyses, DocumentView } from './documentAnalysis';
+import type { KnowledgeStore } from './knowledgeStore';
+import type { Log } from './output';
+
+export const DIAGNOSTIC_SOURCE = 'Framework Guide';
+
+/** What a code action needs to know about one of our diagnostics. */
+export interface FindingRecord {
+  diagnostic: vscode.Diagnostic;
+  finding: Finding;
+  reference: FrameworkReference | undefined;
+  view: DocumentView;
+}
+
+const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export class DeprecationDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('frameworkGuide');
+  private readonly records = new Map<string, FindingRecord[]>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document's diagnostics were recomputed (tests wait on it). */
+  readonly onDidUpdate = this.changed.event;
+
+  constructor(
+    private readonly analyses: DocumentAnalyses,
+    private readonly store: KnowledgeStore,
+    private readonly log: Log,
+  ) {
+    this.disposables.push(
+      this.collection,
+      this.changed,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        this.schedule(e.document);
+        // In a notebook, an import edited in one cell changes what the other cells mean.
+        if (e.document.uri.scheme === 'vscode-notebook-cell') this.scheduleNotebookOf(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
+      vscode.workspace.onDidOpenNotebookDocument((n) => n.getCells().forEach((c) => this.schedule(c.document, 0))),
+      vscode.workspace.onDidChangeNotebookDocument((e) => e.notebook.getCells().forEach((c) => this.schedule(c.document))),
+      vscode.workspace.onDidCloseNotebookDocument((n) => n.getCells().forEach((c) => this.clear(c.document.uri))),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('frameworkGuide')) this.refreshAll();
+      }),
+    );
+  }
+
+  /** Recomputes every open Python document (after activation, and when settings change). */
+  refreshAll(): void {
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  recordsFor(uri: vscode.Uri): readonly FindingRecord[] {
+    return this.records.get(uri.toString()) ?? [];
+  }
+
+  private scheduleNotebookOf(cell: vscode.TextDocument): void {
+    const notebook = vscode.workspace.notebookDocuments.find((n) => n.getCells().some((c) => c.document === cell));
+    notebook?.getCells().forEach((c) => c.document !== cell && this.schedule(c.document));
+  }
+
+  private schedule(document: vscode.TextDocument, delay?: number): void {
+    if (document.languageId !== 'python') return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    const wait = delay ?? readConfig(document.uri).diagnostics.debounceMs;
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.refresh(document).catch((err) => this.log.error(`Diagnostics failed for ${key}`, err));
+      }, wait),
+    );
+  }
+
+  private clear(uri: vscode.Uri): void {
+    clearTimeout(this.timers.get(uri.toString()));
+    this.timers.delete(uri.toString());
+    this.collection.delete(uri);
+    this.records.delete(uri.toString());
+  }
+
+  /** Computes the diagnostics of one document now. */
+  async refresh(document: vscode.TextDocument): Promise<void> {
+    const config = readConfig(document.uri).diagnostics;
+    if (!config.enabled || document.isClosed) {
+      this.clear(document.uri);
+      return;
+    }
+    const version = document.version;
+    const view = await this.analyses.get(document);
+    if (!view || document.isClosed || document.version !== version) return;
+    const kb = await this.store.getKnowledge();
+    const suppressions = new Suppressions(view.analysis.text);
+    const byStart = new Map(view.analysis.references.map((r) => [`${r.span.from}:${r.span.to}`, r]));
+    const records: FindingRecord[] = [];
+    for (const finding of findDeprecations(view.analysis, kb)) {
+      const setting = finding.status === 'removed' ? config.removedSeverity : config.deprecatedSeverity;
+      if (setting === 'off') continue;
+      const range = view.toRange(finding.span.from, finding.span.to);
+      if (!range || suppressions.isSuppressed(finding.span.from, finding.ruleId)) continue;
+      const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[setting]);
+      diagnostic.source = DIAGNOSTIC_SOURCE;
+      diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docs) };
+      diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
+      records.push({ diagnostic, finding, reference: byStart.get(`${finding.span.from}:${finding.span.to}`), view });
+    }
+    this.records.set(document.uri.toString(), records);
+    this.collection.set(
+      document.uri,
+      records.map((r) => r.diagnostic),
+    );
+    this.changed.fire(document.uri);
+  }
+
+  dispose(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+export function registerDiagnostics(context: vscode.ExtensionContext, diagnostics: DeprecationDiagnostics): void {
+  context.subscriptions.push(diagnostics);
+  // After activation returns: the knowledge base loads off the activation path.
+  setTimeout(() => diagnostics.refreshAll(), 0);
+}

@@ -1,0 +1,189 @@
+/**
+ * Command `Framework Guide: Scan Workspace for Deprecated APIs`: reads every Python file and notebook with a
+ * cancellable progress notification and shows the findings in a tree (rule → file → finding), click to jump.
+ */
+import * as vscode from 'vscode';
+import { analyzePython, joinNotebookCells, parseIpynb, toCellOffset, type JoinedNotebook } from '../core/python';
+import { findDeprecations, type Finding } from '../core/rules/findings';
+import { Suppressions } from '../core/rules/suppress';
+import { readConfig } from './config';
+import type { KnowledgeStore } from './knowledgeStore';
+import type { Log } from './output';
+
+const EXCLUDE = '**/{node_modules,.git,.venv,venv,env,.env,site-packages,__pycache__,.tox,.mypy_cache}/**';
+
+export interface ScanHit {
+  uri: vscode.Uri;
+  /** Position in the file (for notebooks: the cell index and the position in that cell). */
+  cell?: number;
+  range: vscode.Range;
+  finding: Finding;
+}
+
+export interface ScanResult {
+  files: number;
+  skipped: Array<{ uri: vscode.Uri; reason: string }>;
+  hits: ScanHit[];
+  cancelled: boolean;
+}
+
+/** Line/column of an offset in a text, without a TextDocument. */
+function positionIn(text: string, offset: number): vscode.Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return new vscode.Position(line, offset - lineStart);
+}
+
+async function scanFile(uri: vscode.Uri, kb: Awaited<ReturnType<KnowledgeStore['getKnowledge']>>, maxBytes: number): Promise<{ hits: ScanHit[]; skipped?: string }> {
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  if (bytes.length > maxBytes) return { hits: [], skipped: `larger than ${maxBytes} bytes` };
+  if (bytes.includes(0)) return { hits: [], skipped: 'binary file (NUL bytes)' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { hits: [], skipped: 'not valid UTF-8' };
+  }
+  let joined: JoinedNotebook | undefined;
+  let cells: string[] = [];
+  if (uri.path.endsWith('.ipynb')) {
+    try {
+      cells = parseIpynb(text).cells.filter((c) => c.kind === 'code').map((c) => c.source);
+    } catch (err) {
+      return { hits: [], skipped: `invalid notebook: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    joined = joinNotebookCells(cells);
+    text = joined.text;
+  }
+  const analysis = analyzePython(text, { maxBytes });
+  const suppressions = new Suppressions(text);
+  const hits: ScanHit[] = [];
+  for (const finding of findDeprecations(analysis, kb)) {
+    if (suppressions.isSuppressed(finding.span.from, finding.ruleId)) continue;
+    if (joined) {
+      const start = toCellOffset(joined, finding.span.from);
+      const end = toCellOffset(joined, finding.span.to);
+      const cellText = cells[start.cell] ?? '';
+      hits.push({ uri, cell: start.cell, range: new vscode.Range(positionIn(cellText, start.offset), positionIn(cellText, end.cell === start.cell ? end.offset : cellText.length)), finding });
+    } else {
+      hits.push({ uri, range: new vscode.Range(positionIn(text, finding.span.from), positionIn(text, finding.span.to)), finding });
+    }
+  }
+  return { hits };
+}
+
+/** Scans the workspace; `report` is called with progress (0..1) and can be cancelled through the token. */
+export async function scanWorkspace(store: KnowledgeStore, token: vscode.CancellationToken, report: (done: number, total: number) => void): Promise<ScanResult> {
+  const uris = await vscode.workspace.findFiles('**/*.{py,ipynb}', EXCLUDE, undefined, token);
+  const kb = await store.getKnowledge();
+  const maxBytes = readConfig().analysis.maxFileSize;
+  const result: ScanResult = { files: 0, skipped: [], hits: [], cancelled: false };
+  for (const uri of uris) {
+    if (token.isCancellationRequested) {
+      result.cancelled = true;
+      break;
+    }
+    try {
+      const { hits, skipped } = await scanFile(uri, kb, maxBytes);
+      if (skipped) result.skipped.push({ uri, reason: skipped });
+      else result.files++;
+      result.hits.push(...hits);
+    } catch (err) {
+      result.skipped.push({ uri, reason: err instanceof Error ? err.message : String(err) });
+    }
+    report(result.files + result.skipped.length, uris.length);
+    // Give the extension host a turn between files so typing elsewhere stays responsive.
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  return result;
+}
+
+type Node = { kind: 'rule'; ruleId: string; hits: ScanHit[] } | { kind: 'file'; uri: vscode.Uri; hits: ScanHit[] } | { kind: 'hit'; hit: ScanHit };
+
+/** The findings tree: rule → file → finding. */
+export class FindingsTree implements vscode.TreeDataProvider<Node> {
+  private result: ScanResult | undefined;
+  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+
+  show(result: ScanResult): void {
+    this.result = result;
+    this.emitter.fire(undefined);
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!this.result) return [];
+    if (!node) {
+      const byRule = new Map<string, ScanHit[]>();
+      for (const h of this.result.hits) byRule.set(h.finding.ruleId, [...(byRule.get(h.finding.ruleId) ?? []), h]);
+      return [...byRule].sort((a, b) => b[1].length - a[1].length).map(([ruleId, hits]) => ({ kind: 'rule', ruleId, hits }));
+    }
+    if (node.kind === 'rule') {
+      const byFile = new Map<string, ScanHit[]>();
+      for (const h of node.hits) byFile.set(h.uri.toString(), [...(byFile.get(h.uri.toString()) ?? []), h]);
+      return [...byFile.values()].map((hits) => ({ kind: 'file', uri: hits[0].uri, hits }));
+    }
+    if (node.kind === 'file') return node.hits.map((hit) => ({ kind: 'hit', hit }));
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'rule') {
+      const item = new vscode.TreeItem(node.ruleId.replace(/^FG-/, ''), vscode.TreeItemCollapsibleState.Expanded);
+      item.description = vscode.l10n.t('{0} finding(s)', node.hits.length);
+      item.iconPath = new vscode.ThemeIcon(node.hits[0].finding.status === 'removed' ? 'warning' : 'info');
+      return item;
+    }
+    if (node.kind === 'file') {
+      const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = `${vscode.workspace.asRelativePath(node.uri)} · ${node.hits.length}`;
+      return item;
+    }
+    const { hit } = node;
+    const where = `${hit.cell !== undefined ? vscode.l10n.t('cell {0}, ', hit.cell + 1) : ''}${hit.range.start.line + 1}:${hit.range.start.character + 1}`;
+    const item = new vscode.TreeItem(hit.finding.message, vscode.TreeItemCollapsibleState.None);
+    item.description = where;
+    item.tooltip = hit.finding.message;
+    if (hit.cell === undefined) item.command = { command: 'vscode.open', title: 'Open', arguments: [hit.uri, { selection: hit.range }] };
+    else item.command = { command: 'vscode.openWith', title: 'Open', arguments: [hit.uri, 'jupyter-notebook'] };
+    return item;
+  }
+}
+
+export function registerWorkspaceScan(context: vscode.ExtensionContext, store: KnowledgeStore, log: Log): { lastResult: () => ScanResult | undefined } {
+  const tree = new FindingsTree();
+  let last: ScanResult | undefined;
+  context.subscriptions.push(
+    vscode.window.registerTreeDataProvider('frameworkGuide.findings', tree),
+    vscode.commands.registerCommand('frameworkGuide.scanWorkspace', async (options?: { cancelAfterFiles?: number }) => {
+      last = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Framework Guide: scanning for deprecated APIs'), cancellable: true },
+        async (progress, token) => {
+          // Tests can ask for a cancellation after N files to exercise the cancel path.
+          const source = new vscode.CancellationTokenSource();
+          token.onCancellationRequested(() => source.cancel());
+          let previous = 0;
+          return scanWorkspace(store, source.token, (done, total) => {
+            progress.report({ increment: ((done - previous) / Math.max(total, 1)) * 100, message: `${done}/${total}` });
+            previous = done;
+            if (typeof options?.cancelAfterFiles === 'number' && done >= options.cancelAfterFiles) source.cancel();
+          });
+        },
+      );
+      tree.show(last);
+      for (const s of last.skipped) log.warn(`Scan skipped ${s.uri.toString()}: ${s.reason}`);
+      const files = new Set(last.hits.map((h) => h.uri.toString())).size;
+      const message = last.cancelled
+        ? vscode.l10n.t('Scan cancelled after {0} files: {1} findings so far.', last.files, last.hits.length)
+        : vscode.l10n.t('Framework Guide found {0} uses of deprecated or removed APIs in {1} of {2} files.', last.hits.length, files, last.files);
+      void vscode.commands.executeCommand('frameworkGuide.findings.focus');
+      void vscode.window.showInformationMessage(message);
+      return { files: last.files, findings: last.hits.length, cancelled: last.cancelled, skipped: last.skipped.length, rules: new Set(last.hits.map((h) => h.finding.ruleId)).size };
+    }),
+  );
+  return { lastResult: () => last };
+}

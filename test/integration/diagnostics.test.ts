@@ -1,0 +1,146 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, openSample, positionOf, waitFor } from './helpers';
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Framework Guide');
+}
+
+async function diagnosticsOf(doc: vscode.TextDocument, atLeast = 1): Promise<vscode.Diagnostic[]> {
+  return waitFor(() => (ours(doc.uri).length >= atLeast ? ours(doc.uri) : undefined), `diagnostics in ${doc.uri.path}`);
+}
+
+async function quickFixes(doc: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+}
+
+async function untitled(content: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+suite('diagnostics and quick fixes', () => {
+  suiteSetup(async () => {
+    await activateExtension();
+  });
+
+  test('a TF1 file gets warnings for removed APIs, with version, replacement and docs link', async () => {
+    const doc = await openSample('legacy_tf1.py');
+    const diagnostics = await diagnosticsOf(doc, 5);
+    const session = diagnostics.find((d) => doc.getText(d.range) === 'tf.Session');
+    assert.ok(session, `tf.Session flagged; got ${diagnostics.map((d) => doc.getText(d.range)).join(', ')}`);
+    assert.strictEqual(session.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(session.message, /removed since TensorFlow 2\.0/);
+    const code = session.code as { value: string; target: vscode.Uri };
+    assert.strictEqual(code.value, 'FG-tensorflow.Session');
+    assert.match(code.target.toString(), /^https:\/\/www\.tensorflow\.org\//);
+    for (const api of ['tf.placeholder', 'tf.layers.dense', 'tf.train.AdamOptimizer', 'tf.global_variables_initializer']) {
+      assert.ok(diagnostics.some((d) => doc.getText(d.range) === api), `${api} flagged`);
+    }
+  });
+
+  test('deprecated PyTorch APIs are information, not warnings', async () => {
+    const doc = await openSample('legacy_torch.py');
+    const diagnostics = await diagnosticsOf(doc, 3);
+    const sigmoid = diagnostics.find((d) => doc.getText(d.range) === 'F.sigmoid');
+    assert.ok(sigmoid, 'F.sigmoid flagged');
+    assert.strictEqual(sigmoid.severity, vscode.DiagnosticSeverity.Information);
+    assert.ok(diagnostics.some((d) => doc.getText(d.range) === 'torch.cuda.amp.autocast'), 'torch.cuda.amp.autocast flagged');
+  });
+
+  test('current code has no diagnostics', async () => {
+    const doc = await openSample('train_torch.py');
+    await new Promise((r) => setTimeout(r, 800));
+    assert.deepStrictEqual(ours(doc.uri).map((d) => d.message), []);
+  });
+
+  test('quick fix: a drop-in rename keeps the file\'s alias (tf.Session → tf.compat.v1.Session)', async () => {
+    const doc = await untitled('import tensorflow as tf\nsess = tf.Session()\n');
+    const [diagnostic] = await diagnosticsOf(doc);
+    const fixes = await quickFixes(doc, diagnostic.range);
+    const rename = fixes.find((f) => f.title === 'Replace with tf.compat.v1.Session');
+    assert.ok(rename?.edit, `rename offered; got ${fixes.map((f) => f.title).join(' | ')}`);
+    assert.ok(fixes.some((f) => f.title.startsWith('Show the equivalent')), 'panel action');
+    assert.ok(fixes.some((f) => f.title.startsWith('Learn more')), 'docs action');
+    await vscode.workspace.applyEdit(rename.edit);
+    assert.strictEqual(doc.getText(), 'import tensorflow as tf\nsess = tf.compat.v1.Session()\n');
+  });
+
+  test('quick fix: F.sigmoid → torch.sigmoid adds `import torch` after the existing imports when missing', async () => {
+    const doc = await untitled('import torch.nn.functional as F\ny = F.sigmoid(x)\n');
+    const [diagnostic] = await diagnosticsOf(doc);
+    const rename = (await quickFixes(doc, diagnostic.range)).find((f) => f.title === 'Replace with torch.sigmoid');
+    assert.ok(rename?.edit, 'rename offered');
+    await vscode.workspace.applyEdit(rename.edit);
+    assert.strictEqual(doc.getText(), 'import torch.nn.functional as F\nimport torch\ny = torch.sigmoid(x)\n');
+  });
+
+  test('no edit when the replacement changes behaviour: torch.cuda.amp.autocast gets an explanation only', async () => {
+    const doc = await untitled('import torch\nwith torch.cuda.amp.autocast():\n    pass\n');
+    const [diagnostic] = await diagnosticsOf(doc);
+    const fixes = await quickFixes(doc, diagnostic.range);
+    assert.ok(!fixes.some((f) => f.title.startsWith('Replace with')), 'no rename');
+    assert.ok(fixes.some((f) => f.title.startsWith('Why no automatic fix')), 'an explanation instead');
+  });
+
+  test('`# framework-guide: ignore` suppresses a line; the quick fix writes it', async () => {
+    const doc = await untitled('import tensorflow as tf\na = tf.placeholder(tf.float32)\nb = tf.placeholder(tf.float32)  # framework-guide: ignore\n');
+    const diagnostics = await diagnosticsOf(doc);
+    assert.strictEqual(diagnostics.length, 1, 'only the line without the comment');
+    const ignore = (await quickFixes(doc, diagnostics[0].range)).find((f) => f.title.startsWith('Ignore FG-tensorflow.placeholder'));
+    assert.ok(ignore?.edit);
+    await vscode.workspace.applyEdit(ignore.edit);
+    await waitFor(() => ours(doc.uri).length === 0, 'diagnostics to clear after the ignore comment');
+  });
+
+  test('TF1 through tf.compat.v1 is information (legacy compat), not a warning', async () => {
+    const doc = await openSample('compat_v1.py');
+    const diagnostics = await diagnosticsOf(doc);
+    const session = diagnostics.find((d) => doc.getText(d.range) === 'tf.Session');
+    assert.ok(session, 'tf.Session flagged');
+    assert.strictEqual(session.severity, vscode.DiagnosticSeverity.Information);
+    assert.match(session.message, /compat/);
+    const fixes = await quickFixes(doc, session.range);
+    assert.ok(!fixes.some((f) => f.title.startsWith('Replace with')), 'already the safe step: no rename');
+  });
+
+  test('diagnostics follow edits and clear when the setting is off', async () => {
+    const doc = await untitled('import torch\n');
+    const editor = vscode.window.activeTextEditor!;
+    await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'from torch.autograd import Variable\nv = Variable(torch.ones(1))\n'));
+    await diagnosticsOf(doc);
+    const config = vscode.workspace.getConfiguration('frameworkGuide');
+    await config.update('diagnostics.enabled', false, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(() => ours(doc.uri).length === 0, 'diagnostics cleared');
+    } finally {
+      await config.update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await diagnosticsOf(doc);
+  });
+
+  test('notebook cells get diagnostics resolved through imports in earlier cells', async () => {
+    const data = new vscode.NotebookData([
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'import torch.nn.functional as F', 'python'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'y = F.tanh(x)', 'python'),
+    ]);
+    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
+    await vscode.window.showNotebookDocument(notebook);
+    const cell = notebook.cellAt(1).document;
+    const diagnostics = await waitFor(() => (ours(cell.uri).length ? ours(cell.uri) : undefined), 'diagnostics in cell 2');
+    assert.strictEqual(cell.getText(diagnostics[0].range), 'F.tanh');
+    assert.ok(positionOf(cell, 'F.tanh').isEqual(diagnostics[0].range.start));
+  });
+
+  test('workspace scan reports the expected counts on sample/ and can be cancelled', async () => {
+    const result = await vscode.commands.executeCommand<{ files: number; findings: number; cancelled: boolean; rules: number }>('frameworkGuide.scanWorkspace');
+    assert.strictEqual(result.cancelled, false);
+    assert.strictEqual(result.files, 6, 'five .py files and one notebook');
+    assert.ok(result.findings >= 15, `findings: ${result.findings}`);
+    assert.ok(result.rules >= 10, `rules: ${result.rules}`);
+    const cancelled = await vscode.commands.executeCommand<{ files: number; cancelled: boolean }>('frameworkGuide.scanWorkspace', { cancelAfterFiles: 2 });
+    assert.strictEqual(cancelled.cancelled, true);
+    assert.ok(cancelled.files < 6, `stopped early after ${cancelled.files} files`);
+  });
+});
