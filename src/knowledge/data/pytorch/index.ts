@@ -12,9 +12,10 @@ import amp from './amp';
 import compile from './compile';
 import distributed from './distributed';
 import torchvision from './torchvision';
+import tensorOps from './tensor-ops';
 import legacy from './legacy';
 
 const entries: KnowledgeEntry[] = [
-  ...torch, ...submodules, ...nn, ...nnutils, ...losses, ...functional, ...optim, ...data, ...amp, ...compile, ...distributed, ...torchvision, ...legacy,
+  ...torch, ...tensorOps, ...submodules, ...nn, ...nnutils, ...losses, ...functional, ...optim, ...data, ...amp, ...compile, ...distributed, ...torchvision, ...legacy,
 ];
 export default entries;

@@ -26,11 +26,14 @@ export default [
     efficientnet_b0: { kind: 'function', summary: 'Builds EfficientNet-B0 with optional ImageNet weights.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.EfficientNetB0', 'Keras EfficientNet includes input rescaling inside the model.')] },
     vit_b_16: { kind: 'function', summary: 'Builds a ViT-B/16 vision transformer with optional pretrained weights.', tags: ['transfer-learning'] },
     get_model: { kind: 'function', summary: 'Builds any registered model by name, e.g. get_model("resnet50", weights="DEFAULT").', docs: `${VISION_DOCS}/models.html`, tags: ['transfer-learning'] },
+    densenet121: { kind: 'function', summary: 'Builds DenseNet-121, where each layer receives the feature maps of all earlier layers in its block; optional ImageNet weights.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.DenseNet121')] },
+    inception_v3: { kind: 'function', summary: 'Builds Inception v3, which expects 299x299 inputs; in training mode it also returns auxiliary logits unless aux_logits=False.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.InceptionV3')] },
+    convnext_tiny: { kind: 'function', summary: 'Builds ConvNeXt-Tiny, a convolutional network modernised with transformer-style design choices; optional ImageNet weights.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.ConvNeXtTiny', 'Keras ConvNeXt models include input normalisation in the model.')] },
   }),
   ...defineGroup({ ...base, module: 'torchvision.transforms', sources: [`${VISION_DOCS}/transforms.html`] }, {
     Compose: { kind: 'class', summary: 'Chains several transforms into one callable.', tags: ['augmentation', 'data-pipeline'], equivalents: [eq('keras.Sequential', 'Keras preprocessing layers are stacked in a Sequential model or mapped over tf.data.')] },
     ToTensor: { kind: 'class', summary: 'Converts a PIL image or HxWxC uint8 array to a CxHxW float tensor scaled to [0, 1]; v2 replaces it with ToImage + ToDtype(scale=True).', tags: ['data-pipeline', 'mnist-mlp'] },
-    Normalize: { kind: 'class', summary: 'Normalises each channel of a tensor image with given mean and std.', tags: ['data-pipeline'], equivalents: [eq('keras.layers.Normalization', 'Keras can learn mean/variance with adapt() and works channels-last.')] },
+    Normalize: { kind: 'class', summary: 'Normalises each channel of a tensor image with given mean and std.', tags: ['data-pipeline'], equivalents: [eq('keras.layers.Normalization', 'Keras can learn mean/variance with adapt() and works channels-last.'), eq('keras.layers.Rescaling', 'With one mean and std, Rescaling(scale=1/std, offset=-mean/std) computes the same thing.')] },
     Resize: { kind: 'class', summary: 'Resizes an image; an int size scales the shorter side keeping aspect ratio.', tags: ['augmentation', 'data-pipeline'], equivalents: [eq('keras.layers.Resizing', 'An int is not accepted; Keras takes height and width.')] },
     CenterCrop: { kind: 'class', summary: 'Crops the centre of an image to a given size.', tags: ['augmentation'], equivalents: [eq('keras.layers.CenterCrop')] },
     RandomCrop: { kind: 'class', summary: 'Crops a random region of given size, optionally padding first.', tags: ['augmentation'], equivalents: [eq('keras.layers.RandomCrop')] },
@@ -38,6 +41,8 @@ export default [
     RandomHorizontalFlip: { kind: 'class', summary: 'Flips an image horizontally with probability p (0.5).', tags: ['augmentation'], equivalents: [eq('keras.layers.RandomFlip', 'Use mode="horizontal".')] },
     RandomRotation: { kind: 'class', summary: 'Rotates by a random angle within given degrees.', tags: ['augmentation'], equivalents: [eq('keras.layers.RandomRotation', 'Keras takes a fraction of a full turn, not degrees.')] },
     ColorJitter: { kind: 'class', summary: 'Randomly changes brightness, contrast, saturation and hue.', tags: ['augmentation'] },
+    Grayscale: { kind: 'class', summary: 'Converts an image to grayscale with 1 or 3 output channels (num_output_channels).', tags: ['augmentation'], equivalents: [eq('tensorflow.image.rgb_to_grayscale', 'TF always returns one channel.')] },
+    RandomAffine: { kind: 'class', summary: 'Applies a random affine transform combining rotation, translation, scale and shear, each range given separately.', tags: ['augmentation'], equivalents: [eq('keras.layers.RandomTranslation', 'Keras splits the affine parts into separate layers: RandomTranslation, RandomZoom, RandomRotation.'), eq('keras.layers.RandomZoom')] },
     v2: { kind: 'module', summary: 'Second-generation transforms that also handle bounding boxes, masks and videos jointly with images; the recommended API in current torchvision.', docs: `${VISION_DOCS}/transforms.html`, tags: ['augmentation', 'data-pipeline'], section: 'changes-since-2023' },
   }),
   ...defineGroup({ ...base, module: 'torchvision.transforms.v2', sources: [`${VISION_DOCS}/transforms.html`] }, {
@@ -57,9 +62,12 @@ export default [
   }),
   ...defineGroup({ ...base, module: 'torchvision.ops', sources: [`${VISION_DOCS}/ops.html`] }, {
     nms: { kind: 'function', summary: 'Non-maximum suppression of boxes by IoU threshold, returning kept indices.', equivalents: [eq('tensorflow.image.non_max_suppression')] },
+    sigmoid_focal_loss: { kind: 'function', summary: 'Focal loss on logits from RetinaNet: binary cross-entropy down-weighted for easy examples (alpha 0.25, gamma 2); no reduction by default.', tags: ['loss-metrics'], equivalents: [eq('keras.losses.BinaryFocalCrossentropy', 'The Keras loss takes probabilities unless from_logits=True and reduces to a mean by default.')] },
   }),
   ...defineGroup({ ...base, module: 'torchvision.io', sources: [`${VISION_DOCS}/io.html`] }, {
     read_image: { kind: 'function', summary: 'Reads a JPEG/PNG file into a CxHxW uint8 tensor.', tags: ['data-pipeline'] },
+    decode_image: { kind: 'function', summary: 'Decodes encoded image bytes held in a uint8 tensor (JPEG or PNG, more formats in newer releases) into a CxHxW uint8 tensor.', tags: ['data-pipeline'], equivalents: [eq('tensorflow.io.decode_image', 'TF returns HWC.')] },
+    decode_jpeg: { kind: 'function', summary: 'Decodes JPEG bytes into a CxHxW uint8 tensor; can decode on a CUDA device.', tags: ['data-pipeline'], equivalents: [eq('tensorflow.image.decode_jpeg', 'TF returns HWC.')] },
   }),
   ...defineGroup({ ...base, module: 'torchvision.utils', sources: [`${VISION_DOCS}/utils.html`] }, {
     make_grid: { kind: 'function', summary: 'Arranges a batch of images into a grid tensor for display.' },

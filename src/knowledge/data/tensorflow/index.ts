@@ -10,6 +10,7 @@ import kerasTraining from './keras-training';
 import nnMathImageIo from './nn-math-image-io';
 import saving from './saving';
 import tf1 from './tf1';
+import counterparts from './counterparts';
 
 const entries: KnowledgeEntry[] = [
   ...core,
@@ -22,5 +23,6 @@ const entries: KnowledgeEntry[] = [
   ...kerasTraining,
   ...keras3,
   ...tf1,
+  ...counterparts,
 ];
 export default entries;

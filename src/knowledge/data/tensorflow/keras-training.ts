@@ -4,7 +4,7 @@ import type { EntrySpec } from '../../define';
 
 const KERAS_API = 'https://github.com/keras-team/keras/tree/master/keras/api';
 const tfKerasDocs = (name: string) => docsUrl.tf(name.replace(/^keras\./, 'tensorflow.keras.'));
-const defaults = { framework: 'keras' as const, module: 'keras', verified: 'Keras 3.16 (keras-team/keras keras/api), read 2026-08', sources: [KERAS_API], docs: tfKerasDocs };
+const defaults = { framework: 'keras' as const, module: 'keras', verified: 'Keras 3.16 (keras-team/keras keras/api, snapshot of 2026-08-21), read 2026-11-25', sources: [KERAS_API], docs: tfKerasDocs };
 
 function cls(summary: string, tags: string[], torch?: string, note?: string): EntrySpec {
   return { kind: 'class', summary, tags, ...(torch ? { equivalents: [{ name: torch, ...(note ? { note } : {}) }] } : {}) };
@@ -28,7 +28,7 @@ export default defineGroup(defaults, {
   'optimizers.Ftrl': cls('Follow-the-regularized-leader optimizer, used for wide sparse models.', OPT),
   'optimizers.Lion': cls('Lion optimizer (sign-based updates).', OPT),
   'optimizers.schedules': { kind: 'module', summary: 'Learning-rate schedules evaluated per optimizer step and passed as learning_rate.', tags: LR, equivalents: [{ name: 'torch.optim.lr_scheduler', note: 'PyTorch schedulers wrap the optimizer and are stepped by hand, often per epoch.' }] },
-  'optimizers.schedules.LearningRateSchedule': cls('Base class for schedules: a callable from step to learning rate.', LR, 'torch.optim.lr_scheduler.LambdaLR'),
+  'optimizers.schedules.LearningRateSchedule': { ...cls('Base class for schedules: a callable from step to learning rate.', LR), equivalents: [{ name: 'torch.optim.lr_scheduler.LRScheduler', note: 'Both are the base class for custom schedules; PyTorch schedulers wrap an optimizer and are stepped by hand.' }, { name: 'torch.optim.lr_scheduler.LambdaLR', note: 'The quickest PyTorch route: a function from epoch (or step) to a multiplier of the base lr.' }] },
   'optimizers.schedules.ExponentialDecay': cls('lr * decay_rate^(step / decay_steps), optionally staircase.', LR, 'torch.optim.lr_scheduler.ExponentialLR', 'ExponentialLR multiplies by gamma each scheduler.step() call (usually per epoch).'),
   'optimizers.schedules.PiecewiseConstantDecay': cls('Constant learning rates between step boundaries.', LR, 'torch.optim.lr_scheduler.MultiStepLR', 'MultiStepLR multiplies by gamma at milestones rather than taking explicit values.'),
   'optimizers.schedules.CosineDecay': cls('Cosine decay from an initial rate, with optional linear warmup.', LR, 'torch.optim.lr_scheduler.CosineAnnealingLR'),
@@ -37,7 +37,7 @@ export default defineGroup(defaults, {
   'optimizers.schedules.InverseTimeDecay': cls('lr / (1 + decay_rate * step / decay_steps).', LR),
   losses: { kind: 'module', summary: 'Loss classes and functions; classes reduce to the batch mean by default.', tags: LOSS },
   'losses.Loss': cls('Base class for custom losses: implement call(y_true, y_pred).', LOSS, 'torch.nn.Module'),
-  'losses.SparseCategoricalCrossentropy': cls('Cross-entropy for integer labels; from_logits=False by default, so pass from_logits=True when the model outputs logits.', ['loss-metrics', 'mnist-mlp'], 'torch.nn.CrossEntropyLoss', 'CrossEntropyLoss always takes logits (it applies log-softmax itself) and int64 class indices.'),
+  'losses.SparseCategoricalCrossentropy': cls('Cross-entropy for integer labels; from_logits=False by default, so pass from_logits=True when the model outputs logits.', ['loss-metrics', 'mnist-mlp'], 'torch.nn.CrossEntropyLoss', 'CrossEntropyLoss expects logits (it applies log-softmax itself); for integer labels pass int64 class indices. It also accepts class probabilities as targets.'),
   'losses.CategoricalCrossentropy': cls('Cross-entropy for one-hot or soft labels; from_logits=False by default.', LOSS, 'torch.nn.CrossEntropyLoss', 'CrossEntropyLoss takes logits and accepts class-probability targets (PyTorch 1.10+).'),
   'losses.BinaryCrossentropy': cls('Binary cross-entropy; from_logits=False expects probabilities.', LOSS, 'torch.nn.BCEWithLogitsLoss', 'Use BCEWithLogitsLoss for logits (from_logits=True) and BCELoss for probabilities.'),
   'losses.BinaryFocalCrossentropy': cls('Binary cross-entropy with a focal term for class imbalance.', LOSS, 'torchvision.ops.sigmoid_focal_loss'),
@@ -46,7 +46,7 @@ export default defineGroup(defaults, {
   'losses.Huber': cls('Huber loss with delta 1.0 by default.', LOSS, 'torch.nn.HuberLoss'),
   'losses.KLDivergence': cls('KL divergence between probability distributions y_true and y_pred.', LOSS, 'torch.nn.KLDivLoss', 'KLDivLoss expects log-probabilities as input and its default reduction is not batchmean.'),
   'losses.CosineSimilarity': cls('Negative cosine similarity as a loss.', LOSS, 'torch.nn.CosineEmbeddingLoss'),
-  'losses.Hinge': cls('Hinge loss for labels in {-1, 1}.', LOSS, 'torch.nn.HingeEmbeddingLoss'),
+  'losses.Hinge': cls('Hinge loss mean(max(1 - y_true * y_pred, 0)) for labels in {-1, 1}; 0/1 labels are converted. PyTorch has no built-in counterpart (HingeEmbeddingLoss is a different formula); write torch.clamp(1 - y * pred, min=0).mean().', LOSS),
   'losses.CTC': cls('Connectionist temporal classification loss.', LOSS, 'torch.nn.CTCLoss'),
   'losses.sparse_categorical_crossentropy': { kind: 'function', summary: 'Functional form: per-example cross-entropy for integer labels.', tags: LOSS, equivalents: [{ name: 'torch.nn.functional.cross_entropy' }] },
   metrics: { kind: 'module', summary: 'Stateful metrics updated per batch and reset per epoch.', tags: LOSS },

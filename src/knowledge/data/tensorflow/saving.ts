@@ -5,7 +5,7 @@ const GOLDEN = 'https://github.com/tensorflow/tensorflow/tree/master/tensorflow/
 const S3 = 'https://github.com/Quantum-Software-Development/statistical-measures/pull/181';
 const S4 = 'https://github.com/keras-team/keras/pull/21744';
 const S7 = 'https://ai.google.dev/edge/litert/migration';
-const base = { framework: 'tensorflow' as const, verified: 'TensorFlow API golden files and release notes, read 2026-08', docs: docsUrl.tf };
+const base = { framework: 'tensorflow' as const, verified: 'TensorFlow API golden files and release notes, read 2026-11-25', docs: docsUrl.tf };
 
 const LITE_DEPRECATED = { state: 'deprecated' as const, since: '2.20', date: '2025-08', note: 'tf.lite is deprecated; on-device conversion and runtime moved to LiteRT (ai-edge-litert), the .tflite format is unchanged.' };
 

@@ -13,7 +13,7 @@ const REMOVED_2_0 = { state: 'removed' as const, since: '2.0', date: '2019-09', 
 const defaults = {
   framework: 'tensorflow' as const,
   module: 'tensorflow',
-  verified: 'tf_upgrade_v2 renames_v2.py and TF2 API golden files, read 2026-08',
+  verified: 'tf_upgrade_v2 renames_v2.py and TF2 API golden files, read 2026-11-25',
   sources: [RENAMES, MIGRATE],
   status: REMOVED_2_0,
   docs: (name: string) => docsUrl.tf(name.replace(/^tensorflow\./, 'tensorflow.compat.v1.')),
