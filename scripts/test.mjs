@@ -39,7 +39,8 @@ function mochaLayer(name, files, env = {}) {
   banner(name);
   const results = path.join(tmp, `${name}.json`);
   const globs = files.filter((g) => g);
-  const ok = sh('npx', ['mocha', '--ui', 'tdd', '--timeout', '120000', '--reporter', path.join(root, 'scripts/lib/countingReporter.cjs'), ...globs], {
+  const grep = process.env.FG_TEST_GREP ? ['--grep', process.env.FG_TEST_GREP] : [];
+  const ok = sh('npx', ['mocha', '--ui', 'tdd', '--timeout', '120000', ...grep, '--reporter', path.join(root, 'scripts/lib/countingReporter.cjs'), ...globs], {
     env: { FG_TEST_RESULTS: results, ...env },
   });
   const r = fs.existsSync(results) ? JSON.parse(fs.readFileSync(results, 'utf8')) : { passes: 0, failures: 1 };

@@ -4,7 +4,7 @@ import { createLog } from './output';
 import { readConfig } from './config';
 import { KnowledgeStore } from './knowledgeStore';
 import { DocumentAnalyses } from './documentAnalysis';
-import { registerPanel } from './panel';
+import { ComparisonPanel, registerPanel } from './panel';
 import { ExampleActions } from './exampleActions';
 import { CodeInserter } from './codeInserter';
 import { registerHover } from './hover';
@@ -20,6 +20,7 @@ export interface FrameworkGuideTestApi {
   panelMessages: WebviewMessage[];
   analyses: DocumentAnalyses;
   diagnostics: DeprecationDiagnostics;
+  deliverPanelMessage(raw: unknown): boolean;
 }
 
 export function activate(context: vscode.ExtensionContext): FrameworkGuideTestApi {
@@ -37,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): FrameworkGuideTestAp
   registerDiagnostics(context, diagnostics);
   registerCodeActions(context, diagnostics, store);
   registerWorkspaceScan(context, store, log);
-  return { panelMessages, analyses, diagnostics };
+  return { panelMessages, analyses, diagnostics, deliverPanelMessage: (raw) => ComparisonPanel.deliverForTest(raw) };
 }
 
 export function deactivate(): void {

@@ -43,6 +43,12 @@ export class ComparisonPanel {
     return ComparisonPanel.current !== undefined;
   }
 
+  /** Hands a raw message to the open panel as if its webview had sent it (integration tests). */
+  static deliverForTest(raw: unknown): boolean {
+    ComparisonPanel.current?.onMessage(raw);
+    return ComparisonPanel.current !== undefined;
+  }
+
   /** Opens the panel beside the editor, or reveals it; scrolls to `section` when given. */
   static async show(extensionUri: vscode.Uri, deps: PanelDeps, section?: string): Promise<void> {
     const existing = ComparisonPanel.current;

@@ -57,7 +57,8 @@ function previewUri(item: VariantItem): vscode.Uri {
 function itemsFor(frameworks: readonly SnippetFramework[]): Array<VariantItem | vscode.QuickPickItem> {
   const items: Array<VariantItem | vscode.QuickPickItem> = [];
   for (const task of SNIPPET_CATALOG) {
-    items.push({ label: task.title, kind: vscode.QuickPickItemKind.Separator });
+    // With both frameworks listed, a separator per task keeps each pair together.
+    if (frameworks.length > 1) items.push({ label: task.title, kind: vscode.QuickPickItemKind.Separator });
     for (const framework of frameworks) {
       const variant = task[framework];
       items.push({

@@ -26,6 +26,8 @@ export class Workbench {
 
   /** Opens a new browser window on the workspace with the extension loaded, in the given theme. */
   static async open(options: { theme?: ThemeName; width?: number; height?: number } = {}): Promise<Workbench> {
+    // A fresh window layout each time: otherwise VS Code restores the previous window's editor groups.
+    fs.rmSync(path.join(env('FG_CS_USER_DATA'), 'User', 'workspaceStorage'), { recursive: true, force: true });
     const settingsFile = path.join(env('FG_CS_USER_DATA'), 'User', 'settings.json');
     const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
     settings['workbench.colorTheme'] = THEMES[options.theme ?? 'light'];
@@ -69,12 +71,28 @@ export class Workbench {
     return this.page.locator('.monaco-editor .view-lines .view-line span span', { hasText: text }).first();
   }
 
-  /** Runs a command from the palette (F1) by its title. */
-  async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    await this.page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await this.page.keyboard.type(title);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^.*: /, '') }).first().waitFor({ timeout: 10000 });
+  /**
+   * Runs a command from the palette (F1) by its title. Retries: right after the window opens, the development
+   * extension's commands may not be registered in the palette yet.
+   */
+  async runCommand(title: string, attempts = 4): Promise<void> {
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^.*: /, '') }).first();
+    for (let i = 1; ; i++) {
+      await this.page.keyboard.press('F1');
+      await this.page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+      await this.page.keyboard.type(title);
+      try {
+        await row.waitFor({ timeout: 5000 });
+        break;
+      } catch (err) {
+        if (i >= attempts) {
+          await this.screenshot(`failure-command-${title.replace(/\W+/g, '-')}`);
+          throw err;
+        }
+        await this.page.keyboard.press('Escape');
+        await this.page.waitForTimeout(1000);
+      }
+    }
     await this.page.keyboard.press('Enter');
   }
 
