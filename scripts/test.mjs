@@ -56,6 +56,7 @@ async function main() {
   }
   if (wants('typecheck')) check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
   if (wants('lint')) check('lint', 'npx', ['eslint', '.']);
+  if (wants('docs')) check('docs', 'node', ['scripts/readme-tables.mjs', '--check']);
   banner('build (production bundles, data, tests)');
   if (!sh('node', ['esbuild.config.js', '--production', '--tests'])) {
     layers.push({ name: 'build', passes: 0, failures: 1 });
