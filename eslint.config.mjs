@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{js,mjs}', 'esbuild.config.js', 'test/e2e/**/*.js'],
+    files: ['scripts/**/*.{js,mjs,cjs}', 'esbuild.config.js', 'bin/**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
     languageOptions: { globals: { require: 'readonly', process: 'readonly', console: 'readonly', __dirname: 'readonly', module: 'writable' } },
   },

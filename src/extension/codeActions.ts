@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { planRename } from '../core/rules/quickFix';
 import { importInsertionOffset } from '../core/snippets/placement';
+import { firstCodeCell } from './codeInserter';
 import type { DeprecationDiagnostics, FindingRecord } from './diagnostics';
 import type { KnowledgeStore } from './knowledgeStore';
 
@@ -55,8 +56,10 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
     action.diagnostics = [record.diagnostic];
     action.edit = new vscode.WorkspaceEdit();
     action.edit.replace(document.uri, record.diagnostic.range, plan.text);
-    if (plan.importLine && document.uri.scheme !== 'vscode-notebook-cell') {
-      action.edit.insert(document.uri, document.positionAt(importInsertionOffset(document.getText())), `${plan.importLine}\n`);
+    if (plan.importLine) {
+      // In a notebook the import goes to the first code cell, where the other imports live.
+      const target = firstCodeCell(document) ?? document;
+      action.edit.insert(target.uri, target.positionAt(importInsertionOffset(target.getText())), `${plan.importLine}\n`);
     }
     return action;
   }

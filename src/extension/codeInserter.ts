@@ -63,8 +63,8 @@ export class CodeInserter {
   }
 }
 
-/** For a notebook cell, the notebook's first Python code cell; otherwise undefined. */
-function firstCodeCell(document: vscode.TextDocument): vscode.TextDocument | undefined {
+/** For a notebook cell, the notebook's first Python code cell (where imports go); otherwise undefined. */
+export function firstCodeCell(document: vscode.TextDocument): vscode.TextDocument | undefined {
   if (document.uri.scheme !== 'vscode-notebook-cell') return undefined;
   const notebook = vscode.workspace.notebookDocuments.find((n) => n.getCells().some((c) => c.document === document));
   return notebook?.getCells().find((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python')?.document;

@@ -58,7 +58,8 @@ export class KnowledgeBase {
     const canonical = alias ? alias.to + name.slice(alias.from.length) : undefined;
     const viaAlias = canonical !== undefined ? this.byName.get(canonical) : undefined;
     if (alias && viaAlias) return { entry: viaAlias, query: name, match: 'alias', aliasNote: alias.note, compatV1 };
-    for (const candidate of canonical !== undefined ? [name, canonical] : [name]) {
+    // The canonical name first: `tensorflow.keras.layers.X` falls back to `keras.layers`, not `tensorflow.keras`.
+    for (const candidate of canonical !== undefined ? [canonical, name] : [name]) {
       for (let cut = candidate.lastIndexOf('.'); cut > 0; cut = candidate.lastIndexOf('.', cut - 1)) {
         const parent = this.byName.get(candidate.slice(0, cut));
         if (parent && parent.kind === 'module') return { entry: parent, query: name, match: 'module', aliasNote: candidate === name ? undefined : alias?.note, compatV1 };

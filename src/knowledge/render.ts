@@ -140,6 +140,9 @@ function renderExamples(tokens: Token[], env: Env, examples: ExamplePair[]): str
         `<button type="button" class="action" data-action="openAsFile" data-example="${escapeHtml(id)}" data-framework="${framework}" title="Open as a new untitled Python file">Open as file</button>` +
         `</span></div>${md.options.highlight?.(code, 'python', '') ?? ''}</div>`;
       html += `<div class="example-pair">${column('tensorflow', 'TensorFlow / Keras', tensorflow)}${column('pytorch', 'PyTorch', pytorch)}</div>\n`;
+    } else {
+      // Not a pair: show the lone block as ordinary code rather than dropping it.
+      for (const code of current.blocks) html += md.options.highlight?.(code, 'python', '') ?? '';
     }
     html += md.renderer.render(current.rest, md.options, env);
     current = undefined;

@@ -60,7 +60,7 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
   const label = FRAMEWORK_LABEL[entry.framework];
   const resolved = result.query;
   const heading = symbol.written !== resolved ? `${code(symbol.written)} → ${code(resolved)}` : code(resolved);
-  lines.push(`**Framework Guide** · ${label} ${entry.kind}: ${heading}`);
+  lines.push(`**Framework Guide** · ${label} ${result.match === 'module' ? 'API' : entry.kind}: ${heading}`);
 
   if (result.match === 'module') {
     lines.push(`_Not in the guide yet; showing the note for module ${code(entry.name)}._`);
@@ -78,9 +78,12 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
 
   const status = statusLine(entry.status, !!result.compatV1);
   if (status) lines.push(status);
+  // Through tf.compat.v1 the code already takes the compat step: show the TF2 advice, not "use compat.v1".
+  const alreadyReplaced = !!entry.replacement && !!result.compatV1 && entry.replacement.name === result.query;
   if (entry.replacement && entry.status.state !== 'current') {
     const note = entry.replacement.note ? ` — ${md(entry.replacement.note)}` : '';
-    lines.push(`**Use instead:** ${code(entry.replacement.name)}${note}`);
+    if (alreadyReplaced) lines.push(`**Moving to TF2:**${note ? note.slice(2) : ' see the docs.'}`);
+    else lines.push(`**Use instead:** ${code(entry.replacement.name)}${note}`);
   }
 
   if (options.showEquivalents && entry.equivalents?.length) {
@@ -94,7 +97,7 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
   links.push(commandLink('Compare in panel', 'frameworkGuide.openComparison', [entry.section ?? 'architecture']));
   const task = entry.tags?.[0];
   if (task) links.push(commandLink('Insert equivalent snippet', 'frameworkGuide.insertSnippet', [{ task, framework: otherFramework(entry) }]));
-  if (entry.replacement && entry.status.state !== 'current' && (lookupName?.(entry.replacement.name) || entry.replacement.external)) {
+  if (entry.replacement && !alreadyReplaced && entry.status.state !== 'current' && (lookupName?.(entry.replacement.name) || entry.replacement.external)) {
     links.push(commandLink('Show replacement', 'frameworkGuide.showReplacement', [entry.name]));
   }
   lines.push(links.join(' · '));

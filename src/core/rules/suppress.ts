@@ -11,7 +11,10 @@ const MARKER = 'framework-guide: ignore';
 function parseSuppression(comment: string): Set<string> | undefined {
   const at = comment.indexOf(MARKER);
   if (at < 0) return undefined;
-  const rest = comment.slice(at + MARKER.length).trimStart();
+  const after = comment.slice(at + MARKER.length);
+  // `ignore` must end the word: `# framework-guide: ignored for now` is not a suppression.
+  if (after !== '' && !/^[\s[]/.test(after)) return undefined;
+  const rest = after.trimStart();
   if (!rest.startsWith('[')) return new Set();
   const close = rest.indexOf(']');
   const list = rest.slice(1, close < 0 ? undefined : close);

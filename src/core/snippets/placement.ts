@@ -38,7 +38,8 @@ export function splitImports(code: string, analysis: Pick<PythonAnalysis, 'impor
   for (const s of statements) {
     rest += code.slice(last, s.span.from);
     last = s.span.to;
-    if (code[last] === '\n') last++;
+    if (code.startsWith('\r\n', last)) last += 2;
+    else if (code[last] === '\n') last++;
   }
   rest += code.slice(last);
   return { imports, rest: rest.replace(/^\s*\n/, '') };

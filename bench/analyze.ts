@@ -1,0 +1,140 @@
+/** Benchmarks analyzePython against a CPython ast baseline and measures symbolAt latency; prints a markdown table. */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzePython } from '../src/core/python';
+
+const benchDir = path.join(process.cwd(), 'bench');
+const dataDir = path.join(benchDir, '.data');
+
+/** Deterministic PRNG (mulberry32) so every run benchmarks the same files. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HEADER = `import os
+import numpy as np
+import tensorflow as tf
+import torch
+from torch import nn
+from torch.utils.data import DataLoader
+from tensorflow import keras
+`;
+
+/** Blocks of realistic mixed TF/PyTorch code; {i} makes names unique per block. */
+const BLOCKS = [
+  `
+class Net{i}(nn.Module):
+    def __init__(self, hidden=64):
+        super().__init__()
+        self.fc = nn.Linear(128, hidden)
+        self.out = nn.Linear(hidden, 10)
+
+    def forward(self, x):
+        x = torch.relu(self.fc(x))  # hidden layer
+        return torch.log_softmax(self.out(x), dim=1)
+`,
+  `
+def build_keras_{i}(units=32):
+    model = keras.Sequential([
+        keras.layers.Dense(units, activation="relu"),
+        tf.keras.layers.Dropout(0.2),
+        tf.keras.layers.Dense(10),
+    ])
+    model.compile(optimizer=tf.keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy")
+    return model
+`,
+  `
+@tf.function
+def train_step_{i}(model, x, y, optimizer):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.square(model(x) - y))
+    grads = tape.gradient(loss, model.trainable_variables)
+    optimizer.apply_gradients(zip(grads, model.trainable_variables))
+    return loss
+`,
+  `
+def torch_loop_{i}(model, loader: DataLoader, epochs=3):
+    opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+    for epoch in range(epochs):
+        for batch, target in loader:
+            opt.zero_grad()
+            loss = nn.functional.cross_entropy(model(batch), target)
+            loss.backward()
+            opt.step()
+    values = [np.mean([1, 2, 3]) for _ in range(3)]
+    return os.path.join("runs", f"epoch-{epoch}"), values
+`,
+];
+
+function generate(lines: number, seed: number): string {
+  const random = seededRandom(seed);
+  const parts = [HEADER];
+  let count = HEADER.split('\n').length;
+  for (let i = 0; count < lines; i++) {
+    const block = BLOCKS[Math.floor(random() * BLOCKS.length)].replace(/\{i\}/g, String(i));
+    parts.push(block);
+    count += block.split('\n').length - 1;
+  }
+  return parts.join('');
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function main(): void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const sizes = [1_000, 10_000, 100_000];
+  const files = sizes.map((lines) => {
+    const file = path.join(dataDir, `mixed_${lines}.py`);
+    fs.writeFileSync(file, generate(lines, lines));
+    return file;
+  });
+
+  const baseline = spawnSync('python3', [path.join(benchDir, 'baseline_ast.py'), ...files], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const pythonResults: Array<{ seconds: number; bytes: number; references: number }> | undefined = baseline.status === 0 ? JSON.parse(baseline.stdout) : undefined;
+  if (!pythonResults) console.error(`python3 baseline failed: ${baseline.stderr || baseline.error}`);
+
+  const rows: string[] = [];
+  files.forEach((file, index) => {
+    const text = fs.readFileSync(file, 'utf8');
+    const bytes = Buffer.byteLength(text);
+    const options = { maxBytes: 100_000_000 };
+    analyzePython(text, options); // warm-up
+    const runs = 5;
+    const start = performance.now();
+    let analysis = analyzePython(text, options);
+    for (let i = 1; i < runs; i++) analysis = analyzePython(text, options);
+    const seconds = (performance.now() - start) / 1000 / runs;
+
+    const random = seededRandom(99);
+    const latencies: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const offset = Math.floor(random() * text.length);
+      const t0 = performance.now();
+      analysis.symbolAt(offset);
+      latencies.push((performance.now() - t0) * 1000);
+    }
+    latencies.sort((a, b) => a - b);
+    const py = pythonResults?.[index];
+    const mbps = (b: number, s: number) => (b / 1e6 / s).toFixed(1);
+    rows.push(
+      `| ${sizes[index].toLocaleString('en-US')} | ${(bytes / 1024).toFixed(0)} KB | ${(seconds * 1000).toFixed(1)} ms | ${mbps(bytes, seconds)} | ` +
+        `${py ? mbps(py.bytes, py.seconds) : 'n/a'} | ${analysis.references.length} | ${py ? py.references : 'n/a'} | ` +
+        `${percentile(latencies, 50).toFixed(2)} µs | ${percentile(latencies, 99).toFixed(2)} µs |`,
+    );
+  });
+  console.log('| lines | size | analyse (ours) | ours MB/s | python ast MB/s | refs (ours) | refs (python) | symbolAt p50 | symbolAt p99 |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+}
+
+main();

@@ -1,0 +1,130 @@
+/** Resolves the collected name loads through scopes and imports, and turns framework ones into attribute chains. */
+import type { SyntaxNode } from '@lezer/common';
+import type { BindingEvent, Chain, CollectedFile, NameLoad, Scope } from './collect';
+import { frameworkRootOf } from './collect';
+import { PYTHON_BUILTINS } from './builtins';
+import { NodeKind, nodeKind } from './nodeTypes';
+import type { Span } from './types';
+
+const { VariableName, MemberExpression, PropertyName, CallExpression, ArgList, AssignOp, BracketOpen } = NodeKind;
+
+/**
+ * What a name means at `pos`, looking outward through scopes as Python does (class bodies are skipped by
+ * nested functions). A string is a framework target; null means bound to something else; undefined means
+ * unbound (a builtin, a typo, or a name a star import may provide).
+ *
+ * Within one scope, the binding in force is the last one before `pos`; a use before every binding takes the
+ * scope's first binding (flow-insensitive, like Python's own "assigned anywhere makes it local"). Assignments in
+ * an `except` handler are the `tf = None` fallback of an optional import and never hide the import.
+ */
+function resolveName(name: string, pos: number, start: Scope, moduleScope: Scope): string | null | undefined {
+  let scope: Scope | undefined = start;
+  while (scope) {
+    if (scope.kind === 'class' && scope !== start) {
+      scope = scope.parent;
+      continue;
+    }
+    const passthrough = scope.passthrough?.get(name);
+    if (passthrough === 'global' && scope !== moduleScope) {
+      scope = moduleScope;
+      continue;
+    }
+    if (passthrough === 'nonlocal') {
+      scope = scope.parent;
+      continue;
+    }
+    const events = scope.bindings.get(name);
+    if (events) return bindingInForce(scope, name, events, pos);
+    scope = scope.parent;
+  }
+  return undefined;
+}
+
+/** The binding in force at `pos`: the last one at or before it, else the first (a binary search: names like `x` have thousands). */
+function bindingInForce(scope: Scope, name: string, events: BindingEvent[], pos: number): string | null {
+  if (!scope.importedNames.has(name)) return null;
+  let low = 0;
+  let high = events.length - 1;
+  let found = 0;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (events[mid].effectiveFrom <= pos) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  const inForce = events[found];
+  return inForce?.isImport && inForce.target ? inForce.target : null;
+}
+
+/**
+ * Star imports: `from torch.nn import *` makes a name that nothing else binds (and that is no builtin and
+ * not private) resolve to `torch.nn.<name>`. The last star import before the use wins, as at run time; a
+ * later non-framework star import (`from numpy import *`) takes the name away again.
+ */
+function resolveThroughStar(name: string, pos: number, collected: CollectedFile): string | undefined {
+  if (collected.stars.length === 0 || PYTHON_BUILTINS.has(name) || name.startsWith('_')) return undefined;
+  let star = collected.stars[0];
+  for (const candidate of collected.stars) if (candidate.effectiveFrom <= pos) star = candidate;
+  return frameworkRootOf(star.module) ? `${star.module}.${name}` : undefined;
+}
+
+/** Keyword argument names and spans of a call's argument list: `(x, volatile=True)` → volatile. */
+function keywordsOf(argList: SyntaxNode, text: string): Array<{ name: string; span: Span }> {
+  const keywords: Array<{ name: string; span: Span }> = [];
+  for (let child = argList.firstChild; child; child = child.nextSibling) {
+    if (nodeKind(child) !== VariableName) continue;
+    const next = child.nextSibling;
+    if (next && nodeKind(next) === AssignOp && text.charCodeAt(next.from) === 0x3d /* '=' */ && text.charCodeAt(next.from + 1) !== 0x3d) {
+      keywords.push({ name: text.slice(child.from, child.to), span: { from: child.from, to: child.to } });
+    }
+  }
+  return keywords;
+}
+
+/** Extends a name to its attribute chain (`tf` → `tf.keras.layers.Dense`), stopping at calls and subscripts. */
+function chainFromName(nameNode: SyntaxNode, target: string, text: string): Chain {
+  const names = [text.slice(nameNode.from, nameNode.to)];
+  const spans: Span[] = [{ from: nameNode.from, to: nameNode.to }];
+  let outer: SyntaxNode = nameNode;
+  for (let parent = outer.parent; parent && nodeKind(parent) === MemberExpression; parent = parent.parent) {
+    if (parent.firstChild?.from !== outer.from || parent.firstChild.to !== outer.to) break;
+    const property = parent.lastChild;
+    if (!property || nodeKind(property) !== PropertyName || nodeKind(property.prevSibling) === BracketOpen) break;
+    names.push(text.slice(property.from, property.to));
+    spans.push({ from: property.from, to: property.to });
+    outer = parent;
+  }
+  const chain: Chain = { baseQualified: target, names, spans, inImport: false, isReference: true };
+  const call = outer.parent;
+  if (call && nodeKind(call) === CallExpression && call.firstChild?.from === outer.from && call.firstChild.to === outer.to) {
+    const args = call.lastChild;
+    if (args && nodeKind(args) === ArgList) chain.callKeywords = keywordsOf(args, text);
+  }
+  return chain;
+}
+
+/** Every framework chain of the file: code references first resolved from the loads, then the import chains. */
+export function resolveChains(collected: CollectedFile, text: string): Chain[] {
+  const chains: Chain[] = [];
+  for (const load of collected.loads) {
+    const target = resolveLoad(load, text, collected);
+    if (!target) continue;
+    if (load.decoratorChain) {
+      const { names, spans, argList } = load.decoratorChain;
+      chains.push({ baseQualified: target, names, spans, inImport: false, isReference: true, callKeywords: argList ? keywordsOf(argList, text) : undefined });
+      continue;
+    }
+    chains.push(chainFromName(load.node, target, text));
+  }
+  chains.push(...collected.importChains);
+  chains.sort((a, b) => a.spans[0].from - b.spans[0].from);
+  return chains;
+}
+
+function resolveLoad(load: NameLoad, text: string, collected: CollectedFile): string | undefined {
+  const name = text.slice(load.from, load.to);
+  const resolved = resolveName(name, load.from, load.scope, collected.moduleScope);
+  if (resolved === null) return undefined;
+  return resolved ?? resolveThroughStar(name, load.from, collected);
+}

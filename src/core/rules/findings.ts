@@ -1,0 +1,59 @@
+/** Turns an analysis into findings: references to APIs the knowledge base marks deprecated or removed. */
+import type { KnowledgeBase, KnowledgeEntry, Lifecycle } from '../../knowledge';
+import type { FrameworkReference, PythonAnalysis, Span } from '../python/types';
+
+export interface Finding {
+  /** `FG-` + the entry's canonical name: one rule per API, so SARIF viewers group by API. */
+  ruleId: string;
+  /** `warning` for removed APIs, `information` for deprecated ones (and TF1 APIs kept by tf.compat.v1). */
+  severity: 'warning' | 'information';
+  /** The lifecycle state this finding reports, after the tf.compat.v1 downgrade. */
+  status: Exclude<Lifecycle, 'current'>;
+  message: string;
+  span: Span;
+  entryName: string;
+  replacement?: string;
+  docs: string;
+}
+
+const FRAMEWORK_TITLE: Record<KnowledgeEntry['framework'], string> = { pytorch: 'PyTorch', tensorflow: 'TensorFlow', keras: 'Keras' };
+
+function describe(reference: FrameworkReference, entry: KnowledgeEntry, status: Exclude<Lifecycle, 'current'>, viaCompatV1: boolean): string {
+  const since = entry.status.since ? ` since ${FRAMEWORK_TITLE[entry.framework]} ${entry.status.since}` : '';
+  const what = reference.written === entry.name ? entry.name : `${reference.written} (${entry.name})`;
+  const state = viaCompatV1 ? `deprecated (legacy compat mode: removed${since}, still reachable through tf.compat.v1)` : `${status}${since}`;
+  // Through tf.compat.v1 the code already uses the compat name; pointing at it again would not help.
+  const replacement = entry.replacement && !(viaCompatV1 && entry.replacement.name.startsWith('tensorflow.compat.')) ? entry.replacement : undefined;
+  const instead = replacement ? `; use ${replacement.name} instead` : '';
+  return `${what} is ${state}${instead}.`;
+}
+
+/** Findings for every reference whose API is deprecated or removed, in document order. */
+export function findDeprecations(analysis: PythonAnalysis, kb: KnowledgeBase): Finding[] {
+  const findings: Finding[] = [];
+  for (const reference of analysis.references) {
+    const result = kb.lookup(reference.qualifiedName);
+    if (!result) continue;
+    const { entry } = result;
+    const state = entry.status.state;
+    if (state === 'current') continue;
+    // A module fallback only counts when the module itself is deprecated or removed (`tensorflow.contrib.*`).
+    if (result.match === 'module' && entry.kind !== 'module') continue;
+    // Import lines are reported only for removed modules; uses of deprecated names are reported where they are used.
+    if (reference.inImport && !(entry.kind === 'module' && state === 'removed')) continue;
+    const viaCompatV1 = result.compatV1 === true && state === 'removed';
+    const status = viaCompatV1 ? 'deprecated' : state;
+    const finding: Finding = {
+      ruleId: `FG-${entry.name}`,
+      severity: status === 'removed' ? 'warning' : 'information',
+      status,
+      message: describe(reference, entry, status, viaCompatV1),
+      span: reference.span,
+      entryName: entry.name,
+      docs: entry.docs,
+    };
+    if (entry.replacement) finding.replacement = entry.replacement.name;
+    findings.push(finding);
+  }
+  return findings;
+}

@@ -1,0 +1,268 @@
+/** composeHoverNote, statusLine and commandLink, on symbols found by analyzePython in a fixture and the real base. */
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzePython } from '../../../../src/core/python';
+import type { SymbolAtPosition } from '../../../../src/core/python';
+import { commandLink, composeHoverNote, HOVER_COMMANDS, statusLine, type HoverNoteOptions } from '../../../../src/core/notes/hoverNote';
+import { KnowledgeBase, type KnowledgeEntry, type LookupResult } from '../../../../src/knowledge';
+import { ALL_ENTRIES } from '../../../../src/knowledge/all';
+
+const text = fs.readFileSync(path.join(process.cwd(), 'test', 'fixtures', 'python', 'hover_notes.py'), 'utf8');
+const analysis = analyzePython(text);
+const kb = new KnowledgeBase(ALL_ENTRIES);
+const lookupName = (name: string) => kb.get(name);
+
+const DETAILED: HoverNoteOptions = { verbosity: 'detailed', showEquivalents: true };
+const COMPACT: HoverNoteOptions = { verbosity: 'compact', showEquivalents: true };
+
+/** The symbol at the last character of `chain`'s only occurrence in the fixture (after `line`, when given). */
+function symbolAt(chain: string, line = ''): SymbolAtPosition {
+  const lineAt = text.indexOf(line);
+  assert.ok(lineAt >= 0, `line not found: ${line}`);
+  const at = text.indexOf(chain, lineAt);
+  assert.ok(at >= 0, `not in fixture: ${chain}`);
+  const symbol = analysis.symbolAt(at + chain.length - 1);
+  assert.ok(symbol, `no symbol at ${chain}`);
+  return symbol;
+}
+
+function note(chain: string, options: HoverNoteOptions = DETAILED, line = ''): { markdown: string; symbol: SymbolAtPosition; result: LookupResult } {
+  const symbol = symbolAt(chain, line);
+  const result = kb.lookup(symbol.qualifiedName);
+  assert.ok(result, `${symbol.qualifiedName} is not in the base`);
+  return { markdown: composeHoverNote(symbol, result, options, lookupName).markdown, symbol, result };
+}
+
+/** Every markdown link target that is a command, decoded. */
+function commandLinks(markdown: string): Array<{ command: string; args: unknown }> {
+  return [...markdown.matchAll(/\]\((command:[^)\s]+)(?: "[^"]*")?\)/g)].map((m) => {
+    const uri = m[1];
+    const match = /^command:([\w.]+)\?(.*)$/.exec(uri);
+    assert.ok(match, `not a command link with arguments: ${uri}`);
+    assert.ok(!/[\s"[\]{}]/.test(match[2]), `arguments are not URL-encoded: ${match[2]}`);
+    return { command: match[1], args: JSON.parse(decodeURIComponent(match[2])) };
+  });
+}
+
+suite('composeHoverNote: titles', () => {
+  test('written → qualified when the code uses an alias', () => {
+    const { markdown } = note('F.sigmoid');
+    assert.ok(markdown.startsWith('**Framework Guide** · PyTorch function: `F.sigmoid` → `torch.nn.functional.sigmoid`'), markdown.split('\n')[0]);
+  });
+
+  test('only the qualified name when it is written in full', () => {
+    const { markdown } = note('torch.cuda.amp.GradScaler');
+    const title = markdown.split('\n')[0];
+    assert.strictEqual(title, '**Framework Guide** · PyTorch class: `torch.cuda.amp.GradScaler`');
+    assert.ok(!title.includes('→'));
+  });
+
+  test('tf.keras names are labelled Keras', () => {
+    assert.ok(note('tf.keras.layers.Dense').markdown.startsWith('**Framework Guide** · Keras class: `tf.keras.layers.Dense` → `tensorflow.keras.layers.Dense`'));
+  });
+});
+
+suite('composeHoverNote: how the entry was reached', () => {
+  test('module fallback says the name is not in the guide and names the module', () => {
+    const { markdown, result } = note('nn.NotARealLayer');
+    assert.strictEqual(result.match, 'module');
+    assert.ok(markdown.includes('_Not in the guide yet; showing the note for module `torch.nn`._'));
+  });
+
+  test('an exact match has no fallback or alias line', () => {
+    const { markdown } = note('nn.Linear');
+    assert.ok(!markdown.includes('Not in the guide yet'));
+    assert.ok(!markdown.includes('Same API as'));
+  });
+
+  test('alias note for tf.keras', () => {
+    const { markdown } = note('tf.keras.layers.Dense');
+    assert.ok(markdown.includes('_Same API as `keras.layers.Dense`: tf\\.keras is Keras 3 since TensorFlow 2\\.16 \\(Keras 2 before\\)._'));
+  });
+
+  test('alias note for tf_keras', () => {
+    assert.ok(note('tf_keras.layers.Dense').markdown.includes('_Same API as `keras.layers.Dense`: tf\\_keras is the Keras 2 package'));
+  });
+
+  test('a current TF name through tf.compat.v1 gets the compat alias note', () => {
+    const { markdown } = note('tf1.matmul');
+    assert.ok(markdown.includes('_Same API as `tensorflow.matmul`: tf\\.compat\\.v1 keeps TF1 APIs callable'));
+    assert.ok(!markdown.includes('Legacy (TF1 compatibility mode)'), 'a current API is not legacy');
+  });
+
+  test('the tf.compat.v1 import says TF1 compatibility mode and gives the import advice', () => {
+    const { markdown, symbol } = note('tensorflow.compat.v1', DETAILED, 'import tensorflow.compat.v1 as tf1');
+    assert.strictEqual(symbol.inImport, true);
+    assert.ok(markdown.includes('_TF1 compatibility mode: `tf.compat.v1` keeps TF1 APIs callable in TensorFlow 2._'));
+    assert.ok(markdown.includes('**TF1 compatibility mode.** Code written for TensorFlow 1.x keeps running'));
+  });
+
+  test('an import of a module gets the "Today" advice; a use of it does not', () => {
+    const inImport = note('nn', DETAILED, 'from torch import nn');
+    assert.strictEqual(inImport.symbol.inImport, true);
+    assert.ok(inImport.markdown.includes('**Today:** PyTorch 2'));
+    const use = note('torch.cuda.amp.GradScaler');
+    assert.ok(!use.markdown.includes('**Today:**'));
+  });
+});
+
+suite('composeHoverNote: status', () => {
+  test('a removed TF1 API written as tf.Session: Removed with version and date', () => {
+    const { markdown } = note('tf.Session');
+    assert.ok(markdown.includes('**Removed** in 2.0 (2019-09).'));
+    assert.ok(!markdown.includes('Legacy (TF1 compatibility mode)'));
+    assert.ok(markdown.includes('**Use instead:** `tensorflow.compat.v1.Session`'));
+  });
+
+  test('the same API through tf.compat.v1 is legacy, not removed', () => {
+    const { markdown } = note('tf1.Session');
+    assert.ok(markdown.includes('**Legacy (TF1 compatibility mode):** removed from the TF2 API in 2.0 (2019-09); still callable through `tf.compat.v1`.'));
+    assert.ok(!markdown.includes('**Removed**'));
+  });
+
+  test('deprecated: version, date, note and replacement', () => {
+    const { markdown } = note('F.sigmoid');
+    assert.ok(markdown.includes('**Deprecated** since 0.4.1 (2018-07).'));
+    assert.ok(markdown.includes('**Use instead:** `torch.sigmoid`'));
+  });
+
+  test('current APIs have no status line and no "Use instead"', () => {
+    const { markdown } = note('torch.sigmoid');
+    assert.ok(!/\*\*(Removed|Deprecated|Legacy)/.test(markdown));
+    assert.ok(!markdown.includes('Use instead'));
+  });
+});
+
+suite('statusLine', () => {
+  test('current → undefined', () => assert.strictEqual(statusLine({ state: 'current' }, false), undefined));
+
+  test('removed carries version and date, and the escaped note', () => {
+    assert.strictEqual(statusLine({ state: 'removed', since: '2.0', date: '2019-09', note: 'Use tf.function.' }, false), '**Removed** in 2.0 (2019-09). Use tf\\.function\\.');
+  });
+
+  test('removed through compat.v1 is legacy mode', () => {
+    assert.strictEqual(
+      statusLine({ state: 'removed', since: '2.0', date: '2019-09', note: 'ignored here' }, true),
+      '**Legacy (TF1 compatibility mode):** removed from the TF2 API in 2.0 (2019-09); still callable through `tf.compat.v1`.',
+    );
+  });
+
+  test('deprecated with removedIn names both versions', () => {
+    assert.strictEqual(statusLine({ state: 'deprecated', since: '2.4', date: '2024-07', removedIn: '2.9' }, false), '**Deprecated** since 2.4 (2024-07). Removed in 2.9.');
+  });
+
+  test('deprecated without a date shows the version alone', () => {
+    assert.strictEqual(statusLine({ state: 'deprecated', since: '1.13' }, false), '**Deprecated** since 1.13.');
+  });
+
+  test('compatV1 does not change a deprecated status', () => {
+    assert.match(statusLine({ state: 'deprecated', since: '1.13', date: '2019-02' }, true) ?? '', /^\*\*Deprecated\*\* since 1\.13 \(2019-02\)\./);
+  });
+});
+
+suite('composeHoverNote: equivalents and verbosity', () => {
+  test('detailed shows every equivalent as a list and "Checked against"', () => {
+    const { markdown } = note('torch.sigmoid', DETAILED);
+    assert.ok(markdown.includes('**In TensorFlow:**\n\n- `tensorflow.sigmoid`\n- `keras.activations.sigmoid`'));
+    assert.match(markdown, /_Checked against PyTorch stable docs/);
+  });
+
+  test('compact shows one equivalent and no "Checked against"', () => {
+    const { markdown } = note('torch.sigmoid', COMPACT);
+    assert.ok(markdown.includes('**In TensorFlow:** `tensorflow.sigmoid`'));
+    assert.ok(!markdown.includes('keras.activations.sigmoid'));
+    assert.ok(!markdown.includes('Checked against'));
+  });
+
+  test('showEquivalents: false hides them in both verbosities', () => {
+    for (const verbosity of ['compact', 'detailed'] as const) {
+      const { markdown } = note('torch.sigmoid', { verbosity, showEquivalents: false });
+      assert.ok(!markdown.includes('**In TensorFlow:**'), verbosity);
+      assert.ok(!markdown.includes('tensorflow.sigmoid'), verbosity);
+    }
+  });
+
+  test('the equivalent of a Keras API is in PyTorch, with its note', () => {
+    assert.ok(note('tf.keras.layers.Dense').markdown.includes('**In PyTorch:** `torch.nn.Linear` — Linear needs in\\_features'));
+  });
+
+  test('docs link is the entry docs URL', () => {
+    assert.ok(note('F.sigmoid').markdown.includes('[Docs](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.sigmoid.html)'));
+  });
+});
+
+suite('composeHoverNote: command links', () => {
+  const chains = ['tf.keras.layers.Dense', 'tf.Session', 'tf1.Session', 'tf1.matmul', 'F.sigmoid', 'torch.cuda.amp.GradScaler', 'nn.NotARealLayer', 'nn.Linear', 'torch.sigmoid'];
+
+  test('every command link is command:frameworkGuide.…?<url-encoded JSON array> and only uses HOVER_COMMANDS', () => {
+    for (const chain of chains) {
+      const links = commandLinks(note(chain).markdown);
+      assert.ok(links.length >= 1, chain);
+      for (const link of links) {
+        assert.ok((HOVER_COMMANDS as readonly string[]).includes(link.command), `${chain}: ${link.command}`);
+        assert.ok(Array.isArray(link.args), `${chain}: arguments are not an array`);
+      }
+    }
+  });
+
+  test('Compare in panel opens the entry section (architecture when it has none)', () => {
+    assert.deepStrictEqual(commandLinks(note('tf.Session').markdown)[0], { command: 'frameworkGuide.openComparison', args: ['changes-since-2023'] });
+    assert.deepStrictEqual(commandLinks(note('F.sigmoid').markdown)[0], { command: 'frameworkGuide.openComparison', args: ['architecture'] });
+  });
+
+  test('Insert equivalent snippet asks for the other framework', () => {
+    const links = commandLinks(note('torch.cuda.amp.GradScaler').markdown);
+    assert.deepStrictEqual(links.find((l) => l.command === 'frameworkGuide.insertSnippet')?.args, [{ task: 'mixed-precision', framework: 'tensorflow' }]);
+    const keras = commandLinks(note('tf.keras.layers.Dense').markdown);
+    assert.deepStrictEqual(keras.find((l) => l.command === 'frameworkGuide.insertSnippet')?.args, [{ task: 'sequential-model', framework: 'pytorch' }]);
+  });
+
+  test('Show replacement only for non-current entries whose replacement is known', () => {
+    assert.deepStrictEqual(commandLinks(note('F.sigmoid').markdown).find((l) => l.command === 'frameworkGuide.showReplacement')?.args, ['torch.nn.functional.sigmoid']);
+    assert.ok(!commandLinks(note('torch.sigmoid').markdown).some((l) => l.command === 'frameworkGuide.showReplacement'));
+    const symbol = symbolAt('F.sigmoid');
+    const result = kb.lookup(symbol.qualifiedName) as LookupResult;
+    const withoutLookup = composeHoverNote(symbol, result, DETAILED).markdown;
+    assert.ok(!withoutLookup.includes('frameworkGuide.showReplacement'), 'offered a replacement that could not be looked up');
+  });
+
+  test('commandLink encodes arguments and escapes the label', () => {
+    const link = commandLink('Compare [in] panel', 'frameworkGuide.openComparison', ['faq', { q: 'a b&c' }]);
+    assert.ok(link.startsWith('[Compare \\[in\\] panel](command:frameworkGuide.openComparison?'));
+    const encoded = /\?([^ ]+) "/.exec(link)?.[1] ?? '';
+    assert.strictEqual(encoded, encodeURIComponent(JSON.stringify(['faq', { q: 'a b&c' }])));
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(encoded)), ['faq', { q: 'a b&c' }]);
+  });
+});
+
+suite('composeHoverNote: markdown escaping', () => {
+  const symbol = symbolAt('nn.Linear');
+  const base = kb.get('torch.nn.Linear') as KnowledgeEntry;
+  const hostile: KnowledgeEntry = {
+    ...base,
+    summary: 'Uses *stars*, _underscores_, `ticks`, [a link](https://evil.example), <img src=x onerror=alert(1)> and # heading | pipe.',
+    status: { state: 'deprecated', since: '2.4', date: '2024-07', note: 'See **this** [page](https://evil.example).' },
+    replacement: { name: 'torch.nn.LazyLinear', note: 'Not *really* <b>bold</b>.' },
+    equivalents: [{ name: 'keras.layers.Dense', note: 'Has [links](https://evil.example) too.' }],
+    verified: 'docs_[2026]',
+  };
+  const markdown = composeHoverNote(symbol, { entry: hostile, query: 'torch.nn.Linear', match: 'exact' }, DETAILED).markdown;
+
+  test('summary special characters are escaped', () => {
+    assert.ok(markdown.includes('Uses \\*stars\\*, \\_underscores\\_, \\`ticks\\`, \\[a link\\]\\(https://evil\\.example\\), \\<img src=x onerror=alert\\(1\\)\\> and \\# heading \\| pipe\\.'));
+  });
+
+  test('no unescaped link, emphasis or HTML from entry text survives', () => {
+    assert.ok(!markdown.includes('](https://evil.example)'), 'an entry-supplied link is live');
+    assert.ok(!/(^|[^\\])<(img|b)\b/.test(markdown), 'entry-supplied HTML is live');
+    assert.ok(!/(^|[^\\*])\*(stars|really|this)/.test(markdown), 'entry-supplied emphasis is live');
+  });
+
+  test('status, replacement, equivalent notes and "verified" are escaped too', () => {
+    assert.ok(markdown.includes('See \\*\\*this\\*\\* \\[page\\]'));
+    assert.ok(markdown.includes('Not \\*really\\* \\<b\\>bold\\</b\\>\\.'));
+    assert.ok(markdown.includes('Has \\[links\\]'));
+    assert.ok(markdown.includes('_Checked against docs\\_\\[2026\\]._'));
+  });
+});
