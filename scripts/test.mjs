@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCodeServer, copySampleWorkspace } from './lib/codeServer.mjs';
 import { runInHost } from './lib/runInHost.mjs';
+import { runWeb } from './lib/runWeb.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -68,6 +69,13 @@ async function main() {
     const packaged = sh('npx', ['vsce', 'package', '--no-dependencies', '-o', path.join(tmp, 'framework-guide.vsix')]);
     if (packaged) mochaLayer('package', ['out/test/package/**/*.test.js'], { FG_VSIX: path.join(tmp, 'framework-guide.vsix') });
     else layers.push({ name: 'package', passes: 0, failures: 1 });
+  }
+  if (wants('web')) {
+    banner('web (the integration suites in the browser extension host, @vscode/test-web)');
+    const r = await runWeb({ root, workspace: copySampleWorkspace(root) });
+    if (r.code !== 0 && r.failures === 0) r.failures = 1;
+    if (r.code === 'timeout') console.log('web: timed out');
+    layers.push({ name: 'web', passes: r.passes, failures: r.failures });
   }
   if (!wants('integration') && !wants('e2e')) return;
   const workspace = copySampleWorkspace(root);

@@ -25,11 +25,11 @@ suite('cli: SARIF output', () => {
     const validate = ajv.compile(schema);
     const { status, stdout } = scan(['sample', '--format', 'sarif']);
     assert.strictEqual(status, 0);
-    const log = JSON.parse(stdout);
-    const ok = validate(log);
+    const log = JSON.parse(stdout) as { version: string; runs: Array<{ results: Array<{ ruleId: string; level: string }> }> };
+    const ok = validate(JSON.parse(stdout));
     assert.ok(ok, JSON.stringify(validate.errors?.slice(0, 5), null, 1));
     assert.strictEqual(log.version, '2.1.0');
-    const results = log.runs[0].results as Array<{ ruleId: string; level: string }>;
+    const results = log.runs[0].results;
     assert.ok(results.some((r) => r.ruleId === 'FG-tensorflow.Session' && r.level === 'warning'), 'tf.Session is a warning');
     assert.ok(results.some((r) => r.ruleId === 'FG-torch.nn.functional.sigmoid' && r.level === 'note'), 'F.sigmoid is a note');
   });
