@@ -58,6 +58,7 @@ async function main() {
   if (wants('typecheck')) check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
   if (wants('lint')) check('lint', 'npx', ['eslint', '.']);
   if (wants('docs')) check('docs', 'node', ['scripts/readme-tables.mjs', '--check']);
+  if (wants('l10n')) check('l10n', 'node', ['scripts/l10n.mjs', '--check']);
   banner('build (production bundles, data, tests)');
   if (!sh('node', ['esbuild.config.js', '--production', '--tests'])) {
     layers.push({ name: 'build', passes: 0, failures: 1 });

@@ -24,6 +24,7 @@ const ALLOWED: RegExp[] = [
   /^extension\/dist\/knowledge\.json$/,
   /^extension\/dist\/content\.json$/,
   /^extension\/dist\/snippets\/python\.json$/,
+  /^extension\/l10n\/bundle\.l10n\.json$/,
 ];
 
 const REQUIRED = [
@@ -35,6 +36,7 @@ const REQUIRED = [
   'extension/dist/knowledge.json',
   'extension/dist/content.json',
   'extension/dist/snippets/python.json',
+  'extension/l10n/bundle.l10n.json',
 ];
 
 function vsixPath(): string {
