@@ -57,4 +57,9 @@ export interface KnowledgeEntry {
   sources: string[];
   /** Comparison panel section that discusses this API (heading id in the content markdown). */
   section?: string;
+  /**
+   * Keyword arguments whose meaning was deprecated or removed while the API itself lives on; a call that
+   * passes one gets its own finding (`Variable(x, volatile=True)`).
+   */
+  keywords?: Record<string, { status: Status; note: string }>;
 }

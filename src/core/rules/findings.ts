@@ -1,5 +1,5 @@
 /** Turns an analysis into findings: references to APIs the knowledge base marks deprecated or removed. */
-import type { KnowledgeBase, KnowledgeEntry, Lifecycle } from '../../knowledge';
+import type { KnowledgeBase, KnowledgeEntry, Lifecycle, LookupResult } from '../../knowledge';
 import type { FrameworkReference, PythonAnalysis, Span } from '../python/types';
 
 export interface Finding {
@@ -34,26 +34,54 @@ export function findDeprecations(analysis: PythonAnalysis, kb: KnowledgeBase): F
   for (const reference of analysis.references) {
     const result = kb.lookup(reference.qualifiedName);
     if (!result) continue;
-    const { entry } = result;
-    const state = entry.status.state;
-    if (state === 'current') continue;
-    // A module fallback only counts when the module itself is deprecated or removed (`tensorflow.contrib.*`).
-    if (result.match === 'module' && entry.kind !== 'module') continue;
-    // Import lines are reported only for removed modules; uses of deprecated names are reported where they are used.
-    if (reference.inImport && !(entry.kind === 'module' && state === 'removed')) continue;
-    const viaCompatV1 = result.compatV1 === true && state === 'removed';
-    const status = viaCompatV1 ? 'deprecated' : state;
-    const finding: Finding = {
-      ruleId: `FG-${entry.name}`,
-      severity: status === 'removed' ? 'warning' : 'information',
-      status,
-      message: describe(reference, entry, status, viaCompatV1),
-      span: reference.span,
-      entryName: entry.name,
-      docs: entry.docs,
-    };
-    if (entry.replacement) finding.replacement = entry.replacement.name;
-    findings.push(finding);
+    const finding = apiFinding(reference, result);
+    if (finding) findings.push(finding);
+    if (result.match !== 'module') findings.push(...keywordFindings(reference, result.entry));
   }
   return findings;
+}
+
+/** The finding for the API itself, when the base marks it deprecated or removed. */
+function apiFinding(reference: FrameworkReference, result: LookupResult): Finding | undefined {
+  const { entry } = result;
+  const state = entry.status.state;
+  if (state === 'current') return undefined;
+  // A module fallback only counts when the module itself is deprecated or removed (`tensorflow.contrib.*`).
+  if (result.match === 'module' && entry.kind !== 'module') return undefined;
+  // Import lines are reported only for removed modules; uses of deprecated names are reported where they are used.
+  if (reference.inImport && !(entry.kind === 'module' && state === 'removed')) return undefined;
+  const viaCompatV1 = result.compatV1 === true && state === 'removed';
+  const status = viaCompatV1 ? 'deprecated' : state;
+  const finding: Finding = {
+    ruleId: `FG-${entry.name}`,
+    severity: status === 'removed' ? 'warning' : 'information',
+    status,
+    message: describe(reference, entry, status, viaCompatV1),
+    span: reference.span,
+    entryName: entry.name,
+    docs: entry.docs,
+  };
+  if (entry.replacement) finding.replacement = entry.replacement.name;
+  return finding;
+}
+
+/** Findings for keyword arguments the base marks deprecated or removed (`Variable(x, volatile=True)`). */
+function keywordFindings(reference: FrameworkReference, entry: KnowledgeEntry): Finding[] {
+  if (!entry.keywords || !reference.callKeywords) return [];
+  const out: Finding[] = [];
+  for (const keyword of reference.callKeywords) {
+    const rule = Object.prototype.hasOwnProperty.call(entry.keywords, keyword.name) ? entry.keywords[keyword.name] : undefined;
+    if (!rule || rule.status.state === 'current') continue;
+    const since = rule.status.since ? ` since ${FRAMEWORK_TITLE[entry.framework]} ${rule.status.since}` : '';
+    out.push({
+      ruleId: `FG-${entry.name}.${keyword.name}`,
+      severity: rule.status.state === 'removed' ? 'warning' : 'information',
+      status: rule.status.state,
+      message: `${keyword.name}= of ${entry.name} is ${rule.status.state}${since}: ${rule.note}`,
+      span: keyword.span,
+      entryName: entry.name,
+      docs: entry.docs,
+    });
+  }
+  return out;
 }

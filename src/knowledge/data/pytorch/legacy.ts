@@ -18,6 +18,12 @@ export default defineGroup(
       replacement: { name: 'torch.Tensor', note: 'Drop the wrapper: use x directly, x.requires_grad_() when gradients are needed, and torch.no_grad() instead of volatile=True.' },
       tags: ['tensors'],
       section: 'changes-since-2023',
+      keywords: {
+        volatile: {
+          status: { state: 'removed', since: '0.4', date: '2018-04', note: 'torch 1.13 still accepts it and warns "volatile was removed and now has no effect".' },
+          note: 'volatile=True no longer turns off gradient tracking; wrap the code in `with torch.no_grad():` (or torch.inference_mode()) instead.',
+        },
+      },
     },
   },
 );

@@ -35,6 +35,7 @@ const samples: Array<[string, Expected[]]> = [
     'legacy_torch.py',
     [
       ['FG-torch.autograd.Variable', 'information', 'deprecated', 'Variable', 6],
+      ['FG-torch.autograd.Variable.volatile', 'warning', 'removed', 'volatile', 6],
       ['FG-torch.nn.functional.sigmoid', 'information', 'deprecated', 'F.sigmoid', 7],
       ['FG-torch.nn.functional.tanh', 'information', 'deprecated', 'F.tanh', 7],
       ['FG-torch.nn.functional.upsample', 'information', 'deprecated', 'F.upsample', 8],
@@ -152,5 +153,22 @@ suite('findDeprecations: notebooks', () => {
       ['FG-tensorflow.Session', 'warning', 3, 'tf.Session'],
       ['FG-tensorflow.global_variables_initializer', 'warning', 3, 'tf.global_variables_initializer'],
     ]);
+  });
+});
+
+suite('findDeprecations: keyword arguments', () => {
+  test('Variable(x, volatile=True) flags the keyword at its own span, as removed', () => {
+    const text = 'from torch.autograd import Variable\nimport torch\nv = Variable(torch.ones(1), volatile=True)\n';
+    const found = findDeprecations(analyzePython(text), kb).filter((f) => f.ruleId === 'FG-torch.autograd.Variable.volatile');
+    assert.strictEqual(found.length, 1);
+    assert.strictEqual(text.slice(found[0].span.from, found[0].span.to), 'volatile');
+    assert.strictEqual(found[0].severity, 'warning');
+    assert.match(found[0].message, /torch\.no_grad/);
+  });
+
+  test('other keywords of the same call and calls without the keyword are not flagged', () => {
+    const text = 'from torch.autograd import Variable\nimport torch\nv = Variable(torch.ones(1), requires_grad=True)\nw = Variable(torch.ones(1))\n';
+    const found = findDeprecations(analyzePython(text), kb).filter((f) => f.ruleId.endsWith('.volatile'));
+    assert.deepStrictEqual(found, []);
   });
 });
