@@ -67,7 +67,8 @@ async function main() {
   if (wants('unit')) mochaLayer('unit', ['out/test/unit/**/*.test.js']);
   if (wants('package')) {
     banner('package (.vsix)');
-    const packaged = sh('npx', ['vsce', 'package', '--no-dependencies', '-o', path.join(tmp, 'framework-guide.vsix')]);
+    // Rebuild the shipping bundles right before packaging: earlier layers may have rebuilt dist/ for development.
+    const packaged = sh('node', ['esbuild.config.js', '--production']) && sh('npx', ['vsce', 'package', '--no-dependencies', '-o', path.join(tmp, 'framework-guide.vsix')]);
     if (packaged) mochaLayer('package', ['out/test/package/**/*.test.js'], { FG_VSIX: path.join(tmp, 'framework-guide.vsix') });
     else layers.push({ name: 'package', passes: 0, failures: 1 });
   }

@@ -20,6 +20,7 @@ export const BASE_SETTINGS = {
   'update.mode': 'none',
   'chat.disableAIFeatures': true,
   'workbench.colorTheme': 'Default Light Modern',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /**

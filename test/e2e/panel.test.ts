@@ -70,4 +70,42 @@ suite('UI: comparison panel', function () {
       await wb.close();
     }
   });
+  test('Copy and Insert buttons work; the filter survives hiding and the panel comes back after a reload', async () => {
+    const wb = await Workbench.open({ theme: 'light' });
+    try {
+      await wb.openFile('train_torch.py', 'Classifier');
+      await wb.page.keyboard.press('Control+End');
+      await wb.page.keyboard.press('Enter');
+      await wb.runCommand('Framework Guide: Open Comparison');
+      const frame = wb.webview();
+      const button = (action: string) => frame.locator(`button[data-action="${action}"][data-example="examples--saving-and-loading"][data-framework="pytorch"]`);
+      await button('copy').waitFor({ state: 'attached', timeout: 30000 });
+      await button('copy').scrollIntoViewIfNeeded();
+      await button('copy').click();
+      await frame.locator('button[data-action="copy"]', { hasText: 'Copied' }).first().waitFor({ timeout: 10000 });
+      await button('insert').click();
+      await wb.page.locator('.monaco-editor .view-line', { hasText: 'torch.save(' }).first().waitFor({ timeout: 15000 });
+      await wb.screenshot('panel-insert');
+
+      await frame.locator('#filter').fill('ONNX');
+      await wb.page.waitForTimeout(500);
+      // Hide the panel: open another file in its editor group, then bring the panel back.
+      await wb.page.locator('.tab', { hasText: 'Framework Guide' }).click();
+      await wb.openFile('train_keras.py', 'build_model');
+      await wb.page.locator('.tab', { hasText: 'Framework Guide' }).click();
+      await wb.webview().locator('#filter').waitFor({ timeout: 30000 });
+      assert.strictEqual(await wb.webview().locator('#filter').inputValue(), 'ONNX', 'filter kept after hiding');
+
+      await wb.page.reload();
+      await wb.page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+      await wb.page.locator('.tab', { hasText: 'Framework Guide' }).first().waitFor({ timeout: 60000 });
+      await wb.page.locator('.tab', { hasText: 'Framework Guide' }).first().click();
+      const restored = wb.webview().locator('#filter');
+      await restored.waitFor({ timeout: 60000 });
+      assert.strictEqual(await restored.inputValue(), 'ONNX', 'filter restored by the serializer after a reload');
+      await wb.screenshot('panel-restored');
+    } finally {
+      await wb.close();
+    }
+  });
 });
