@@ -73,9 +73,9 @@ export class Workbench {
 
   /**
    * Runs a command from the palette (F1) by its title. Retries: right after the window opens, the development
-   * extension's commands may not be registered in the palette yet.
+   * extension's commands may not be registered in the palette yet. Returns when Enter was pressed (ms).
    */
-  async runCommand(title: string, attempts = 4): Promise<void> {
+  async runCommand(title: string, attempts = 4): Promise<number> {
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^.*: /, '') }).first();
     for (let i = 1; ; i++) {
       await this.page.keyboard.press('F1');
@@ -94,6 +94,7 @@ export class Workbench {
       }
     }
     await this.page.keyboard.press('Enter');
+    return Date.now();
   }
 
   /** Hovers the mouse over a token in the editor until a hover containing `expect` shows; returns its text. */
