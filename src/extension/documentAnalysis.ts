@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import { AnalysisCache, analyzePythonAsync, joinNotebookCells, toGlobalOffset, type JoinedNotebook, type PythonAnalysis, type TextChange } from '../core/python';
 import type { Log } from './output';
 
-/** Above this size a first parse runs in cancellable slices instead of one synchronous call. */
-const SYNC_PARSE_LIMIT = 250_000;
+/** Above this size (about 40 ms of parsing, bench/analyze) a parse runs in cancellable slices, not one synchronous call. */
+const SYNC_PARSE_LIMIT = 100_000;
 
 export interface DocumentView {
   analysis: PythonAnalysis;
@@ -75,13 +75,6 @@ export class DocumentAnalyses implements vscode.Disposable {
       toAnalysisOffset: (p) => document.offsetAt(p),
       toRange: (from, to) => new vscode.Range(document.positionAt(from), document.positionAt(to)),
     };
-  }
-
-  /** Same as get() but never waits: undefined unless the analysis is already there or cheap. */
-  getSync(document: vscode.TextDocument): DocumentView | undefined {
-    if (document.uri.scheme === 'vscode-notebook-cell' || document.getText().length > SYNC_PARSE_LIMIT) return undefined;
-    const analysis = this.cache.get(document.uri.toString(), document.version, document.getText());
-    return { analysis, toAnalysisOffset: (p) => document.offsetAt(p), toRange: (from, to) => new vscode.Range(document.positionAt(from), document.positionAt(to)) };
   }
 
   private async forNotebook(notebook: vscode.NotebookDocument, cellIndex: number, token?: vscode.CancellationToken): Promise<DocumentView | undefined> {
