@@ -1,14 +1,19 @@
-/** Benchmarks analyzePython against a CPython ast baseline and measures symbolAt latency; prints a markdown table. */
+/**
+ * Benchmarks analyzePython against a CPython ast baseline and measures symbolAt latency; prints a markdown table.
+ * Also the generator of the 1k/10k/100k-line mixed TF/PyTorch files the other benchmarks reuse.
+ */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzePython } from '../src/core/python';
+import { isMain, percentile, toMarkdown, type BenchTable } from './tables';
 
-const benchDir = path.join(process.cwd(), 'bench');
-const dataDir = path.join(benchDir, '.data');
+export const benchDir = path.join(process.cwd(), 'bench');
+export const dataDir = path.join(benchDir, '.data');
+export const GENERATED_SIZES = [1_000, 10_000, 100_000] as const;
 
 /** Deterministic PRNG (mulberry32) so every run benchmarks the same files. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -74,7 +79,8 @@ def torch_loop_{i}(model, loader: DataLoader, epochs=3):
 `,
 ];
 
-function generate(lines: number, seed: number): string {
+/** A mixed TF/PyTorch file of about `lines` lines; the same `seed` always gives the same text. */
+export function generate(lines: number, seed: number): string {
   const random = seededRandom(seed);
   const parts = [HEADER];
   let count = HEADER.split('\n').length;
@@ -86,24 +92,34 @@ function generate(lines: number, seed: number): string {
   return parts.join('');
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function main(): void {
+/** Writes bench/.data/mixed_<lines>.py for each generated size (seeded by the size) and returns the paths. */
+export function prepareGeneratedFiles(): string[] {
   fs.mkdirSync(dataDir, { recursive: true });
-  const sizes = [1_000, 10_000, 100_000];
-  const files = sizes.map((lines) => {
+  return GENERATED_SIZES.map((lines) => {
     const file = path.join(dataDir, `mixed_${lines}.py`);
-    fs.writeFileSync(file, generate(lines, lines));
+    const text = generate(lines, lines);
+    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
     return file;
   });
+}
+
+export interface AnalyzeBenchResult {
+  table: BenchTable;
+  /** Per generated size: bytes and mean seconds per whole-file analysis (python undefined when it failed). */
+  sizes: Array<{ lines: number; bytes: number; oursSeconds: number; pythonSeconds?: number }>;
+}
+
+/** Whole-file analysis throughput, ours against CPython's ast.parse plus a walk, and symbolAt at random offsets. */
+export function benchAnalyze(): AnalyzeBenchResult {
+  const sizes = GENERATED_SIZES;
+  const files = prepareGeneratedFiles();
 
   const baseline = spawnSync('python3', [path.join(benchDir, 'baseline_ast.py'), ...files], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const pythonResults: Array<{ seconds: number; bytes: number; references: number }> | undefined = baseline.status === 0 ? JSON.parse(baseline.stdout) : undefined;
   if (!pythonResults) console.error(`python3 baseline failed: ${baseline.stderr || baseline.error}`);
 
-  const rows: string[] = [];
+  const rows: string[][] = [];
+  const measured: AnalyzeBenchResult['sizes'] = [];
   files.forEach((file, index) => {
     const text = fs.readFileSync(file, 'utf8');
     const bytes = Buffer.byteLength(text);
@@ -125,16 +141,32 @@ function main(): void {
     }
     latencies.sort((a, b) => a - b);
     const py = pythonResults?.[index];
+    measured.push({ lines: sizes[index], bytes, oursSeconds: seconds, pythonSeconds: py?.seconds });
     const mbps = (b: number, s: number) => (b / 1e6 / s).toFixed(1);
-    rows.push(
-      `| ${sizes[index].toLocaleString('en-US')} | ${(bytes / 1024).toFixed(0)} KB | ${(seconds * 1000).toFixed(1)} ms | ${mbps(bytes, seconds)} | ` +
-        `${py ? mbps(py.bytes, py.seconds) : 'n/a'} | ${analysis.references.length} | ${py ? py.references : 'n/a'} | ` +
-        `${percentile(latencies, 50).toFixed(2)} µs | ${percentile(latencies, 99).toFixed(2)} µs |`,
-    );
+    rows.push([
+      sizes[index].toLocaleString('en-US'),
+      `${(bytes / 1024).toFixed(0)} KB`,
+      `${(seconds * 1000).toFixed(1)} ms`,
+      py ? `${(py.seconds * 1000).toFixed(1)} ms` : 'missing',
+      mbps(bytes, seconds),
+      py ? mbps(py.bytes, py.seconds) : 'missing',
+      py ? `${(py.seconds / seconds).toFixed(2)}×` : '—',
+      String(analysis.references.length),
+      py ? String(py.references) : 'missing',
+      `${percentile(latencies, 50).toFixed(2)} µs`,
+      `${percentile(latencies, 99).toFixed(2)} µs`,
+    ]);
   });
-  console.log('| lines | size | analyse (ours) | ours MB/s | python ast MB/s | refs (ours) | refs (python) | symbolAt p50 | symbolAt p99 |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const row of rows) console.log(row);
+  const table: BenchTable = {
+    title: 'Whole-file analysis throughput (ours vs python3 ast.parse + walk)',
+    headers: ['lines', 'size', 'analyse (ours)', 'python ast', 'ours MB/s', 'python ast MB/s', 'python time / ours', 'refs (ours)', 'refs (python)', 'symbolAt p50', 'symbolAt p99'],
+    rows,
+    notes: [
+      'Mean of 5 runs after one warm-up, both sides. Ours: analyzePython (lezer parse + import resolution + reference collection). Python: `ast.parse` plus a walk resolving framework names through imports (bench/baseline_ast.py), run by `python3` on PATH.',
+      'symbolAt: 1,000 random offsets (seeded), any token, on the analysed file.',
+    ],
+  };
+  return { table, sizes: measured };
 }
 
-main();
+if (isMain('analyze')) process.stdout.write(toMarkdown(benchAnalyze().table));

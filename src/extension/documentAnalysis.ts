@@ -3,11 +3,8 @@
  * with offsets mapped between a notebook cell and the notebook's joined program.
  */
 import * as vscode from 'vscode';
-import { AnalysisCache, analyzePythonAsync, joinNotebookCells, toGlobalOffset, type JoinedNotebook, type PythonAnalysis, type TextChange } from '../core/python';
+import { DocumentAnalysisCache, joinNotebookCells, toGlobalOffset, type JoinedNotebook, type PythonAnalysis, type TextChange } from '../core/python';
 import type { Log } from './output';
-
-/** Above this size (about 40 ms of parsing, bench/analyze) a parse runs in cancellable slices, not one synchronous call. */
-const SYNC_PARSE_LIMIT = 100_000;
 
 export interface DocumentView {
   analysis: PythonAnalysis;
@@ -18,10 +15,9 @@ export interface DocumentView {
 }
 
 export class DocumentAnalyses implements vscode.Disposable {
-  private readonly cache: AnalysisCache;
+  private readonly cache = new DocumentAnalysisCache(32);
   /** The last edit per document, so the next parse can reuse the previous tree. */
   private readonly lastEdit = new Map<string, { version: number; changes: TextChange[] }>();
-  private readonly asyncResults = new Map<string, { version: number; analysis: PythonAnalysis }>();
   private readonly toldTooLarge = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -29,7 +25,6 @@ export class DocumentAnalyses implements vscode.Disposable {
     private readonly maxFileSize: () => number,
     private readonly log: Log,
   ) {
-    this.cache = new AnalysisCache(32, { maxBytes: Number.MAX_SAFE_INTEGER });
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.languageId !== 'python' || e.contentChanges.length === 0) return;
@@ -56,7 +51,6 @@ export class DocumentAnalyses implements vscode.Disposable {
   private forget(key: string): void {
     this.cache.delete(key);
     this.lastEdit.delete(key);
-    this.asyncResults.delete(key);
   }
 
   /**
@@ -99,19 +93,17 @@ export class DocumentAnalyses implements vscode.Disposable {
 
   private async analyse(key: string, version: number, text: string, label: string, token?: vscode.CancellationToken): Promise<PythonAnalysis | undefined> {
     const limit = this.maxFileSize();
-    if (text.length > limit || new TextEncoder().encode(text).length > limit) {
+    const edit = this.lastEdit.get(key);
+    const result = await this.cache.get(key, version, text, {
+      maxBytes: limit,
+      changes: edit && edit.version === version ? edit.changes : undefined,
+      shouldStop: () => token?.isCancellationRequested ?? false,
+    });
+    if (result === 'too-large') {
       this.tellTooLarge(key, label, text.length, limit);
       return undefined;
     }
-    const cachedAsync = this.asyncResults.get(key);
-    if (cachedAsync?.version === version) return cachedAsync.analysis;
-    if (text.length <= SYNC_PARSE_LIMIT) {
-      const edit = this.lastEdit.get(key);
-      return this.cache.get(key, version, text, edit && edit.version === version ? edit.changes : undefined);
-    }
-    const analysis = await analyzePythonAsync(text, { maxBytes: Number.MAX_SAFE_INTEGER, shouldStop: () => token?.isCancellationRequested ?? false });
-    if (analysis) this.asyncResults.set(key, { version, analysis });
-    return analysis;
+    return result;
   }
 
   private tellTooLarge(key: string, label: string, size: number, limit: number): void {

@@ -51,7 +51,7 @@ function emptyAnalysis(text: string, skipped: 'too-large' | 'error'): PythonAnal
 }
 
 /** UTF-8 length without encoding the string; stops counting once past `limit`. */
-function exceedsUtf8Bytes(text: string, limit: number): boolean {
+export function exceedsUtf8Bytes(text: string, limit: number): boolean {
   if (text.length > limit) return true;
   if (text.length * 3 <= limit) return false;
   let bytes = 0;

@@ -1,0 +1,101 @@
+/**
+ * `npm run bench`: prepares the inputs, runs every benchmark (activation and sizes, analysis, scan, hover against
+ * the peers), prints one overview table plus one table per area, and writes them all to bench/RESULTS.md.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { benchActivation } from './activate';
+import { benchAnalyze, benchDir } from './analyze';
+import { benchHover, type HoverBenchResult } from './hover';
+import { describeMachine } from './machine';
+import { ensurePeers, PEER_PYTHON } from './peers';
+import { benchScan } from './scan';
+import { formatBytes, formatMs, isMain, ratio, toMarkdown, type BenchTable } from './tables';
+
+const HOVER_TARGET_RATIO = 20;
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/** Peer cell: the figure, or why there is none (never a zero). */
+function peerFigure(peer: HoverBenchResult['summary'][number]['peers'][number] | undefined, value: number | undefined): string {
+  if (!peer) return 'missing';
+  if (value === undefined) return peer.status === 'ok' ? 'timeout' : peer.status;
+  return formatMs(value) + (peer.n && peer.n < 200 ? ` (n=${peer.n})` : '');
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  log('bench: production build, activation and sizes …');
+  const activation = benchActivation({ build: true });
+  log('bench: peers …');
+  const peers = ensurePeers(log);
+  log('bench: analysis throughput …');
+  const analyze = benchAnalyze();
+  log('bench: scan …');
+  const scan = benchScan();
+  log('bench: hover (ours, pyright, pylsp) …');
+  const hover = await benchHover({ peers, log });
+
+  const pyrightAt = (lines: number) => hover.summary.find((s) => s.lines === lines)?.peers.find((p) => p.name.startsWith('pyright'));
+  const pylspAt = (lines: number) => hover.summary.find((s) => s.lines === lines)?.peers.find((p) => p.name.startsWith('pylsp'));
+  const rows: string[][] = [];
+  for (const s of hover.summary) {
+    const pyright = pyrightAt(s.lines);
+    const pylsp = pylspAt(s.lines);
+    const r = pyright?.p99 !== undefined ? pyright.p99 / (pyright.oursP99SamePositions ?? s.oursP99) : undefined;
+    const target = s.lines === 10_000 ? (r === undefined ? `≥ ${HOVER_TARGET_RATIO}× vs pyright: unknown` : `≥ ${HOVER_TARGET_RATIO}× vs pyright: ${r >= HOVER_TARGET_RATIO ? 'met' : '**missed**'}`) : '';
+    rows.push([`hover p99, ${s.lines.toLocaleString('en-US')} lines`, formatMs(s.oursP99), peerFigure(pyright, pyright?.p99), peerFigure(pylsp, pylsp?.p99), '—', pyright?.p99 !== undefined ? `${ratio(pyright.p99, pyright.oursP99SamePositions)} (pyright)` : '—', target]);
+  }
+  for (const s of hover.summary) {
+    const pyright = pyrightAt(s.lines);
+    const pylsp = pylspAt(s.lines);
+    rows.push([`first hover incl. parse, ${s.lines.toLocaleString('en-US')} lines`, formatMs(s.oursFirstMs), peerFigure(pyright, pyright?.firstMs), peerFigure(pylsp, pylsp?.firstMs), '—', pyright?.firstMs !== undefined ? `${ratio(pyright.firstMs, s.oursFirstMs)} (pyright)` : '—', '']);
+  }
+  for (const size of analyze.sizes) {
+    const mbps = (seconds: number) => `${(size.bytes / 1e6 / seconds).toFixed(1)} MB/s`;
+    rows.push([`whole-file analysis, ${size.lines.toLocaleString('en-US')} lines`, mbps(size.oursSeconds), '—', '—', size.pythonSeconds ? mbps(size.pythonSeconds) : 'missing', size.pythonSeconds ? `${ratio(size.pythonSeconds, size.oursSeconds)} (ast)` : '—', '']);
+  }
+  const fps = (v: number | undefined) => (v === undefined ? 'failed' : `${v.toFixed(0)} files/s`);
+  rows.push(['scan 2,000 files, whole process', fps(scan.cliFilesPerSecond), '—', '—', fps(scan.pythonFilesPerSecond), scan.cliFilesPerSecond && scan.pythonFilesPerSecond ? `${ratio(scan.cliFilesPerSecond, scan.pythonFilesPerSecond)} (ast)` : '—', '']);
+  rows.push(['scan 2,000 files, in-process', fps(scan.coreFilesPerSecond), '—', '—', fps(scan.pythonInProcessFilesPerSecond), scan.pythonInProcessFilesPerSecond ? `${ratio(scan.coreFilesPerSecond, scan.pythonInProcessFilesPerSecond)} (ast)` : '—', '']);
+  rows.push(['activation (median of 10)', activation.activationMs === undefined ? 'failed' : formatMs(activation.activationMs), '—', '—', '—', '—', activation.activationMs === undefined ? '≤ 50 ms: unknown' : `≤ 50 ms: ${activation.activationMs <= 50 ? 'met' : '**missed**'}`]);
+  rows.push(['dist/extension.js (minified)', activation.extensionBundleBytes === undefined ? 'missing' : formatBytes(activation.extensionBundleBytes), '—', '—', '—', '—', activation.extensionBundleBytes === undefined ? '≤ 400 KB: unknown' : `≤ 400 KB: ${activation.extensionBundleBytes <= 400 * 1024 ? 'met' : '**missed**'}`]);
+  const overview: BenchTable = {
+    title: 'Overview',
+    headers: ['measure', 'ours', 'pyright-langserver', 'pylsp (Jedi)', 'python3 ast', 'ours vs peer', 'target'],
+    rows,
+    notes: [
+      '"ours vs peer": how many times faster ours is (peer time / our time; for throughput our rate / theirs). Hover ratios compare p99 at exactly the positions the peer answered. Details, sample sizes and caveats in the area tables below.',
+      `Run time of this benchmark: ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+    ],
+  };
+
+  const pyright = peers.find((p) => p.ok && p.server.name === 'pyright');
+  const machine = describeMachine({ pyrightCli: pyright?.ok ? pyright.server.cli : undefined, pylspPython: PEER_PYTHON });
+  const areas = [hover.table, analyze.table, scan.table, activation.table];
+  const markdown = [
+    '# Framework Guide benchmarks',
+    '',
+    'Generated by `npm run bench` (bench/run.ts); every figure below comes from that run. Re-run to update.',
+    '',
+    ...machine,
+    '',
+    toMarkdown(overview),
+    '## Per area',
+    '',
+    ...areas.map(toMarkdown),
+  ].join('\n');
+  process.stdout.write(markdown);
+  fs.writeFileSync(path.join(benchDir, 'RESULTS.md'), markdown);
+  log(`bench: wrote bench/RESULTS.md in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+// A benchmark child process must never start the whole run again.
+if (isMain('run') && !process.env.FRAMEWORK_GUIDE_BENCH_CHILD) {
+  main().catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}
