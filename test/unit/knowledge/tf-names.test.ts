@@ -36,9 +36,17 @@ suite('TensorFlow and Keras names are real', () => {
     assert.deepStrictEqual(missing, []);
   });
 
-  test('every keras.* entry is a Keras 3 API name', () => {
-    const missing = tensorflow.filter((e) => e.framework === 'keras' && !keras3.has(e.name)).map((e) => e.name);
+  test('every current or deprecated keras.* entry is a Keras 3 API name', () => {
+    const missing = tensorflow.filter((e) => e.framework === 'keras' && e.status.state !== 'removed' && !keras3.has(e.name)).map((e) => e.name);
     assert.deepStrictEqual(missing, []);
+  });
+
+  test('every keras.* entry removed in Keras 3 was a Keras 2 name and is not a Keras 3 name', () => {
+    const keras2 = readList('keras2-backend-api.txt');
+    const removed = tensorflow.filter((e) => e.framework === 'keras' && e.status.state === 'removed');
+    assert.ok(removed.length >= 10, `removed Keras entries: ${removed.length}`);
+    assert.deepStrictEqual(removed.filter((e) => !keras2.has(e.name)).map((e) => e.name), [], 'not in keras2-backend-api.txt');
+    assert.deepStrictEqual(removed.filter((e) => keras3.has(e.name)).map((e) => e.name), [], 'still in keras3-api.txt');
   });
 
   test('every TF1 entry (removed in 2.0) is a TF1 name and not a TF2 name', () => {

@@ -11,6 +11,7 @@ import nnMathImageIo from './nn-math-image-io';
 import saving from './saving';
 import tf1 from './tf1';
 import counterparts from './counterparts';
+import keras2Backend from './keras2-backend';
 
 const entries: KnowledgeEntry[] = [
   ...core,
@@ -21,6 +22,7 @@ const entries: KnowledgeEntry[] = [
   ...kerasModels,
   ...kerasLayers,
   ...kerasTraining,
+  ...keras2Backend,
   ...keras3,
   ...tf1,
   ...counterparts,
