@@ -124,11 +124,18 @@ export function benchAnalyze(): AnalyzeBenchResult {
     const text = fs.readFileSync(file, 'utf8');
     const bytes = Buffer.byteLength(text);
     const options = { maxBytes: 100_000_000 };
-    analyzePython(text, options); // warm-up
-    const runs = 5;
-    const start = performance.now();
+    // Steady state, the same on both sides: at least 0.2 s of warm-up, then the mean of at least 5 runs
+    // lasting at least 0.3 s (small files otherwise measure the JIT warming up, not the analysis).
+    const warmUntil = performance.now() + 200;
+    do analyzePython(text, options);
+    while (performance.now() < warmUntil);
+    let runs = 0;
     let analysis = analyzePython(text, options);
-    for (let i = 1; i < runs; i++) analysis = analyzePython(text, options);
+    const start = performance.now();
+    do {
+      analysis = analyzePython(text, options);
+      runs++;
+    } while (runs < 5 || performance.now() - start < 300);
     const seconds = (performance.now() - start) / 1000 / runs;
 
     const random = seededRandom(99);
@@ -162,7 +169,7 @@ export function benchAnalyze(): AnalyzeBenchResult {
     headers: ['lines', 'size', 'analyse (ours)', 'python ast', 'ours MB/s', 'python ast MB/s', 'python time / ours', 'refs (ours)', 'refs (python)', 'symbolAt p50', 'symbolAt p99'],
     rows,
     notes: [
-      'Mean of 5 runs after one warm-up, both sides. Ours: analyzePython (lezer parse + import resolution + reference collection). Python: `ast.parse` plus a walk resolving framework names through imports (bench/baseline_ast.py), run by `python3` on PATH.',
+      'Steady state on both sides: at least 0.2 s of warm-up, then the mean of at least 5 runs lasting at least 0.3 s. Ours: analyzePython (lezer parse + import resolution + reference collection). Python: `ast.parse` plus a walk resolving framework names through imports (bench/baseline_ast.py), run by `python3` on PATH.',
       'symbolAt: 1,000 random offsets (seeded), any token, on the analysed file.',
     ],
   };

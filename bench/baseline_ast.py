@@ -56,11 +56,19 @@ def main():
     for path in sys.argv[1:]:
         with open(path, encoding="utf-8") as f:
             source = f.read()
-        analyse(source)  # warm-up, as the TypeScript side gets one
-        runs = 5
+        # Steady state, as on the TypeScript side: >= 0.2 s warm-up, then >= 5 runs lasting >= 0.3 s.
+        warm_until = time.perf_counter() + 0.2
+        while True:
+            analyse(source)
+            if time.perf_counter() >= warm_until:
+                break
+        runs = 0
         start = time.perf_counter()
-        for _ in range(runs):
+        while True:
             references = analyse(source)
+            runs += 1
+            if runs >= 5 and time.perf_counter() - start >= 0.3:
+                break
         seconds = (time.perf_counter() - start) / runs
         results.append({"path": path, "bytes": len(source.encode("utf-8")), "seconds": seconds, "references": references})
     json.dump(results, sys.stdout)

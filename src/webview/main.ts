@@ -139,7 +139,9 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
 });
 
-// Restore what the user had: filter text, then scroll position (or the requested section).
+// Restore what the user had: filter text, then scroll position (or the requested section). Save it again at
+// once: a webview re-created after being hidden must hand the state on if the window reloads next.
+vscode.setState(state);
 if (state.query) {
   filterInput.value = state.query;
   applyFilter(state.query);

@@ -88,9 +88,12 @@ suite('UI: comparison panel', function () {
 
       await frame.locator('#filter').fill('ONNX');
       await wb.page.waitForTimeout(500);
-      // Hide the panel: open another file in its editor group, then bring the panel back.
+      // Hide the panel: with its group active, open another file there from the Explorer (keyboard
+      // shortcuts would go to the focused webview), then bring the panel back.
       await wb.page.locator('.tab', { hasText: 'Framework Guide' }).click();
-      await wb.openFile('train_keras.py', 'build_model');
+      await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'train_keras.py' }).click();
+      await wb.editorWord('build_model').waitFor({ timeout: 20000 });
+      assert.strictEqual(await wb.page.locator('.tab.active', { hasText: 'Framework Guide' }).count(), 0, 'the panel is hidden behind train_keras.py');
       await wb.page.locator('.tab', { hasText: 'Framework Guide' }).click();
       await wb.webview().locator('#filter').waitFor({ timeout: 30000 });
       assert.strictEqual(await wb.webview().locator('#filter').inputValue(), 'ONNX', 'filter kept after hiding');

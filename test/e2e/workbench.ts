@@ -64,7 +64,12 @@ export class Workbench {
     await this.page.keyboard.type(name);
     await this.page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10000 });
     await this.page.keyboard.press('Enter');
-    await this.editorWord(expectText).waitFor({ timeout: 20000 });
+    try {
+      await this.editorWord(expectText).waitFor({ timeout: 20000 });
+    } catch (err) {
+      await this.screenshot(`failure-open-${name.replace(/\W+/g, '-')}`);
+      throw err;
+    }
   }
 
   editorWord(text: string) {
