@@ -21,6 +21,7 @@ export const BASE_SETTINGS = {
   'chat.disableAIFeatures': true,
   'workbench.colorTheme': 'Default Light Modern',
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'files.hotExit': 'off',
 };
 
 /**

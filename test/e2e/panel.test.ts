@@ -98,6 +98,8 @@ suite('UI: comparison panel', function () {
       await wb.webview().locator('#filter').waitFor({ timeout: 30000 });
       assert.strictEqual(await wb.webview().locator('#filter').inputValue(), 'ONNX', 'filter kept after hiding');
 
+      // The workbench persists webview state asynchronously; give it a moment before reloading.
+      await wb.page.waitForTimeout(2000);
       await wb.page.reload();
       await wb.page.waitForSelector('.monaco-workbench', { timeout: 60000 });
       await wb.page.locator('.tab', { hasText: 'Framework Guide' }).first().waitFor({ timeout: 60000 });

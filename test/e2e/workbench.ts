@@ -27,7 +27,9 @@ export class Workbench {
   /** Opens a new browser window on the workspace with the extension loaded, in the given theme. */
   static async open(options: { theme?: ThemeName; width?: number; height?: number } = {}): Promise<Workbench> {
     // A fresh window layout each time: otherwise VS Code restores the previous window's editor groups.
+    // Likewise no untitled editors restored from earlier windows (hot-exit backups of the integration run).
     fs.rmSync(path.join(env('FG_CS_USER_DATA'), 'User', 'workspaceStorage'), { recursive: true, force: true });
+    fs.rmSync(path.join(env('FG_CS_USER_DATA'), 'User', 'Backups'), { recursive: true, force: true });
     const settingsFile = path.join(env('FG_CS_USER_DATA'), 'User', 'settings.json');
     const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
     settings['workbench.colorTheme'] = THEMES[options.theme ?? 'light'];
