@@ -1,5 +1,6 @@
 /** Picks the hover positions every hover benchmark uses: seeded, on identifier tokens of framework references. */
 import type { PythonAnalysis } from '../src/core/python';
+import { LineIndex } from '../src/core/text/lineIndex';
 import { seededRandom } from './analyze';
 
 export interface HoverPosition {
@@ -13,21 +14,8 @@ export interface HoverPosition {
 }
 
 /** Start offset of every line. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+export function lineStarts(text: string): readonly number[] {
+  return new LineIndex(text).starts;
 }
 
 /**
@@ -37,7 +25,7 @@ function lineOf(starts: readonly number[], offset: number): number {
 export function pickHoverPositions(analysis: PythonAnalysis, count: number, seed: number): HoverPosition[] {
   const { text, references } = analysis;
   if (references.length === 0) return [];
-  const starts = lineStarts(text);
+  const lines = new LineIndex(text);
   const random = seededRandom(seed);
   const positions: HoverPosition[] = [];
   for (let attempts = 0; positions.length < count && attempts < count * 20; attempts++) {
@@ -49,8 +37,8 @@ export function pickHoverPositions(analysis: PythonAnalysis, count: number, seed
     const tokenStart = reference.span.from + (token.index ?? 0);
     const offset = tokenStart + Math.floor(random() * token[0].length);
     if (!analysis.symbolAt(offset)) continue;
-    const line = lineOf(starts, offset);
-    positions.push({ offset, line, character: offset - starts[line], token: token[0] });
+    const { line, character } = lines.positionOf(offset);
+    positions.push({ offset, line, character, token: token[0] });
   }
   return positions;
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { KnowledgeBase } from '../knowledge';
 import { analyzePython, joinNotebookCells, parseIpynb, toCellOffset, type PythonAnalysis, type Span } from '../core/python';
 import { findDeprecations, type Finding } from '../core/rules/findings';
+import { LineIndex } from '../core/text/lineIndex';
 
 /** 1-based, columns in UTF-16 code units (SARIF's default `utf16CodeUnits`). */
 export interface Location {
@@ -37,32 +38,14 @@ export interface FileReport {
 
 export type ScanOutcome = { ok: true; report: FileReport } | { ok: false; path: string; message: string };
 
-/** Start offsets of each line, for offset → line/column. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-
 type Locate = (span: Span) => Location;
 
 function plainLocator(text: string): Locate {
-  const starts = lineStarts(text);
+  const lines = new LineIndex(text);
   return (span) => {
-    const startLine = lineOf(starts, span.from);
-    const endLine = lineOf(starts, span.to);
-    return { startLine: startLine + 1, startColumn: span.from - starts[startLine] + 1, endLine: endLine + 1, endColumn: span.to - starts[endLine] + 1 };
+    const start = lines.positionOf(span.from);
+    const end = lines.positionOf(span.to);
+    return { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
   };
 }
 

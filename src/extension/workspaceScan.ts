@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { analyzePython, joinNotebookCells, parseIpynb, toCellOffset, type JoinedNotebook } from '../core/python';
 import { findDeprecations, type Finding } from '../core/rules/findings';
 import { Suppressions } from '../core/rules/suppress';
+import { LineIndex } from '../core/text/lineIndex';
 import { readConfig } from './config';
 import type { KnowledgeStore } from './knowledgeStore';
 import type { Log } from './output';
@@ -27,15 +28,10 @@ export interface ScanResult {
   cancelled: boolean;
 }
 
-/** Line/column of an offset in a text, without a TextDocument. */
-function positionIn(text: string, offset: number): vscode.Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return new vscode.Position(line, offset - lineStart);
+/** A vscode.Position for an offset in a text without a TextDocument. */
+function positionIn(lines: LineIndex, offset: number): vscode.Position {
+  const { line, character } = lines.positionOf(offset);
+  return new vscode.Position(line, character);
 }
 
 async function scanFile(uri: vscode.Uri, kb: Awaited<ReturnType<KnowledgeStore['getKnowledge']>>, maxBytes: number): Promise<{ hits: ScanHit[]; skipped?: string }> {
@@ -62,15 +58,19 @@ async function scanFile(uri: vscode.Uri, kb: Awaited<ReturnType<KnowledgeStore['
   const analysis = analyzePython(text, { maxBytes });
   const suppressions = new Suppressions(text);
   const hits: ScanHit[] = [];
+  const cellIndexes: LineIndex[] = [];
+  let fileLines: LineIndex | undefined;
   for (const finding of findDeprecations(analysis, kb)) {
     if (suppressions.isSuppressed(finding.span.from, finding.ruleId)) continue;
     if (joined) {
       const start = toCellOffset(joined, finding.span.from);
       const end = toCellOffset(joined, finding.span.to);
-      const cellText = cells[start.cell] ?? '';
-      hits.push({ uri, cell: start.cell, range: new vscode.Range(positionIn(cellText, start.offset), positionIn(cellText, end.cell === start.cell ? end.offset : cellText.length)), finding });
+      const cellLines = (cellIndexes[start.cell] ??= new LineIndex(cells[start.cell] ?? ''));
+      const endOffset = end.cell === start.cell ? end.offset : (cells[start.cell] ?? '').length;
+      hits.push({ uri, cell: start.cell, range: new vscode.Range(positionIn(cellLines, start.offset), positionIn(cellLines, endOffset)), finding });
     } else {
-      hits.push({ uri, range: new vscode.Range(positionIn(text, finding.span.from), positionIn(text, finding.span.to)), finding });
+      fileLines ??= new LineIndex(text);
+      hits.push({ uri, range: new vscode.Range(positionIn(fileLines, finding.span.from), positionIn(fileLines, finding.span.to)), finding });
     }
   }
   return { hits };
