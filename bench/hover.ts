@@ -35,10 +35,7 @@ class ProviderCorePath {
     if (!symbol) return undefined;
     const result = this.kb.lookup(symbol.qualifiedName);
     if (!result || !(HOVER_CONFIG.frameworks as readonly string[]).includes(result.entry.framework)) return undefined;
-    return composeHoverNote(symbol, result, HOVER_CONFIG, (n) => {
-      const found = this.kb.lookup(n);
-      return found && found.match !== 'module' ? found.entry : undefined;
-    }).markdown;
+    return composeHoverNote(symbol, result, HOVER_CONFIG, (n) => this.kb.resolve(n)).markdown;
   }
 }
 

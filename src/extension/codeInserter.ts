@@ -7,7 +7,7 @@ import { analyzePython } from '../core/python';
 import { bindingsFromAnalysis, planInsertion } from '../core/snippets/plan';
 import { importInsertionOffset, splitImports } from '../core/snippets/placement';
 import type { SnippetVariant } from '../core/snippets/types';
-import type { DocumentAnalyses } from './documentAnalysis';
+import { findNotebook, type DocumentAnalyses } from './documentAnalysis';
 
 export class CodeInserter {
   private last: vscode.TextEditor | undefined;
@@ -33,7 +33,7 @@ export class CodeInserter {
   /** Inserts a catalog snippet at the cursor as a real snippet (tab stops), reusing the file's aliases. */
   async insertSnippet(editor: vscode.TextEditor, variant: SnippetVariant): Promise<boolean> {
     const view = await this.analyses.get(editor.document);
-    const plan = planInsertion(variant, { bindings: view ? bindingsFromAnalysis(view.analysis) : [], boundNames: view ? new Set(view.analysis.imports.flatMap((s) => s.bindings.map((b) => b.local))) : undefined });
+    const plan = planInsertion(variant, { bindings: view ? bindingsFromAnalysis(view.analysis) : [] });
     // Imports first: the edit above the cursor shifts the selection, and the snippet session stays intact.
     if (plan.importLines.length) await this.addImports(editor.document, plan.importLines);
     return editor.insertSnippet(new vscode.SnippetString(plan.body), editor.selection.active);
@@ -65,7 +65,6 @@ export class CodeInserter {
 
 /** For a notebook cell, the notebook's first Python code cell (where imports go); otherwise undefined. */
 export function firstCodeCell(document: vscode.TextDocument): vscode.TextDocument | undefined {
-  if (document.uri.scheme !== 'vscode-notebook-cell') return undefined;
-  const notebook = vscode.workspace.notebookDocuments.find((n) => n.getCells().some((c) => c.document === document));
+  const notebook = findNotebook(document)?.notebook;
   return notebook?.getCells().find((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python')?.document;
 }

@@ -7,7 +7,7 @@ import { findDeprecations, type Finding } from '../core/rules/findings';
 import { Suppressions } from '../core/rules/suppress';
 import type { FrameworkReference } from '../core/python';
 import { readConfig, type SeveritySetting } from './config';
-import type { DocumentAnalyses, DocumentView } from './documentAnalysis';
+import { findNotebook, type DocumentAnalyses, type DocumentView } from './documentAnalysis';
 import type { KnowledgeStore } from './knowledgeStore';
 import type { Log } from './output';
 
@@ -71,8 +71,7 @@ export class DeprecationDiagnostics implements vscode.Disposable {
   }
 
   private scheduleNotebookOf(cell: vscode.TextDocument): void {
-    const notebook = vscode.workspace.notebookDocuments.find((n) => n.getCells().some((c) => c.document === cell));
-    notebook?.getCells().forEach((c) => c.document !== cell && this.schedule(c.document));
+    findNotebook(cell)?.notebook.getCells().forEach((c) => c.document !== cell && this.schedule(c.document));
   }
 
   private schedule(document: vscode.TextDocument, delay?: number): void {

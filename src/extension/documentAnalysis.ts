@@ -58,7 +58,7 @@ export class DocumentAnalyses implements vscode.Disposable {
    * is too large or the work was cancelled. Large first parses yield to the event loop between slices.
    */
   async get(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentView | undefined> {
-    const notebook = document.uri.scheme === 'vscode-notebook-cell' ? findNotebook(document) : undefined;
+    const notebook = findNotebook(document);
     if (notebook) return this.forNotebook(notebook.notebook, notebook.cellIndex, token);
     const text = document.getText();
     const key = document.uri.toString();
@@ -117,7 +117,9 @@ export class DocumentAnalyses implements vscode.Disposable {
   }
 }
 
-function findNotebook(cell: vscode.TextDocument): { notebook: vscode.NotebookDocument; cellIndex: number } | undefined {
+/** The notebook a cell document belongs to, and the cell's index; undefined for other documents. */
+export function findNotebook(cell: vscode.TextDocument): { notebook: vscode.NotebookDocument; cellIndex: number } | undefined {
+  if (cell.uri.scheme !== 'vscode-notebook-cell') return undefined;
   for (const notebook of vscode.workspace.notebookDocuments) {
     const match = notebook.getCells().find((c) => c.document === cell || c.document.uri.toString() === cell.uri.toString());
     if (match) return { notebook, cellIndex: match.index };

@@ -30,10 +30,7 @@ export class FrameworkHoverProvider implements vscode.HoverProvider {
       if (token.isCancellationRequested) return undefined;
       const result = kb.lookup(symbol.qualifiedName);
       if (!result || !config.frameworks.includes(result.entry.framework)) return undefined;
-      const note = composeHoverNote(symbol, result, { verbosity: config.verbosity, showEquivalents: config.showEquivalents }, (n) => {
-        const found = kb.lookup(n);
-        return found && found.match !== 'module' ? found.entry : undefined;
-      });
+      const note = composeHoverNote(symbol, result, { verbosity: config.verbosity, showEquivalents: config.showEquivalents }, (n) => kb.resolve(n));
       const markdown = new vscode.MarkdownString(note.markdown);
       markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
       return new vscode.Hover(markdown, view.toRange(symbol.span.from, symbol.span.to));

@@ -9,8 +9,7 @@ export function registerReplacementCommand(context: vscode.ExtensionContext, sto
       const kb = await store.getKnowledge();
       const entry = kb.get(name);
       if (!entry?.replacement) return;
-      const found = kb.lookup(entry.replacement.name);
-      const target = found && found.match !== 'module' ? found.entry : undefined;
+      const target = kb.resolve(entry.replacement.name);
       const message = vscode.l10n.t('{0} → {1}. {2}', entry.name, entry.replacement.name, entry.replacement.note ?? target?.summary ?? '');
       const openDocs = vscode.l10n.t('Open docs');
       const choice = await vscode.window.showInformationMessage(message, openDocs);

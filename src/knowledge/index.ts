@@ -49,6 +49,12 @@ export class KnowledgeBase {
     return this.byName.values();
   }
 
+  /** The entry `name` denotes, exactly or through a namespace alias; never a parent module's note. */
+  resolve(name: string): KnowledgeEntry | undefined {
+    const found = this.lookup(name);
+    return found && found.match !== 'module' ? found.entry : undefined;
+  }
+
   /** The entry for `name`, else through an alias, else the nearest parent module's entry (marked `module`). */
   lookup(name: string): LookupResult | undefined {
     const compatV1 = name === 'tensorflow.compat.v1' || name.startsWith('tensorflow.compat.v1.') ? true : undefined;

@@ -18,8 +18,7 @@ const base = new KnowledgeBase(ALL_ENTRIES);
  * (tensorflow.compat.v1.Session is tensorflow.Session). Falling back to a parent module does not count.
  */
 function resolve(name: string): KnowledgeEntry | undefined {
-  const hit = base.lookup(name);
-  return hit && hit.match !== 'module' ? hit.entry : undefined;
+  return base.resolve(name);
 }
 
 suite('knowledge schema', () => {
