@@ -107,8 +107,14 @@ def deprecation_markers(obj, kind: str) -> list[dict] | None:
             markers.append({"source": "tf-deprecation", "what": m.group(1).lower(), "date": m.group(2), "instructions": clean(m.group(3))})
         for m in TF_ARGS_WARNING.finditer(doc):
             markers.append({"source": "tf-deprecated-args", "args": clean(m.group(1)), "date": m.group(2), "instructions": clean(m.group(3))})
-        for m in DEPRECATED_DIRECTIVE.finditer(doc):
-            markers.append({"source": "directive", "version": m.group(1), "text": clean(m.group(2))})
+        cleaned = inspect.cleandoc(doc)
+        for m in DEPRECATED_DIRECTIVE.finditer(cleaned):
+            marker = {"source": "directive", "version": m.group(1), "text": clean(m.group(2))}
+            line_start = cleaned.rfind("\n", 0, m.start()) + 1
+            if m.start() > line_start:
+                # An indented directive sits under one argument's description, not on the API as a whole.
+                marker["scope"] = "argument"
+            markers.append(marker)
     if kind in ("function", "class"):
         own_init = obj.__dict__.get("__init__") if kind == "class" else None
         for target in (obj, own_init):
@@ -290,7 +296,7 @@ def import_quietly(name: str):
 # Submodules `import torch` does not load by itself; importing them makes them attributes the walk can reach.
 TORCH_SUBMODULES = [
     "torch.accelerator", "torch.amp", "torch.autograd", "torch.compiler", "torch.cuda.amp", "torch.distributed",
-    "torch.distributed.checkpoint", "torch.distributed.fsdp", "torch.distributed.tensor", "torch.distributed.pipelining",
+    "torch.distributed.checkpoint", "torch.distributed.launch", "torch.distributed.run", "torch.distributed.fsdp", "torch.distributed.tensor", "torch.distributed.pipelining",
     "torch.distributed.elastic", "torch.distributions", "torch.export", "torch.fft", "torch.func", "torch.hub",
     "torch.jit", "torch.linalg", "torch.masked", "torch.nested", "torch.nn", "torch.nn.attention", "torch.nn.functional",
     "torch.nn.init", "torch.nn.parallel", "torch.nn.utils", "torch.nn.utils.parametrizations", "torch.nn.utils.rnn",

@@ -1,0 +1,237 @@
+// Holds the knowledge base against the API dumps of the installed TensorFlow, Keras and PyTorch (test/fixtures/truth):
+// names exist or are gone as the entries say, targets exist, aliases do not misreport, and structured facts match signatures.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ALL_ENTRIES } from '../../../src/knowledge/all';
+import { KnowledgeBase } from '../../../src/knowledge/index';
+import type { ApiRef, KnowledgeEntry } from '../../../src/knowledge/types';
+import { dumpFor, parametersOf, Surfaces, truthDir, type DeprecationMarker, type DumpName, type Parameter } from './apiSurface';
+
+const surfaces = new Surfaces();
+const base = new KnowledgeBase(ALL_ENTRIES);
+
+/** The releases the fixtures were made from; a new dump with other versions must update the base's `verified` fields too. */
+const INSTALLED: Record<DumpName, Record<string, string>> = {
+  tensorflow: { tensorflow: '2.21.0', keras: '3.15.1' },
+  keras: { keras: '3.15.1' },
+  torch: { torch: '2.13.0+cpu' },
+};
+
+/** Roots the dumps do not cover (torchvision is not installed with the frameworks); their names are checked elsewhere. */
+const UNDUMPED_ROOTS = new Set(['torchvision']);
+
+const exists = (name: string): boolean => surfaces.find(name) !== undefined;
+const dumped = (name: string): boolean => dumpFor(name) !== undefined;
+
+/** Compares two version strings numerically ("2.10" > "2.5"). */
+function versionAtMost(version: string, installed: string): boolean {
+  const a = version.split(/[.+]/).map((p) => parseInt(p, 10));
+  const b = installed.split(/[.+]/).map((p) => parseInt(p, 10));
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = Number.isNaN(a[i] ?? 0) ? 0 : (a[i] ?? 0);
+    const y = Number.isNaN(b[i] ?? 0) ? 0 : (b[i] ?? 0);
+    if (x !== y) return x < y;
+  }
+  return true;
+}
+
+/** The installed version of the product an entry's `since` counts in. */
+function installedVersion(entry: KnowledgeEntry): string {
+  if (entry.framework === 'keras') return INSTALLED.keras.keras;
+  if (entry.framework === 'pytorch') return INSTALLED.torch.torch;
+  return INSTALLED.tensorflow.tensorflow;
+}
+
+/** The TF1 names no dump can hold (tf.contrib, modules with no compat.v1 copy), from tf_upgrade_v2's tables. */
+function tf1List(): Set<string> {
+  const file = path.join(path.dirname(truthDir()), 'api-lists', 'tf1-api.txt');
+  return new Set(fs.readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
+}
+
+function allRefs(): Array<{ from: KnowledgeEntry; ref: ApiRef; role: 'replacement' | 'equivalent' }> {
+  const out: Array<{ from: KnowledgeEntry; ref: ApiRef; role: 'replacement' | 'equivalent' }> = [];
+  for (const e of ALL_ENTRIES) {
+    if (e.replacement) out.push({ from: e, ref: e.replacement, role: 'replacement' });
+    for (const q of e.equivalents ?? []) out.push({ from: e, ref: q, role: 'equivalent' });
+  }
+  return out;
+}
+
+suite('knowledge base against the installed frameworks (test/fixtures/truth)', () => {
+  test('the dumps come from the releases this suite expects', () => {
+    for (const dump of ['tensorflow', 'keras', 'torch'] as const) {
+      const meta = surfaces.get(dump).meta;
+      for (const [pkg, version] of Object.entries(INSTALLED[dump])) assert.strictEqual(meta.versions[pkg], version, `${dump}: ${pkg}`);
+      assert.ok(meta.count > 1000, `${dump} has ${meta.count} names`);
+    }
+    assert.strictEqual(surfaces.get('tensorflow').meta.views?.['tensorflow.keras'], 'keras._tf_keras.keras');
+  });
+
+  test('every current or deprecated entry exists in the dump of its package', () => {
+    const missing = ALL_ENTRIES.filter((e) => e.status.state !== 'removed' && dumped(e.name) && !exists(e.name)).map((e) => e.name);
+    assert.deepStrictEqual(missing, []);
+  });
+
+  test('every removed entry is absent from the installed release (which is at or after the one it names)', () => {
+    const bad: string[] = [];
+    for (const e of ALL_ENTRIES) {
+      if (e.status.state !== 'removed' || !dumped(e.name)) continue;
+      assert.ok(e.status.since && versionAtMost(e.status.since, installedVersion(e)), `${e.name}: removed in ${e.status.since}, newer than installed`);
+      if (exists(e.name)) bad.push(e.name);
+    }
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('every deprecated entry that names a removal release is absent from it when installed', () => {
+    const bad = ALL_ENTRIES.filter((e) => e.status.state === 'deprecated' && e.status.removedIn && versionAtMost(e.status.removedIn, installedVersion(e)) && exists(e.name)).map((e) => e.name);
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('TF1 entries (removed in 2.0) live on in tf.compat.v1, or are in the TF1-only list when no compat copy exists', () => {
+    const tf1 = tf1List();
+    const tf1Entries = ALL_ENTRIES.filter((e) => e.framework === 'tensorflow' && e.status.state === 'removed' && e.status.since === '2.0');
+    assert.ok(tf1Entries.length > 50);
+    const bad = tf1Entries.filter((e) => !exists(e.name.replace(/^tensorflow\./, 'tensorflow.compat.v1.')) && !tf1.has(e.name)).map((e) => e.name);
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('replacements and equivalents exist in the installed frameworks, or are marked external', () => {
+    const bad: string[] = [];
+    for (const { from, ref, role } of allRefs()) {
+      if (ref.external) {
+        if (dumped(ref.name)) bad.push(`${from.name} -> ${ref.name}: marked external but belongs to a dumped package`);
+        continue;
+      }
+      if (UNDUMPED_ROOTS.has(ref.name.split('.')[0])) continue;
+      if (!dumped(ref.name)) bad.push(`${from.name} -> ${ref.name}: outside the dumped packages and not marked external`);
+      else if (!exists(ref.name)) bad.push(`${from.name} -> ${ref.name} (${role}) does not exist`);
+    }
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('replacements are not themselves deprecated by the installed source', () => {
+    const bad: string[] = [];
+    for (const { from, ref, role } of allRefs()) {
+      if (role !== 'replacement' || ref.external) continue;
+      const whole = wholeApiMarkers(ref.name);
+      if (whole.length) bad.push(`${from.name} -> ${ref.name}: ${JSON.stringify(whole[0])}`);
+    }
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('no name that exists in the tf.keras view reaches a removed status through the tf.keras -> keras alias', () => {
+    const tf = surfaces.get('tensorflow');
+    const bad: string[] = [];
+    for (const name of tf.names.keys()) {
+      if (!name.startsWith('tensorflow.keras.')) continue;
+      const found = base.lookup(name);
+      if (found && found.match !== 'module' && found.entry.status.state === 'removed') bad.push(`${name} -> ${found.entry.name}`);
+    }
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('a name reaches a removed or deprecated entry through an alias only when the entry holds for it', () => {
+    // tf.compat.v1.X reaching a TF1 entry is the intended path (shown as legacy mode); anything else must be absent
+    // under the alias too, or carry the same deprecation marker there.
+    const bad: string[] = [];
+    for (const e of ALL_ENTRIES) {
+      if (e.status.state === 'current') continue;
+      for (const written of [e.name.replace(/^keras\./, 'tensorflow.keras.')]) {
+        if (written === e.name) continue;
+        const found = base.lookup(written);
+        if (!found || found.entry !== e) continue;
+        const real = surfaces.find(written);
+        if (e.status.state === 'removed' && real) bad.push(`${written} exists but reaches removed ${e.name}`);
+        if (e.status.state === 'deprecated' && real && !real.record.deprecation?.length && !surfaces.find(e.name)?.record.deprecation?.length) {
+          bad.push(`${written} reaches deprecated ${e.name}, and neither carries a deprecation marker`);
+        }
+      }
+    }
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test("deprecated entries agree with the installed source's own markers", () => {
+    const bad: string[] = [];
+    for (const e of ALL_ENTRIES) {
+      if (e.status.state !== 'deprecated' || !dumped(e.name)) continue;
+      const markers = surfaces.find(e.name)?.record.deprecation ?? [];
+      const versions = markers.map((m) => m.version).filter((v): v is string => !!v);
+      if (versions.length && !versions.includes(e.status.since ?? '')) bad.push(`${e.name}: since ${e.status.since}, source says ${versions.join('/')}`);
+    }
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('entries marked current are not deprecated as a whole by the installed source', () => {
+    const bad: string[] = [];
+    for (const e of ALL_ENTRIES) {
+      if (e.status.state !== 'current' || !dumped(e.name)) continue;
+      const markers = wholeApiMarkers(e.name);
+      if (markers.length) bad.push(`${e.name}: ${JSON.stringify(markers[0])}`);
+    }
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('structured equivalence facts name real arguments with their real defaults', () => {
+    const bad: string[] = [];
+    let checked = 0;
+    for (const e of ALL_ENTRIES) {
+      for (const q of e.equivalents ?? []) {
+        if (!q.params) continue;
+        const ours = parametersOf(surfaces.find(e.name));
+        const theirs = parametersOf(surfaces.find(q.name));
+        if (!ours) bad.push(`${e.name}: no signature in the dump`);
+        if (!theirs) bad.push(`${q.name}: no signature in the dump`);
+        if (!ours || !theirs) continue;
+        for (const p of q.params) {
+          checked++;
+          bad.push(...compare(e.name, p.ours, p.ourDefault, ours), ...(p.theirs === undefined ? [] : compare(q.name, p.theirs, p.theirDefault, theirs)));
+        }
+      }
+    }
+    assert.ok(checked >= 40, `only ${checked} parameter mappings`);
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('the important cross-framework pairs carry structured facts', () => {
+    const pairs: Array<[string, string]> = [
+      ['keras.layers.Dense', 'torch.nn.Linear'],
+      ['keras.layers.Conv2D', 'torch.nn.Conv2d'],
+      ['keras.layers.BatchNormalization', 'torch.nn.BatchNorm2d'],
+      ['keras.layers.LayerNormalization', 'torch.nn.LayerNorm'],
+      ['keras.layers.Dropout', 'torch.nn.Dropout'],
+      ['keras.layers.Embedding', 'torch.nn.Embedding'],
+      ['keras.layers.LSTM', 'torch.nn.LSTM'],
+      ['keras.layers.GRU', 'torch.nn.GRU'],
+      ['keras.layers.PReLU', 'torch.nn.PReLU'],
+      ['keras.layers.SpatialDropout1D', 'torch.nn.Dropout1d'],
+      ['tensorflow.argmax', 'torch.argmax'],
+      ['tensorflow.split', 'torch.chunk'],
+      ['keras.losses.BinaryCrossentropy', 'torch.nn.BCEWithLogitsLoss'],
+      ['keras.losses.CategoricalCrossentropy', 'torch.nn.CrossEntropyLoss'],
+      ['keras.losses.SparseCategoricalCrossentropy', 'torch.nn.CrossEntropyLoss'],
+    ];
+    const missing = pairs.filter(([a, b]) => {
+      const refs = [...(base.get(a)?.equivalents ?? []).filter((q) => q.name === b), ...(base.get(b)?.equivalents ?? []).filter((q) => q.name === a)];
+      return !refs.some((q) => q.params?.length || q.layout || q.output);
+    });
+    assert.deepStrictEqual(missing.map((p) => p.join(' <-> ')), []);
+  });
+});
+
+/**
+ * Markers that deprecate an API as a whole: TF's deprecation decorator, typing_extensions.deprecated, and a
+ * `.. deprecated::` directive at the top level of the docstring. Argument-level markers and warn() texts found in
+ * a function body (often conditional on one argument or file version) do not count.
+ */
+function wholeApiMarkers(name: string): DeprecationMarker[] {
+  return (surfaces.find(name)?.record.deprecation ?? []).filter((m) => m.source === 'tf-deprecation' || m.source === 'typing-deprecated' || (m.source === 'directive' && m.scope !== 'argument'));
+}
+
+/** Problems with one side of a parameter mapping: the argument must exist, and its default must be the real one. */
+function compare(api: string, param: string, expected: string | undefined, params: Parameter[]): string[] {
+  const real = params.find((p) => p.name === param);
+  if (!real) return [`${api}: no argument ${param} (has ${params.map((p) => p.name).join(', ')})`];
+  if (real.default !== expected) return [`${api}(${param}): default is ${real.default ?? 'none (required)'}, the fact says ${expected ?? 'none (required)'}`];
+  return [];
+}
