@@ -85,10 +85,17 @@ def code_warnings(func) -> list[str]:
     if code is None:
         return []
     found: list[str] = []
+    # Messages kept in module constants (tf.lite's _INTERPRETER_DELETION_WARNING) are read through the globals.
+    module_globals = getattr(func, "__globals__", {})
     stack = [code]
     while stack:
         c = stack.pop()
         warns = any(n in ("warn", "warn_explicit", "warn_once", "deprecation_warning") for n in c.co_names)
+        if warns:
+            for n in c.co_names:
+                value = module_globals.get(n)
+                if isinstance(value, str) and "deprecat" in value.lower() and len(value) <= MAX_WARNING_TEXT:
+                    found.append(clean(value, MAX_WARNING_TEXT))
         for index, const in enumerate(c.co_consts):
             if isinstance(const, types.CodeType):
                 stack.append(const)
@@ -318,12 +325,8 @@ def dump_tensorflow() -> tuple[dict, dict]:
         # tensorflow.dtensor.python is the implementation package that tf.dtensor happens to expose.
         skip={"tensorflow.compat.v2", "tensorflow.compat.v1.compat.v1", "tensorflow.compat.v1.compat.v2", "tensorflow.dtensor.python"},
     )
+    # tf.keras is a lazy loader; the walk enters the module it loads (keras._tf_keras.keras in TF 2.16+).
     walker.walk("tensorflow", tf)
-    # tf.keras is a lazy loader; resolve it to the module it stands for (keras._tf_keras.keras in TF 2.16+).
-    tf_keras = importlib.import_module(tf.keras.__name__)
-    walker.names.pop("tensorflow.keras", None)
-    walker.module_paths.pop(id(tf_keras), None)
-    walker.walk("tensorflow.keras", tf_keras)
     walker.names["tensorflow.compat.v2"] = {"kind": "module", "aliasOf": "tensorflow"}
     walker.add_members()
     meta = {

@@ -3,7 +3,7 @@
  * equivalent in the other framework, a docs link and command links. Pure: the adapter wraps it for VS Code.
  */
 import type { LookupResult } from '../../knowledge';
-import type { KnowledgeEntry, Status } from '../../knowledge/types';
+import type { Framework, KnowledgeEntry, Status } from '../../knowledge/types';
 import type { SymbolAtPosition } from '../python/types';
 import { FRAMEWORK_LABEL, frameworkAdvice } from '../../knowledge/frameworks';
 
@@ -35,15 +35,17 @@ export function commandLink(label: string, command: HoverCommand, args: unknown[
   return `[${md(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${label}")`;
 }
 
-export function statusLine(status: Status, compatV1: boolean): string | undefined {
-  const when = (s: Status) => [s.since ? `${s.since}` : undefined, s.date ? `(${s.date})` : undefined].filter(Boolean).join(' ');
+/** The status in one line, naming the product its versions count in ("Removed in Keras 3.0"). */
+export function statusLine(status: Status, framework: Framework, compatV1: boolean): string | undefined {
+  const product = FRAMEWORK_LABEL[framework];
+  const when = (version: string | undefined) => [version ? `${product} ${version}` : undefined, status.date ? `(${status.date})` : undefined].filter(Boolean).join(' ');
   if (status.state === 'removed' && compatV1) {
-    return `**Legacy (TF1 compatibility mode):** removed from the TF2 API in ${when(status)}; still callable through ${code('tf.compat.v1')}.`;
+    return `**Legacy (TF1 compatibility mode):** removed from the TF2 API in ${when(status.since)}; still callable through ${code('tf.compat.v1')}.`;
   }
-  if (status.state === 'removed') return `**Removed** in ${when(status)}.${status.note ? ' ' + md(status.note) : ''}`;
+  if (status.state === 'removed') return `**Removed** in ${when(status.since)}.${status.note ? ' ' + md(status.note) : ''}`;
   if (status.state === 'deprecated') {
-    const removed = status.removedIn ? ` Removed in ${status.removedIn}.` : '';
-    return `**Deprecated** since ${when(status)}.${removed}${status.note ? ' ' + md(status.note) : ''}`;
+    const removed = status.removedIn ? ` Removed in ${product} ${status.removedIn}.` : '';
+    return `**Deprecated** since ${when(status.since)}.${removed}${status.note ? ' ' + md(status.note) : ''}`;
   }
   return undefined;
 }
@@ -65,7 +67,9 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
   if (result.match === 'module') {
     lines.push(`_Not in the guide yet; showing the note for module ${code(entry.name)}._`);
   } else if (result.match === 'alias' && result.aliasNote) {
-    lines.push(`_Same API as ${code(entry.name)}: ${md(result.aliasNote)}._`);
+    // Only an alias to the very same object may claim sameness; tf.compat.v1 names often keep TF1 arguments.
+    if (result.aliasSameApi) lines.push(`_Same API as ${code(entry.name)}: ${md(result.aliasNote)}._`);
+    else lines.push(`_Showing the note for ${code(entry.name)}: ${md(result.aliasNote)}._`);
   } else if (result.compatV1 && entry.status.state !== 'removed') {
     lines.push(`_TF1 compatibility mode: ${code('tf.compat.v1')} keeps TF1 APIs callable in TensorFlow 2._`);
   }
@@ -76,7 +80,7 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
     if (advice) lines.push(advice);
   }
 
-  const status = statusLine(entry.status, !!result.compatV1);
+  const status = statusLine(entry.status, entry.framework, !!result.compatV1);
   if (status) lines.push(status);
   // Through tf.compat.v1 the code already takes the compat step: show the TF2 advice, not "use compat.v1".
   const alreadyReplaced = !!entry.replacement && !!result.compatV1 && entry.replacement.name === result.query;
