@@ -62,6 +62,8 @@ export interface Replacement extends ApiRef {
    * rewrite it. Anything else (different arguments, defaults or semantics) gets an explanation only.
    */
   dropIn?: boolean;
+  /** The call to write when the name alone is not enough (`torch.amp.autocast("cuda", ...)`); scanner messages show it. */
+  usage?: string;
 }
 
 export interface KnowledgeEntry {

@@ -23,8 +23,10 @@ function describe(reference: FrameworkReference, entry: KnowledgeEntry, status: 
   const state = viaCompatV1 ? `deprecated (legacy compat mode: removed${since}, still reachable through tf.compat.v1)` : `${status}${since}`;
   // Through tf.compat.v1 the code already uses the compat name; pointing at it again would not help.
   const replacement = entry.replacement && !(viaCompatV1 && entry.replacement.name.startsWith('tensorflow.compat.')) ? entry.replacement : undefined;
-  const instead = replacement ? `; use ${replacement.name} instead` : '';
-  return `${what} is ${state}${instead}.`;
+  const instead = replacement ? `; use ${replacement.usage ?? replacement.name} instead` : '';
+  // A replacement that is more than a rename needs its explanation in the message too (a scanner has no hover).
+  const how = replacement && !replacement.dropIn && replacement.note ? ` ${replacement.note}` : '';
+  return `${what} is ${state}${instead}.${how}`;
 }
 
 /** Findings for every reference whose API is deprecated or removed, in document order. */

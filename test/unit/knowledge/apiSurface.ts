@@ -155,6 +155,16 @@ export class Surfaces {
     const dump = dumpFor(name);
     return dump ? this.get(dump).find(name) : undefined;
   }
+
+  /**
+   * The parameters of a callable. A class whose own signature only forwards `(*args, **kwargs)` to its base
+   * (torch.nn.LSTM to RNNBase) takes the base's parameters.
+   */
+  parameters(name: string): Parameter[] | undefined {
+    let found = this.find(name);
+    for (let hops = 0; found && found.record.signature === '(*args, **kwargs)' && found.record.base && hops < 5; hops++) found = this.find(found.record.base);
+    return parametersOf(found);
+  }
 }
 
 export interface Parameter {

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { ALL_ENTRIES } from '../../../src/knowledge/all';
 import { KnowledgeBase } from '../../../src/knowledge/index';
 import type { ApiRef, KnowledgeEntry } from '../../../src/knowledge/types';
-import { dumpFor, parametersOf, Surfaces, truthDir, type DeprecationMarker, type DumpName, type Parameter } from './apiSurface';
+import { dumpFor, Surfaces, truthDir, type DeprecationMarker, type DumpName, type Parameter } from './apiSurface';
 
 const surfaces = new Surfaces();
 const base = new KnowledgeBase(ALL_ENTRIES);
@@ -43,11 +43,14 @@ function installedVersion(entry: KnowledgeEntry): string {
   return INSTALLED.tensorflow.tensorflow;
 }
 
-/** The TF1 names no dump can hold (tf.contrib, modules with no compat.v1 copy), from tf_upgrade_v2's tables. */
-function tf1List(): Set<string> {
-  const file = path.join(path.dirname(truthDir()), 'api-lists', 'tf1-api.txt');
-  return new Set(fs.readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
+/** A name list under test/fixtures/api-lists (first lines name the repository, path and commit it came from). */
+function apiList(file: string): Set<string> {
+  const text = fs.readFileSync(path.join(path.dirname(truthDir()), 'api-lists', file), 'utf8');
+  return new Set(text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
 }
+
+/** The TF1 names no dump can hold (tf.contrib, modules with no compat.v1 copy), from tf_upgrade_v2's tables. */
+const tf1List = (): Set<string> => apiList('tf1-api.txt');
 
 function allRefs(): Array<{ from: KnowledgeEntry; ref: ApiRef; role: 'replacement' | 'equivalent' }> {
   const out: Array<{ from: KnowledgeEntry; ref: ApiRef; role: 'replacement' | 'equivalent' }> = [];
@@ -92,7 +95,36 @@ suite('knowledge base against the installed frameworks (test/fixtures/truth)', (
     const tf1 = tf1List();
     const tf1Entries = ALL_ENTRIES.filter((e) => e.framework === 'tensorflow' && e.status.state === 'removed' && e.status.since === '2.0');
     assert.ok(tf1Entries.length > 50);
-    const bad = tf1Entries.filter((e) => !exists(e.name.replace(/^tensorflow\./, 'tensorflow.compat.v1.')) && !tf1.has(e.name)).map((e) => e.name);
+    const inTf1List = (name: string): boolean => name.split('.').some((_, i, parts) => i > 0 && tf1.has(parts.slice(0, i + 1).join('.')));
+    const bad = tf1Entries.filter((e) => !exists(e.name.replace(/^tensorflow\./, 'tensorflow.compat.v1.')) && !inTf1List(e.name)).map((e) => e.name);
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('Keras entries removed in Keras 3 were Keras 2 names: in the tf.keras view, or in the TF2 golden list of tf.keras.backend', () => {
+    const keras2 = apiList('keras2-backend-api.txt');
+    const removed = ALL_ENTRIES.filter((e) => e.framework === 'keras' && e.status.state === 'removed');
+    assert.ok(removed.length >= 10, `removed Keras entries: ${removed.length}`);
+    const bad = removed.filter((e) => !exists(e.name.replace(/^keras\./, 'tensorflow.keras.')) && !keras2.has(e.name)).map((e) => e.name);
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('drop-in replacements accept every call the old name accepts (its arguments, in order, with the same defaults)', () => {
+    const bad: string[] = [];
+    let compared = 0;
+    for (const e of ALL_ENTRIES) {
+      if (!e.replacement?.dropIn || e.replacement.external) continue;
+      const oldName = e.framework === 'tensorflow' && e.status.state === 'removed' ? e.name.replace(/^tensorflow\./, 'tensorflow.compat.v1.') : e.name;
+      const before = surfaces.parameters(oldName);
+      const after = surfaces.parameters(e.replacement.name);
+      if (!before || !after) continue;
+      compared++;
+      const show = (ps: Parameter[]): string => ps.map((p) => (p.default === undefined ? p.name : `${p.name}=${p.default}`)).join(', ');
+      // The new signature may add optional arguments after the old ones, nothing else.
+      const prefixKept = before.every((p, i) => after[i]?.name === p.name && after[i]?.default === p.default);
+      const extrasOptional = after.slice(before.length).every((p) => p.default !== undefined || p.name.startsWith('*'));
+      if (!prefixKept || !extrasOptional) bad.push(`${oldName}(${show(before)}) -> ${e.replacement.name}(${show(after)})`);
+    }
+    assert.ok(compared >= 20, `only ${compared} drop-in replacements compared`);
     assert.deepStrictEqual(bad, []);
   });
 
@@ -178,8 +210,8 @@ suite('knowledge base against the installed frameworks (test/fixtures/truth)', (
     for (const e of ALL_ENTRIES) {
       for (const q of e.equivalents ?? []) {
         if (!q.params) continue;
-        const ours = parametersOf(surfaces.find(e.name));
-        const theirs = parametersOf(surfaces.find(q.name));
+        const ours = surfaces.parameters(e.name);
+        const theirs = surfaces.parameters(q.name);
         if (!ours) bad.push(`${e.name}: no signature in the dump`);
         if (!theirs) bad.push(`${q.name}: no signature in the dump`);
         if (!ours || !theirs) continue;

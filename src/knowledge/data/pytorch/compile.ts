@@ -3,9 +3,15 @@ import { defineGroup } from '../../define';
 import { VERIFIED_113, VERIFIED_DOCS, eq, generated, page } from './common';
 
 const P = { framework: 'pytorch' as const, verified: VERIFIED_113, docs: generated };
-const JIT_DEP = { state: 'deprecated' as const, since: '2.10', date: '2026-01', note: 'Docs say TorchScript is deprecated and point to torch.export; kept working for existing code.' };
-const JIT_SOURCES = [page('jit.html'), 'https://docs.pytorch.org/docs/stable/jit_language_reference.html', 'https://pytorch.org/blog/pytorch-2-12-release-blog/'];
-const JIT_VERIFIED = 'Docs deprecation banner (jit pages, Jul 2025) and PyTorch 2.12 release blog (formal deprecation in 2.10); name present in torch 1.13';
+/** PyTorch's own source dates the deprecation: `.. deprecated:: 2.5` in the torch.jit docstrings (read in the installed 2.13). */
+const JIT_DEP = {
+  state: 'deprecated' as const,
+  since: '2.5',
+  date: '2024-10',
+  note: "PyTorch's source marks TorchScript deprecated since 2.5 in favour of torch.compile; in 2.13 script, trace, save and load warn when called and point to torch.compile or torch.export. Existing code keeps working.",
+};
+const JIT_SOURCES = [page('jit.html'), 'https://github.com/pytorch/pytorch/blob/v2.13.0/torch/jit/__init__.py', 'https://github.com/pytorch/pytorch/blob/v2.13.0/torch/jit/_script.py'];
+const JIT_VERIFIED = 'PyTorch 2.13.0 installed (test/fixtures/truth: deprecation directives and warnings in torch.jit), 2026-11-27';
 const EXPORT_SOURCES = [page('export.html'), 'https://pytorch.org/blog/pytorch-2-1/'];
 
 export default [

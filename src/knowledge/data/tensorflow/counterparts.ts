@@ -41,7 +41,7 @@ const keras = defineGroup({ framework: 'keras', module: 'keras', verified: KERAS
   'initializers.Ones': with1('class', 'Fills weights with ones, e.g. for normalisation scales.', ['custom-layer'], 'torch.nn.init.ones_'),
 
   'layers.AlphaDropout': with1('class', 'Dropout that keeps the mean and variance of its inputs, meant for SELU networks; active only in training.', ['sequential-model'], 'torch.nn.AlphaDropout'),
-  'layers.SpatialDropout1D': with1('class', 'Drops whole feature channels of (batch, steps, channels) input instead of single elements.', ['sequential-model'], 'torch.nn.Dropout1d', 'Dropout1d expects channels first, (N, C, L).'),
+  'layers.SpatialDropout1D': with1('class', 'Drops whole feature channels of (batch, steps, channels) input instead of single elements.', ['sequential-model'], 'torch.nn.Dropout1d', 'Dropout1d reads (N, C, L), channels first: transpose (batch, steps, channels) input, or it drops along the wrong axis.'),
   'layers.AveragePooling1D': with1('class', 'Average pooling over the steps axis; pool_size 2 and strides equal to pool_size by default, channels_last.', ['sequential-model'], 'torch.nn.AvgPool1d', 'kernel_size is required in PyTorch, and input is (N, C, L).'),
   'layers.AveragePooling3D': with1('class', 'Average pooling over three spatial axes of channels_last volumes.', ['sequential-model'], 'torch.nn.AvgPool3d', 'PyTorch uses (N, C, D, H, W).'),
   'layers.MaxPooling3D': with1('class', 'Max pooling over three spatial axes of channels_last volumes; pool_size (2, 2, 2) by default.', ['sequential-model'], 'torch.nn.MaxPool3d', 'PyTorch uses (N, C, D, H, W) and needs kernel_size.'),
