@@ -3,7 +3,7 @@
  * equivalent in the other framework, a docs link and command links. Pure: the adapter wraps it for VS Code.
  */
 import type { LookupResult } from '../../knowledge';
-import type { Framework, KnowledgeEntry, Status } from '../../knowledge/types';
+import type { ApiRef, Framework, KnowledgeEntry, Status } from '../../knowledge/types';
 import type { SymbolAtPosition } from '../python/types';
 import { FRAMEWORK_LABEL, frameworkAdvice } from '../../knowledge/frameworks';
 
@@ -48,6 +48,29 @@ export function statusLine(status: Status, framework: Framework, compatV1: boole
     return `**Deprecated** since ${when(status.since)}.${removed}${status.note ? ' ' + md(status.note) : ''}`;
   }
   return undefined;
+}
+
+/** A default as the signature prints it, or "required". */
+function shownDefault(value: string | undefined): string {
+  return value === undefined ? 'required' : code(value);
+}
+
+/**
+ * The structured facts of an equivalence (arguments with both defaults, layouts, outputs), in detailed notes only.
+ * Arguments that match in name and default are left out: the note lists what a port must change.
+ */
+function factLines(entry: KnowledgeEntry, ref: ApiRef): string[] {
+  const rows: string[] = [];
+  for (const p of ref.params ?? []) {
+    if (p.theirs !== undefined && p.theirs === p.ours && p.theirDefault === p.ourDefault) continue;
+    const ours = `${code(p.ours)} (${shownDefault(p.ourDefault)})`;
+    const theirs = p.theirs === undefined ? 'no counterpart' : `${code(p.theirs)} (${shownDefault(p.theirDefault)})`;
+    rows.push(`- ${ours} → ${theirs}${p.note ? ` — ${md(p.note)}` : ''}`);
+  }
+  if (ref.layout) rows.push(`- Layout: ${md(ref.layout.ours)} → ${md(ref.layout.theirs)}`);
+  if (ref.output) rows.push(`- Output: ${md(ref.output.ours)} → ${md(ref.output.theirs)}`);
+  if (rows.length === 0) return [];
+  return [`**${code(entry.name.split('.').pop() ?? entry.name)} → ${code(ref.name)}, checked against the installed signatures:**\n\n${rows.join('\n')}`];
 }
 
 /** The framework whose snippets answer "the other framework" for this entry. */
@@ -95,6 +118,7 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
     const other = FRAMEWORK_LABEL[otherFramework(entry) === 'pytorch' ? 'pytorch' : 'tensorflow'];
     const items = shown.map((e) => `${code(e.name)}${e.note ? ` — ${md(e.note)}` : ''}`);
     lines.push(items.length === 1 ? `**In ${other}:** ${items[0]}` : `**In ${other}:**\n\n${items.map((i) => `- ${i}`).join('\n')}`);
+    if (detailed) for (const e of shown) lines.push(...factLines(entry, e));
   }
 
   const links: string[] = [`[Docs](${entry.docs})`];

@@ -168,6 +168,30 @@ suite('statusLine', () => {
   });
 });
 
+suite('composeHoverNote: names checked against the installed frameworks', () => {
+  test('tf.keras.backend.mean is a working name in the tf.keras view, not "removed"', () => {
+    const { markdown, result } = note('tf.keras.backend.mean');
+    assert.strictEqual(result.entry.name, 'tensorflow.keras.backend.mean');
+    assert.ok(!/\*\*(Removed|Deprecated)/.test(markdown), markdown);
+    assert.ok(markdown.includes('keras\\.ops\\.mean'));
+  });
+
+  test('tf.compat.v1.nn.dropout explains keep_prob instead of showing the TF2 rate note', () => {
+    const { markdown, result } = note('tf1.nn.dropout');
+    assert.strictEqual(result.entry.name, 'tensorflow.compat.v1.nn.dropout');
+    assert.ok(markdown.includes('keep\\_prob'));
+    assert.ok(!markdown.includes('Same API as'));
+  });
+
+  test('a detailed note lists the structured facts of an equivalence with both real defaults', () => {
+    const { markdown } = note('nn.PReLU');
+    assert.ok(markdown.includes('- `init` (`0.25`) → `alpha_initializer` (`\'Zeros\'`)'), markdown);
+    assert.ok(markdown.includes('- `num_parameters` (`1`) → `shared_axes` (`None`)'));
+    const compact = note('nn.PReLU', COMPACT).markdown;
+    assert.ok(!compact.includes('alpha\\_initializer') && !compact.includes('`alpha_initializer`'));
+  });
+});
+
 suite('composeHoverNote: equivalents and verbosity', () => {
   test('detailed shows every equivalent as a list and "Checked against"', () => {
     const { markdown } = note('torch.sigmoid', DETAILED);
