@@ -163,7 +163,9 @@ export class Surfaces {
   parameters(name: string): Parameter[] | undefined {
     let found = this.find(name);
     for (let hops = 0; found && found.record.signature === '(*args, **kwargs)' && found.record.base && hops < 5; hops++) found = this.find(found.record.base);
-    return parametersOf(found);
+    const params = parametersOf(found);
+    // Only *args/**kwargs (a dispatcher such as torch.unique) says nothing about the real arguments.
+    return params && params.every((p) => p.name.startsWith('*')) ? undefined : params;
   }
 }
 

@@ -225,6 +225,51 @@ suite('knowledge base against the installed frameworks (test/fixtures/truth)', (
     assert.deepStrictEqual(bad, []);
   });
 
+  test('every argument a summary or note quotes as name=value is a real argument, and quoted defaults are the real ones', () => {
+    const bad: string[] = [];
+    let quoted = 0;
+    let defaults = 0;
+    for (const e of ALL_ENTRIES) {
+      const texts: Array<{ text: string; apis: string[] }> = [{ text: e.summary, apis: [e.name] }];
+      if (e.replacement?.note) texts.push({ text: e.replacement.note, apis: [e.name, e.replacement.name] });
+      for (const q of e.equivalents ?? []) if (q.note) texts.push({ text: q.note, apis: [e.name, q.name] });
+      for (const { text, apis } of texts) {
+        const signatures = apis.map((a) => ({ api: a, params: surfaces.parameters(a) })).filter((s): s is { api: string; params: Parameter[] } => s.params !== undefined);
+        if (signatures.length < apis.length) continue; // a side without a signature (C builtin, undumped package)
+        for (const m of text.matchAll(QUOTED_ARGUMENT)) {
+          const [, name, value] = m;
+          if (QUOTED_ELSEWHERE.has(`${e.name}: ${name}`)) continue;
+          quoted++;
+          const holders = signatures.filter((s) => s.params.some((p) => p.name === name));
+          if (holders.length === 0) {
+            bad.push(`${e.name}: "${name}=" is not an argument of ${apis.join(' or ')}`);
+            continue;
+          }
+          // A default claim: "defaults to x=1", "default is x=1", "x=1 by default", "x=1 (the default)".
+          const before = text.slice(Math.max(0, m.index - 20), m.index);
+          const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+          if (!/defaults? (to |is )?[(`]?$/.test(before) && !/^[)`]?,? ?(by default|\((the [^)]*)?default[^)]*\))/.test(after)) continue;
+          defaults++;
+          const real = holders.map((h) => h.params.find((p) => p.name === name)?.default);
+          if (!real.some((d) => sameValue(d, value))) bad.push(`${e.name}: quotes ${name}=${value} as a default; real: ${real.map((d) => d ?? 'required').join(' / ')}`);
+        }
+        // Defaults stated in words: "epsilon defaults to 1e-3", "defaults eps to 1e-5", "momentum 0.99 by default", "default alpha 0.2".
+        for (const pattern of WORDED_DEFAULTS) {
+          for (const m of text.matchAll(pattern)) {
+            const { name, value } = m.groups as { name: string; value: string };
+            const holders = signatures.filter((s) => s.params.some((p) => p.name === name));
+            if (holders.length === 0) continue; // a word, not an argument name
+            defaults++;
+            const real = holders.map((h) => h.params.find((p) => p.name === name)?.default);
+            if (!real.some((d) => sameValue(d, value))) bad.push(`${e.name}: says ${name} defaults to ${value}; real: ${real.map((d) => d ?? 'required').join(' / ')} (${text})`);
+          }
+        }
+      }
+    }
+    assert.ok(quoted >= 40 && defaults >= 20, `quoted ${quoted}, defaults ${defaults}`);
+    assert.deepStrictEqual(bad, []);
+  });
+
   test('the important cross-framework pairs carry structured facts', () => {
     const pairs: Array<[string, string]> = [
       ['keras.layers.Dense', 'torch.nn.Linear'],
@@ -250,6 +295,47 @@ suite('knowledge base against the installed frameworks (test/fixtures/truth)', (
     assert.deepStrictEqual(missing.map((p) => p.join(' <-> ')), []);
   });
 });
+
+/** `name=value` in prose: a literal number, True/False/None or a quoted string. */
+const QUOTED_ARGUMENT = /\b([a-z_][a-z0-9_]*)=(-?\d[\d.e-]*\d|-?\d|True|False|None|'[^']*'|"[^"]*")/g;
+
+/** Arguments a text quotes from a third API (written inline, e.g. `torch.clamp(x, min=0)`), by entry and argument. */
+const QUOTED_ELSEWHERE = new Set([
+  'keras.losses.Hinge: min', // torch.clamp(..., min=0)
+  'torch.optim.SparseAdam: sparse', // nn.Embedding(sparse=True)
+  'torchvision.transforms.Normalize: scale', // keras.layers.Rescaling(scale=...)
+  'keras.activations: activation', // a layer argument, activation="relu"
+  'torch.nn.functional.upsample_nearest: mode', // interpolate(..., mode=...)
+  'torch.nn.functional.upsample_bilinear: mode',
+  'torch.nn.functional.upsample_bilinear: align_corners',
+  'torch.nn.RNN: batch_first',
+  'torch.utils.data.RandomSampler: shuffle', // DataLoader(shuffle=True)
+  'keras.layers.BatchNormalization: training', // a call argument of the layer, not of its constructor
+  'keras.layers.Dropout: training',
+  'tensorflow.layers.batch_normalization: training',
+  'tensorflow.nn.moments: correction', // torch.var_mean(..., correction=0)
+  'tensorflow.math.reduce_std: unbiased', // the torch 1.x spelling, named as such
+  'tensorflow.math.reduce_variance: unbiased',
+]);
+
+const NUMBER = '(?<value>-?\\d+(?:\\.\\d+)?(?:e-?\\d+)?)';
+const WORDED_DEFAULTS = [
+  new RegExp(`\\b(?<name>[a-z_][a-z0-9_]*) defaults to ${NUMBER}`, 'g'),
+  new RegExp(`\\bdefaults (?<name>[a-z_][a-z0-9_]*) to ${NUMBER}`, 'g'),
+  new RegExp(`\\b(?<name>[a-z_][a-z0-9_]*) ${NUMBER} by default`, 'g'),
+  new RegExp(`\\b(?<name>[a-z_][a-z0-9_]*) ${NUMBER} and [a-z_]+ [-\\d.e]+ by default`, 'g'),
+  new RegExp(`\\bdefault (?<name>[a-z_][a-z0-9_]*) (?:is )?${NUMBER}`, 'g'),
+];
+
+/** Two Python literals denote the same value (`1e-3` and `0.001`, `"x"` and `'x'`). */
+function sameValue(real: string | undefined, quoted: string): boolean {
+  if (real === undefined) return false;
+  const unquote = (v: string): string => v.replace(/^["'](.*)["']$/, '$1');
+  if (unquote(real) === unquote(quoted)) return true;
+  const a = Number(real);
+  const b = Number(quoted);
+  return !Number.isNaN(a) && !Number.isNaN(b) && a === b;
+}
 
 /**
  * Markers that deprecate an API as a whole: TF's deprecation decorator, typing_extensions.deprecated, and a
