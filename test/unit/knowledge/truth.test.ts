@@ -194,6 +194,18 @@ suite('knowledge base against the installed frameworks (test/fixtures/truth)', (
     assert.deepStrictEqual(bad, []);
   });
 
+  test('deprecated entries carry a deprecation marker in the installed source, or say why not', () => {
+    const bad: string[] = [];
+    for (const e of ALL_ENTRIES) {
+      if (e.status.state !== 'deprecated' || !dumped(e.name) || e.name in DEPRECATED_WITHOUT_MARKER) continue;
+      if (!(surfaces.find(e.name)?.record.deprecation ?? []).some((m) => m.scope !== 'argument')) bad.push(e.name);
+    }
+    assert.deepStrictEqual(bad, []);
+    // The exceptions stay honest: each still lacks a marker (else it belongs in the checked set).
+    const marked = Object.keys(DEPRECATED_WITHOUT_MARKER).filter((n) => (surfaces.find(n)?.record.deprecation ?? []).length > 0);
+    assert.deepStrictEqual(marked, []);
+  });
+
   test('entries marked current are not deprecated as a whole by the installed source', () => {
     const bad: string[] = [];
     for (const e of ALL_ENTRIES) {
@@ -295,6 +307,20 @@ suite('knowledge base against the installed frameworks (test/fixtures/truth)', (
     assert.deepStrictEqual(missing.map((p) => p.join(' <-> ')), []);
   });
 });
+
+/**
+ * Deprecated entries whose installed source has no marker on the object itself, with the reason the status holds.
+ * torch.nn.functional.sigmoid/tanh: torch 1.x warned "deprecated, use torch.sigmoid/torch.tanh"; the 2.13 source no
+ * longer warns or says so. The status is kept until the lead decides (changing it touches quick-fix and integration
+ * tests); the discrepancy is reported, not hidden.
+ */
+const DEPRECATED_WITHOUT_MARKER: Record<string, string> = {
+  'torch.jit': 'a module: the markers sit on its functions (.. deprecated:: 2.5, warnings in script/trace/save/load)',
+  'torch.jit.ScriptModule': 'made by torch.jit.script/trace, which warn',
+  'torch.autograd.Variable': 'the autograd docs section "Variable (deprecated)"; the class only forwards to Tensor',
+  'torch.nn.functional.sigmoid': 'OPEN: torch 1.13 warned; no marker in the 2.13 source',
+  'torch.nn.functional.tanh': 'OPEN: torch 1.13 warned; no marker in the 2.13 source',
+};
 
 /** `name=value` in prose: a literal number, True/False/None or a quoted string. */
 const QUOTED_ARGUMENT = /\b([a-z_][a-z0-9_]*)=(-?\d[\d.e-]*\d|-?\d|True|False|None|'[^']*'|"[^"]*")/g;

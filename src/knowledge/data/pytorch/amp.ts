@@ -7,7 +7,7 @@ const D = { framework: 'pytorch' as const, module: 'torch.amp', verified: VERIFI
 const T = ['mixed-precision'];
 const DEP = { state: 'deprecated' as const, since: '2.4', date: '2024-07', note: 'Emits a FutureWarning from 2.4 on; still works.' };
 const DEP_SOURCES = [AMP, 'https://github.com/pytorch/pytorch/pull/126527', 'https://github.com/mit-han-lab/efficientvit/issues/127', 'https://github.com/pytorch/tutorials/issues/3331'];
-const DEP_VERIFIED = 'PyTorch amp docs (2026); FutureWarning text reported with torch 2.4.0; deprecation PR #126527';
+const DEP_VERIFIED = 'PyTorch amp docs (2026); deprecation PR #126527; typing_extensions.deprecated messages read in PyTorch 2.13.0 installed (test/fixtures/truth), 2026-11-27';
 
 export default [
   ...defineGroup({ ...D, module: 'torch', docs: () => AMP }, {

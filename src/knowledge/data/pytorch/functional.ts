@@ -4,7 +4,7 @@ import { VERIFIED_113, VERIFIED_DOCS, eq, generated, page } from './common';
 
 const SOURCES = [page('nn.functional.html'), 'https://github.com/pytorch/pytorch/blob/main/torch/nn/functional.py'];
 const D = { framework: 'pytorch' as const, module: 'torch.nn.functional', verified: VERIFIED_113, sources: SOURCES, docs: generated };
-const DEPRECATED_VERIFIED = 'Warning text read in torch 1.13 source (torch/nn/functional.py); current docs page checked 2026';
+const DEPRECATED_VERIFIED = 'Warning text read in torch 1.13 source (torch/nn/functional.py); PyTorch 2.13.0 installed (test/fixtures/truth), 2026-11-27: upsample, upsample_nearest and upsample_bilinear still warn, sigmoid and tanh no longer do';
 const UPSAMPLE_STATUS = { state: 'deprecated' as const, since: '0.4.1', date: '2018-07', note: 'Warns and forwards to interpolate.' };
 const UPSAMPLE_SOURCES = [...SOURCES, 'https://pytorch.org/docs/0.4.1/nn.html'];
 

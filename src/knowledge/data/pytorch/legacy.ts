@@ -6,7 +6,7 @@ export default defineGroup(
   {
     framework: 'pytorch',
     module: 'torch.autograd',
-    verified: 'PyTorch autograd docs (2026); deprecation note in docs; name still importable in torch 1.13',
+    verified: 'PyTorch autograd docs (2026); deprecation note in docs; name present in PyTorch 2.13.0 installed (test/fixtures/truth), 2026-11-27',
     sources: [page('autograd.html', 'variable-deprecated'), 'https://github.com/pytorch/pytorch/releases/tag/v0.4.0'],
     docs: () => page('autograd.html', 'variable-deprecated'),
   },

@@ -5,7 +5,7 @@ import type { EntrySpec } from '../../define';
 const GOLDEN = 'https://github.com/tensorflow/tensorflow/blob/master/tensorflow/tools/api/golden/v2/tensorflow.pbtxt';
 const RELEASE_2_16 = 'https://github.com/tensorflow/tensorflow/releases/tag/v2.16.1';
 
-const base = { framework: 'tensorflow' as const, verified: 'TensorFlow API golden files, read 2026-11-25', sources: [GOLDEN], docs: docsUrl.tf };
+const base = { framework: 'tensorflow' as const, verified: 'TensorFlow API golden files, read 2026-11-25; names, status and quoted defaults checked against TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27', sources: [GOLDEN], docs: docsUrl.tf };
 
 /** Element-wise or reduction ops whose PyTorch counterpart has the same meaning. */
 function op(summary: string, torch: string, note?: string, tags: string[] = ['tensors']): EntrySpec {

@@ -3,9 +3,9 @@ import { defineGroup, docsUrl } from '../../define';
 import type { EntrySpec } from '../../define';
 
 const KERAS_API = 'https://github.com/keras-team/keras/tree/master/keras/api';
-const KERAS_VERIFIED = 'Keras 3.16 (keras-team/keras keras/api, snapshot of 2026-08-21), read 2026-11-25';
+const KERAS_VERIFIED = 'Keras 3.16 (keras-team/keras keras/api, snapshot of 2026-08-21), read 2026-11-25; names, status and quoted defaults checked against TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27';
 const GOLDEN = 'https://github.com/tensorflow/tensorflow/tree/master/tensorflow/tools/api/golden/v2';
-const TF_DOCS_VERIFIED = 'tensorflow.org API docs (v2.21.0 source links) and TF2 API golden files, read 2026-11-25';
+const TF_DOCS_VERIFIED = 'tensorflow.org API docs (v2.21.0 source links) and TF2 API golden files, read 2026-11-25; names, status and quoted defaults checked against TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27';
 const tfKerasDocs = (name: string) => docsUrl.tf(name.replace(/^keras\./, 'tensorflow.keras.'));
 
 /** An entry with one PyTorch counterpart. */

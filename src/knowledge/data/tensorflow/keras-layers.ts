@@ -7,7 +7,7 @@ const KERAS_API = 'https://github.com/keras-team/keras/blob/master/keras/api/lay
 const defaults = {
   framework: 'keras' as const,
   module: 'keras.layers',
-  verified: 'Keras 3.16 (keras-team/keras keras/api, snapshot of 2026-08-21), read 2026-11-25',
+  verified: 'Keras 3.16 (keras-team/keras keras/api, snapshot of 2026-08-21), read 2026-11-25; names, status and quoted defaults checked against TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27',
   sources: [KERAS_API],
   docs: (name: string) => docsUrl.tf(name.replace(/^keras\./, 'tensorflow.keras.')),
 };

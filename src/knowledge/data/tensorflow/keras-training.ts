@@ -5,7 +5,7 @@ import * as PAIRS from '../pairs';
 
 const KERAS_API = 'https://github.com/keras-team/keras/tree/master/keras/api';
 const tfKerasDocs = (name: string) => docsUrl.tf(name.replace(/^keras\./, 'tensorflow.keras.'));
-const defaults = { framework: 'keras' as const, module: 'keras', verified: 'Keras 3.16 (keras-team/keras keras/api, snapshot of 2026-08-21), read 2026-11-25', sources: [KERAS_API], docs: tfKerasDocs };
+const defaults = { framework: 'keras' as const, module: 'keras', verified: 'Keras 3.16 (keras-team/keras keras/api, snapshot of 2026-08-21), read 2026-11-25; names, status and quoted defaults checked against TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27', sources: [KERAS_API], docs: tfKerasDocs };
 
 function cls(summary: string, tags: string[], torch?: string, note?: string): EntrySpec {
   return { kind: 'class', summary, tags, ...(torch ? { equivalents: [{ name: torch, ...(note ? { note } : {}) }] } : {}) };

@@ -5,7 +5,7 @@ import type { EntrySpec } from '../../define';
 const GOLDEN = 'https://github.com/tensorflow/tensorflow/tree/master/tensorflow/tools/api/golden/v2';
 const RENAMES = 'https://github.com/tensorflow/tensorflow/blob/master/tensorflow/tools/compatibility/renames_v2.py';
 
-const base = { framework: 'tensorflow' as const, verified: 'TensorFlow API golden files and renames_v2.py, read 2026-11-25', docs: docsUrl.tf };
+const base = { framework: 'tensorflow' as const, verified: 'TensorFlow API golden files and renames_v2.py, read 2026-11-25; names, status and quoted defaults checked against TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27', docs: docsUrl.tf };
 
 function fn(summary: string, torch?: string, note?: string, tags: string[] = ['tensors']): EntrySpec {
   return { kind: 'function', summary, tags, ...(torch ? { equivalents: [{ name: torch, ...(note ? { note } : {}) }] } : {}) };

@@ -3,7 +3,7 @@ import { defineGroup, docsUrl } from '../../define';
 
 const GOLDEN = 'https://github.com/tensorflow/tensorflow/tree/master/tensorflow/tools/api/golden/v2';
 const S7 = 'https://ai.google.dev/edge/litert/migration';
-const base = { framework: 'tensorflow' as const, verified: 'TensorFlow API golden files and release notes, read 2026-11-25', docs: docsUrl.tf };
+const base = { framework: 'tensorflow' as const, verified: 'TensorFlow API golden files and release notes, read 2026-11-25; names, status and quoted defaults checked against TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27', docs: docsUrl.tf };
 
 /** Checked in the installed TF 2.21: only the Python interpreter warns that it is deprecated; the converter does not. */
 const LITE_VERIFIED = 'TensorFlow 2.21.0 installed (test/fixtures/truth; tensorflow/lite/python/interpreter.py and lite.py), 2026-11-27';

@@ -13,7 +13,7 @@ const REMOVED_2_0 = { state: 'removed' as const, since: '2.0', date: '2019-09', 
 const defaults = {
   framework: 'tensorflow' as const,
   module: 'tensorflow',
-  verified: 'tf_upgrade_v2 renames_v2.py and TF2 API golden files, read 2026-11-25',
+  verified: 'tf_upgrade_v2 renames_v2.py and TF2 API golden files, read 2026-11-25; names, status and quoted defaults checked against TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27',
   sources: [RENAMES, MIGRATE],
   status: REMOVED_2_0,
   docs: (name: string) => docsUrl.tf(name.replace(/^tensorflow\./, 'tensorflow.compat.v1.')),
