@@ -25,7 +25,7 @@ export default defineGroup(D, {
   linear: { kind: 'function', summary: 'Computes x W^T + b with explicitly passed weight (out, in) and optional bias.', equivalents: [eq('tensorflow.matmul', 'Add the bias separately; TF kernels are stored (in, out).')] },
   conv1d: { kind: 'function', summary: '1-D convolution with explicitly passed weight of shape (out, in/groups, k).', equivalents: [eq('tensorflow.nn.conv1d', 'TF is channels-last with (k, in, out) filters.')] },
   conv2d: { kind: 'function', summary: '2-D convolution over NCHW input with an explicit (out, in/groups, kH, kW) weight.', equivalents: [eq('tensorflow.nn.conv2d', 'TF defaults to NHWC input and (kH, kW, in, out) filters.')] },
-  conv_transpose2d: { kind: 'function', summary: 'Transposed 2-D convolution with an explicit weight of shape (in, out/groups, kH, kW).', equivalents: [eq('tensorflow.nn.conv2d_transpose')] },
+  conv_transpose2d: { kind: 'function', summary: 'Transposed 2-D convolution with an explicit weight of shape (in, out/groups, kH, kW).', equivalents: [eq('tensorflow.nn.conv2d_transpose', 'TF takes NHWC input, an explicit output_shape and filters (h, w, out, in), and defaults padding to "SAME" (PyTorch padding 0).')] },
   max_pool2d: { kind: 'function', summary: '2-D max pooling over NCHW input; stride defaults to kernel_size.', equivalents: [eq('tensorflow.nn.max_pool', 'NHWC by default in TF.')] },
   avg_pool2d: { kind: 'function', summary: '2-D average pooling over NCHW input.', equivalents: [eq('tensorflow.nn.avg_pool', 'NHWC by default in TF.')] },
   adaptive_avg_pool2d: { kind: 'function', summary: 'Average pooling to a fixed output size; output size 1 gives global average pooling.' },

@@ -100,7 +100,7 @@ const core = defineGroup({ ...base, module: 'tensorflow' }, {
   reduce_logsumexp: op('Numerically stable log(sum(exp(x))) over axes.', 'torch.logsumexp'),
   reduce_any: op('Logical OR over axes.', 'torch.any'),
   reduce_all: op('Logical AND over axes.', 'torch.all'),
-  argmax: op('Index of the maximum along an axis (int64 by default); without an axis it reduces axis 0.', 'torch.argmax', 'torch.argmax without dim returns the index into the flattened tensor, not along axis 0: pass dim.'),
+  argmax: op('Index of the maximum along an axis, as int64 unless output_type says otherwise; axis=None reduces axis 0.', 'torch.argmax', 'torch.argmax without dim returns the index into the flattened tensor, not along axis 0: pass dim.'),
   argmin: op('Index of the minimum along an axis.', 'torch.argmin'),
   argsort: op('Indices that sort a tensor along an axis.', 'torch.argsort'),
   sort: op('Sorted values along an axis.', 'torch.sort', 'torch.sort returns (values, indices).'),

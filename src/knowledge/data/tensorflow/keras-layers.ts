@@ -46,7 +46,7 @@ export default defineGroup(defaults, {
   SeparableConv2D: layer('Depthwise then pointwise 2-D convolution.'),
   MaxPooling1D: layer('1-D max pooling; strides default to pool_size.', 'torch.nn.MaxPool1d'),
   MaxPooling2D: layer('2-D max pooling; strides default to pool_size.', 'torch.nn.MaxPool2d', 'Padding is "valid"/"same" in Keras and an integer in PyTorch.'),
-  AveragePooling2D: layer('2-D average pooling.', 'torch.nn.AvgPool2d'),
+  AveragePooling2D: layer('2-D average pooling; pool_size is required in Keras 3 (MaxPooling2D defaults it to (2, 2)), strides default to pool_size.', 'torch.nn.AvgPool2d'),
   GlobalAveragePooling1D: layer('Averages over the time axis.', 'torch.nn.AdaptiveAvgPool1d', 'AdaptiveAvgPool1d(1) plus flatten.'),
   GlobalAveragePooling2D: layer('Averages each feature map to one value.', 'torch.nn.AdaptiveAvgPool2d', 'AdaptiveAvgPool2d(1) then flatten; Keras drops the spatial dims unless keepdims=True.', ['sequential-model', 'transfer-learning']),
   GlobalMaxPooling2D: layer('Takes the maximum of each feature map.', 'torch.nn.AdaptiveMaxPool2d'),
