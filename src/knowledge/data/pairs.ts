@@ -180,3 +180,65 @@ export const bceToBceWithLogits: ApiRef = {
   ],
   output: { ours: 'probabilities expected unless from_logits=True', theirs: 'logits expected' },
 };
+
+/** torch.optim.Adam -> keras.optimizers.Adam */
+export const adamToAdam: ApiRef = {
+  name: 'keras.optimizers.Adam',
+  note: 'Keras epsilon defaults to 1e-7 vs 1e-8 here; learning_rate 1e-3 and beta_1/beta_2 match. PyTorch weight_decay is L2 added to the gradient, Keras weight_decay is decoupled.',
+  params: [
+    { ours: 'lr', ourDefault: '0.001', theirs: 'learning_rate', theirDefault: '0.001' },
+    { ours: 'betas', ourDefault: '(0.9, 0.999)', theirs: 'beta_1', theirDefault: '0.9', note: 'Keras splits betas into beta_1 and beta_2 (0.999).' },
+    { ours: 'eps', ourDefault: '1e-08', theirs: 'epsilon', theirDefault: '1e-07' },
+    { ours: 'weight_decay', ourDefault: '0', theirs: 'weight_decay', theirDefault: 'None', note: 'Coupled L2 in PyTorch Adam, decoupled in Keras.' },
+    { ours: 'amsgrad', ourDefault: 'False', theirs: 'amsgrad', theirDefault: 'False' },
+  ],
+};
+
+/** torch.optim.AdamW -> keras.optimizers.AdamW */
+export const adamWToAdamW: ApiRef = {
+  name: 'keras.optimizers.AdamW',
+  note: 'Keras weight_decay defaults to 0.004 (PyTorch 0.01) and epsilon to 1e-7 (PyTorch eps 1e-8).',
+  params: [
+    { ours: 'lr', ourDefault: '0.001', theirs: 'learning_rate', theirDefault: '0.001' },
+    { ours: 'weight_decay', ourDefault: '0.01', theirs: 'weight_decay', theirDefault: '0.004' },
+    { ours: 'eps', ourDefault: '1e-08', theirs: 'epsilon', theirDefault: '1e-07' },
+  ],
+};
+
+/** torch.optim.SGD -> keras.optimizers.SGD */
+export const sgdToSgd: ApiRef = {
+  name: 'keras.optimizers.SGD',
+  note: 'Keras defaults learning_rate=0.01 (PyTorch lr 0.001); momentum formulations differ slightly, so results are not bit-identical.',
+  params: [
+    { ours: 'lr', ourDefault: '0.001', theirs: 'learning_rate', theirDefault: '0.01' },
+    { ours: 'momentum', ourDefault: '0', theirs: 'momentum', theirDefault: '0.0' },
+    { ours: 'nesterov', ourDefault: 'False', theirs: 'nesterov', theirDefault: 'False' },
+    { ours: 'dampening', ourDefault: '0', note: 'Keras has no dampening.' },
+  ],
+};
+
+/** torch.nn.LeakyReLU -> keras.layers.LeakyReLU */
+export const leakyReluToLeakyRelu: ApiRef = {
+  name: 'keras.layers.LeakyReLU',
+  note: 'Keras 3 names the argument negative_slope too, with default 0.3 (PyTorch 0.01).',
+  params: [{ ours: 'negative_slope', ourDefault: '0.01', theirs: 'negative_slope', theirDefault: '0.3' }],
+};
+
+/** torch.nn.Softmax -> keras.layers.Softmax */
+export const softmaxToSoftmax: ApiRef = {
+  name: 'keras.layers.Softmax',
+  note: 'Keras normalises the last axis by default; give nn.Softmax its dim explicitly (dim=None falls back to a legacy choice and warns).',
+  params: [{ ours: 'dim', ourDefault: 'None', theirs: 'axis', theirDefault: '-1' }],
+};
+
+/** torch.nn.MaxPool2d -> keras.layers.MaxPooling2D */
+export const maxPool2dToMaxPooling2D: ApiRef = {
+  name: 'keras.layers.MaxPooling2D',
+  note: 'PyTorch pools (N, C, H, W) input, Keras (N, H, W, C) by default. Keras calls the window pool_size and defaults it to (2, 2); PyTorch needs kernel_size. Both default the stride to the window.',
+  params: [
+    { ours: 'kernel_size', theirs: 'pool_size', theirDefault: '(2, 2)' },
+    { ours: 'stride', ourDefault: 'None', theirs: 'strides', theirDefault: 'None', note: 'None means the window size on both sides.' },
+    { ours: 'padding', ourDefault: '0', theirs: 'padding', theirDefault: "'valid'" },
+  ],
+  layout: { ours: '(N, C, H, W)', theirs: '(N, H, W, C) unless data_format="channels_first"' },
+};
