@@ -89,6 +89,9 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
 
   if (result.match === 'module') {
     lines.push(`_Not in the guide yet; showing the note for module ${code(entry.name)}._`);
+  } else if (result.match === 'alias' && result.compatV1 && entry.status.state === 'removed') {
+    // tf.compat.v1.train.AdamOptimizer: the entry's own name (tensorflow.train.AdamOptimizer) no longer exists in TF2.
+    lines.push(`_A TF1 API kept by ${code('tf.compat.v1')}; described here under its TF1 name ${code(entry.name)}, which TensorFlow 2 no longer has._`);
   } else if (result.match === 'alias' && result.aliasNote) {
     // Only an alias to the very same object may claim sameness; tf.compat.v1 names often keep TF1 arguments.
     if (result.aliasSameApi) lines.push(`_Same API as ${code(entry.name)}: ${md(result.aliasNote)}._`);

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ALL_ENTRIES } from '../../../src/knowledge/all';
-import { KnowledgeBase } from '../../../src/knowledge/index';
+import { KnowledgeBase, NAMESPACE_ALIASES } from '../../../src/knowledge/index';
 import type { ApiRef, KnowledgeEntry } from '../../../src/knowledge/types';
 import { dumpFor, Surfaces, truthDir, type DeprecationMarker, type DumpName, type Parameter } from './apiSurface';
 
@@ -180,6 +180,23 @@ suite('knowledge base against the installed frameworks (test/fixtures/truth)', (
         }
       }
     }
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('aliases that claim the same API reach objects with the same signature (tf.keras view vs keras)', () => {
+    const same = NAMESPACE_ALIASES.filter((a) => a.sameApi && a.from === 'tensorflow.keras.');
+    assert.strictEqual(same.length, 1, 'the tf.keras alias claims the same API');
+    const bad: string[] = [];
+    let compared = 0;
+    for (const e of ALL_ENTRIES) {
+      if (!e.name.startsWith('keras.') || e.status.state === 'removed') continue;
+      const view = surfaces.find(`tensorflow.${e.name}`);
+      const own = surfaces.find(e.name);
+      if (!view || !own || view.record.kind === 'module') continue;
+      compared++;
+      if (view.record.signature !== own.record.signature) bad.push(`${e.name}: keras ${own.record.signature} / tf.keras ${view.record.signature}`);
+    }
+    assert.ok(compared > 150, `compared ${compared}`);
     assert.deepStrictEqual(bad, []);
   });
 

@@ -120,6 +120,8 @@ suite('composeHoverNote: status', () => {
 
   test('the same API through tf.compat.v1 is legacy, not removed', () => {
     const { markdown } = note('tf1.Session');
+    assert.ok(markdown.includes('described here under its TF1 name `tensorflow.Session`, which TensorFlow 2 no longer has'));
+    assert.ok(!markdown.includes('Same API as'));
     assert.ok(markdown.includes('**Legacy (TF1 compatibility mode):** removed from the TF2 API in TensorFlow 2.0 (2019-09); still callable through `tf.compat.v1`.'));
     assert.ok(!markdown.includes('**Removed**'));
   });
