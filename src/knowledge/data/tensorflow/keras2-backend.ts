@@ -16,7 +16,8 @@ const REMOVED = {
   note: 'Keras 3 keeps only a few configuration helpers in keras.backend; the tf.keras view of TensorFlow 2.16+ and tf-keras (Keras 2) still have the old functions.',
 };
 const INSTALLED = 'TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27';
-const TRUTH = 'https://github.com/keras-team/keras/tree/master/keras/api/_tf_keras/keras/backend';
+/** The Keras 2 backend functions the tf.keras view re-exports (keras/_tf_keras/keras/backend imports them from here). */
+const TRUTH = 'https://github.com/keras-team/keras/blob/master/keras/src/legacy/backend.py';
 
 /** A removed K.* function whose keras.ops successor takes the same role (arguments may differ: check the docs). */
 function toOps(what: string, op: string, extra = ''): EntrySpec {
