@@ -45,11 +45,25 @@ TF_ARGS_WARNING = re.compile(
 )
 
 
+MODULE_REPR = re.compile(r"<module '([^']+)' from '[^']*'>")
+SITE_PACKAGES = re.compile(r"[^'\"\s]*/site-packages/")
+
+
+def portable(text: str) -> str:
+    """Drops what differs between machines: memory addresses, interpreter and venv paths."""
+    text = ADDRESS.sub("", text)
+    text = MODULE_REPR.sub(r"<module '\1'>", text)
+    text = SITE_PACKAGES.sub("<site-packages>/", text)
+    for prefix in sorted({sys.prefix, sys.base_prefix, sys.exec_prefix}, key=len, reverse=True):
+        text = text.replace(prefix, "<prefix>")
+    return text
+
+
 def clean(text: str | None, limit: int = 300) -> str | None:
-    """One line of text, bounded, with memory addresses removed so runs compare equal."""
+    """One line of text, bounded, with machine-specific parts removed so runs on two machines compare equal."""
     if text is None:
         return None
-    text = ADDRESS.sub("", " ".join(text.split()))
+    text = portable(" ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -148,7 +162,7 @@ def kind_of(obj) -> str:
 def describe_constant(obj) -> dict:
     out = {"type": f"{type(obj).__module__}.{type(obj).__qualname__}"}
     if obj is None or isinstance(obj, (bool, int, float, str)):
-        text = repr(obj)
+        text = portable(repr(obj))
         if len(text) <= MAX_CONSTANT_REPR:
             out["value"] = text
     elif type(obj).__module__.split(".")[0] in ("torch", "tensorflow", "keras"):
@@ -228,7 +242,8 @@ class Walker:
     def describe(self, path: str, obj) -> None:
         kind = kind_of(obj)
         key = id(obj)
-        if key in self.cache and kind != "module":
+        # Constants are described each time: True, 0 or an interned string are shared objects, not aliases.
+        if key in self.cache and kind in ("function", "class"):
             # The same object under another public path: point at the first path instead of repeating it.
             self.names[path] = {"kind": kind, "sameAs": self.cache[key]["path"]}
             return
@@ -246,7 +261,7 @@ class Walker:
         markers = deprecation_markers(obj, kind)
         if markers:
             entry["deprecation"] = markers
-        if kind != "module":
+        if kind in ("function", "class"):
             self.cache[key] = {"path": path, "entry": entry}
         self.names[path] = entry
 
