@@ -1,11 +1,14 @@
 // Compares freshly dumped API fixtures with the committed ones and exits non-zero when the APIs differ.
 // Usage: node scripts/truth/check-drift.mjs <fresh-dir> <committed-dir>   (both hold <framework>.json.gz)
-// The date and the command line of the stamp are ignored: they change with every run, the API does not.
+// The date and the command line of the stamp are ignored (they change with every run, the API does not), and Python
+// is compared by major.minor.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 const IGNORED_META = new Set(['generated', 'command']);
+/** Meta fields compared in a reduced form: a Python patch release does not change the API surface. */
+const REDUCED_META = { python: (version) => String(version).split('.').slice(0, 2).join('.') };
 const MAX_LISTED = 40;
 
 function load(dir, file) {
@@ -17,7 +20,8 @@ function compare(file, fresh, committed) {
   const lines = [];
   for (const key of new Set([...Object.keys(fresh.meta), ...Object.keys(committed.meta)])) {
     if (IGNORED_META.has(key)) continue;
-    if (JSON.stringify(fresh.meta[key]) !== JSON.stringify(committed.meta[key])) {
+    const reduce = REDUCED_META[key] ?? ((value) => value);
+    if (JSON.stringify(reduce(fresh.meta[key])) !== JSON.stringify(reduce(committed.meta[key]))) {
       lines.push(`${file}: meta.${key}: committed ${JSON.stringify(committed.meta[key])}, fresh ${JSON.stringify(fresh.meta[key])}`);
     }
   }
