@@ -56,8 +56,8 @@ export default defineGroup(D, {
   kl_div: { kind: 'function', summary: 'KL divergence with input as log-probabilities; use reduction="batchmean" for the true mean.', tags: ['loss-metrics'] },
   sigmoid: {
     kind: 'function',
-    summary: 'Old alias of torch.sigmoid. Torch releases from 0.4.1 (checked up to 1.13) warn that it is deprecated and point to torch.sigmoid; the current docs page no longer shows a notice.',
-    status: { state: 'deprecated', since: '0.4.1', date: '2018-07', note: 'Warns "use torch.sigmoid instead"; same results.' },
+    summary: 'Alias of torch.sigmoid. Torch 0.4.1 to 1.x warned that it is deprecated and pointed to torch.sigmoid; the PyTorch 2.13 source no longer warns and the docs page shows no notice.',
+    status: { state: 'deprecated', since: '0.4.1', date: '2018-07', note: 'torch 1.x warned "use torch.sigmoid instead"; PyTorch 2.13 no longer warns. Same results either way.' },
     replacement: { name: 'torch.sigmoid', dropIn: true },
     verified: DEPRECATED_VERIFIED,
     sources: [...SOURCES, 'https://github.com/pytorch/pytorch/pull/8748', 'https://github.com/pytorch/pytorch/issues/65910'],
@@ -65,11 +65,11 @@ export default defineGroup(D, {
   },
   tanh: {
     kind: 'function',
-    summary: 'Old alias of torch.tanh. Torch releases from 0.4.1 (checked up to 1.13) warn that it is deprecated and point to torch.tanh; the current docs page no longer shows a notice.',
-    status: { state: 'deprecated', since: '0.4.1', date: '2018-07', note: 'Warns "use torch.tanh instead"; same results.' },
+    summary: 'Alias of torch.tanh. Torch 0.4.1 to 1.x warned that it is deprecated and pointed to torch.tanh; maintainers later agreed to keep the alias without the warning, and the PyTorch 2.13 source has none.',
+    status: { state: 'deprecated', since: '0.4.1', date: '2018-07', note: 'torch 1.x warned "use torch.tanh instead"; PyTorch 2.13 no longer warns. Same results either way.' },
     replacement: { name: 'torch.tanh', dropIn: true },
     verified: DEPRECATED_VERIFIED,
-    sources: [...SOURCES, 'https://github.com/pytorch/pytorch/pull/8748', 'https://github.com/pytorch/pytorch/issues/6245'],
+    sources: [...SOURCES, 'https://github.com/pytorch/pytorch/pull/8748', 'https://github.com/pytorch/pytorch/issues/6245', 'https://github.com/pytorch/pytorch/issues/65909'],
     equivalents: [eq('tensorflow.tanh')],
   },
   upsample: {
