@@ -20,7 +20,7 @@ export default defineGroup(
       section: 'changes-since-2023',
       keywords: {
         volatile: {
-          status: { state: 'removed', since: '0.4', date: '2018-04', note: 'torch 1.13 still accepts it and warns "volatile was removed and now has no effect".' },
+          status: { state: 'removed', since: '0.4', date: '2018-04', note: 'PyTorch 2.13 still accepts it and warns "volatile was removed and now has no effect" (run in the installed 2.13, 2026-11-27).' },
           note: 'volatile=True no longer turns off gradient tracking; wrap the code in `with torch.no_grad():` (or torch.inference_mode()) instead.',
         },
       },
