@@ -67,6 +67,8 @@ const runnable = builds.filter((b) => b.entryPoints.length && b.entryPoints.ever
 
 async function main() {
   const started = Date.now();
+  // Compiled tests of deleted or renamed test files would otherwise still be picked up by the test globs.
+  if (withTests && !watch) fs.rmSync(path.join(__dirname, 'out', 'test'), { recursive: true, force: true });
   if (watch) {
     const contexts = await Promise.all(runnable.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));
