@@ -2,10 +2,12 @@
 
 Every check carries a `pair` marker (see equiv.py). After a full run of this folder the session fails when a pair
 listed in the JSON did not run and pass, when a check that ran is missing from the JSON, or when the two disagree
-on names or result. A partial run (-k, -m, single files) reports that the comparison was not made.
+on names or result. A partial run (-k, -m, single files) reports that the comparison was not made. After editing checks, regenerate
+the JSON with `FG_WRITE_CHECKED_EQUIVALENCES=1 pytest test/real/equivalence` and review the diff.
 """
 
 import json
+import os
 import pathlib
 
 import pytest
@@ -17,6 +19,9 @@ _pairs = {}  # pair id -> marker kwargs
 _passed = set()
 _deselected = []
 _collected_files = set()
+
+
+FIELDS = ("tensorflow", "pytorch", "result", "note")
 
 
 def pytest_configure(config):
@@ -65,7 +70,7 @@ def sync_problems(listed, ran, passed):
             problems.append(f"{pair_id}: listed in checked-equivalences.json but its check did not pass")
         else:
             marker = ran[pair_id]
-            for field in ("tensorflow", "pytorch", "result"):
+            for field in FIELDS:
                 if entry.get(field) != marker[field]:
                     problems.append(f"{pair_id}: {field} is {entry.get(field)!r} in the JSON, {marker[field]!r} in the check")
     for pair_id in sorted(set(ran) - set(by_id)):
@@ -78,22 +83,34 @@ def _full_run(session):
     return not _deselected and every_file <= _collected_files and not session.config.option.keyword and not session.config.option.markexpr
 
 
+_report = []  # lines for the terminal summary
+_failed_sync = []
+
+
 def pytest_sessionfinish(session, exitstatus):
     if not _pairs:
         return
-    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if not _full_run(session):
-        if reporter:
-            reporter.write_line("checked-equivalences.json: not compared (partial run of test/real/equivalence)")
+        _report.append("checked-equivalences.json: not compared (partial run of test/real/equivalence)")
         return
+    if os.environ.get("FG_WRITE_CHECKED_EQUIVALENCES") == "1" and _passed == set(_pairs):
+        entries = [{"tensorflow": m["tensorflow"], "pytorch": m["pytorch"], "test": pair_id, "result": m["result"], "note": m["note"]} for pair_id, m in sorted(_pairs.items())]
+        CHECKED.write_text(json.dumps(entries, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     listed = json.loads(CHECKED.read_text(encoding="utf-8"))
     problems = sync_problems(listed, _pairs, _passed)
     if problems:
-        if reporter:
-            reporter.section("checked-equivalences.json out of step", sep="=", red=True)
-            for line in problems:
-                reporter.write_line(line)
+        _failed_sync.extend(problems)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
-    elif reporter:
+    else:
         equal = sum(1 for e in listed if e["result"] == "equal")
-        reporter.write_line(f"checked-equivalences.json: {len(listed)} checks in step ({equal} equal, {len(listed) - equal} documented differences)")
+        names = len({(e["tensorflow"], e["pytorch"]) for e in listed})
+        _report.append(f"checked-equivalences.json: {len(listed)} checks of {names} name pairs in step ({equal} equal, {len(listed) - equal} documented differences)")
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _failed_sync:
+        terminalreporter.section("checked-equivalences.json out of step", sep="=", red=True)
+        for line in _failed_sync:
+            terminalreporter.write_line(line)
+    for line in _report:
+        terminalreporter.write_line(line)

@@ -21,11 +21,25 @@ import torch.nn.functional as F  # noqa: E402
 RESULTS = ("equal", "documented-difference")
 
 
-def pair(tensorflow, pytorch, result="equal", variant=None):
-    """Marks a check of one cross-framework pair; its id is `tensorflow~pytorch`, plus `[variant]` when given."""
+SAME_RESULT = "Same inputs on both sides; the results are equal (float32 tolerance)."
+
+
+def pair(tensorflow, pytorch, result="equal", variant=None, note=None):
+    """Marks a check of one cross-framework pair; its id is `tensorflow~pytorch`, plus `[variant]` when given.
+
+    `note` says what was compared or what differs; it is copied into checked-equivalences.json. A documented
+    difference must say what the difference is.
+    """
     assert result in RESULTS, result
+    assert note or result == "equal", f"{tensorflow}~{pytorch}: a documented difference needs a note"
     pair_id = f"{tensorflow}~{pytorch}" + (f"[{variant}]" if variant else "")
-    return pytest.mark.pair(id=pair_id, tensorflow=tensorflow, pytorch=pytorch, result=result)
+    return pytest.mark.pair(id=pair_id, tensorflow=tensorflow, pytorch=pytorch, result=result, note=note or SAME_RESULT)
+
+
+def case(*values, tensorflow, pytorch, result="equal", variant=None, note=None):
+    """A parametrize case of one pair, with the pair id as its pytest id."""
+    mark = pair(tensorflow, pytorch, result, variant, note)
+    return pytest.param(*values, marks=mark, id=mark.kwargs["id"])
 
 
 def rng(seed=0):
