@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from equiv import F, case, close, differ, keras, nchw, nhwc, pair, randn, t, to_np, torch
+from equiv import F, case, close, differ, keras, nchw, nhwc, pair, randn, t, tf, to_np, torch
 
 
 def with_weights(layer, input_shape, weights):
@@ -165,16 +165,12 @@ def test_global_pooling(keras_layer, torch_layer, rank):
 
 @pair("tensorflow.nn.max_pool", "torch.nn.functional.max_pool2d", note="3x3 window, stride 2, VALID padding on NHWC vs NCHW; equal.")
 def test_tf_max_pool():
-    from equiv import tf
-
     x = randn(2, 6, 6, 3)
     close(tf.nn.max_pool(x, ksize=3, strides=2, padding="VALID"), nhwc(F.max_pool2d(t(nchw(x)), 3, 2)))
 
 
 @pair("tensorflow.nn.avg_pool", "torch.nn.functional.avg_pool2d", note="2x2 window, stride 2, VALID padding on NHWC vs NCHW; equal.")
 def test_tf_avg_pool():
-    from equiv import tf
-
     x = randn(2, 6, 6, 3)
     close(tf.nn.avg_pool(x, ksize=2, strides=2, padding="VALID"), nhwc(F.avg_pool2d(t(nchw(x)), 2, 2)))
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from equiv import F, case, close, differ, keras, pair, randn, rng, t, tf, to_np, torch
+from equiv import F, case, close, differ, keras, pair, randn, t, tf, to_np, torch
 
 X = randn(3, 4)
 Y = randn(3, 4, seed=1)
