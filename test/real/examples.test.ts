@@ -218,6 +218,8 @@ suite('real: panel examples run in TensorFlow/Keras and PyTorch', function () {
     assert.ok(pairs.length >= 4, `${pairs.length} example pairs`);
     for (const pair of pairs) assert.ok(EXAMPLE_HARNESS[pair.title], `examples.md "${pair.title}": add a harness entry`);
     for (const title of Object.keys(EXAMPLE_HARNESS)) assert.ok(pairs.some((p) => p.title === title), `harness for unknown example "${title}"`);
+    const exampleFences = new MarkdownIt().parse(fs.readFileSync(path.join(CONTENT_DIR, 'examples.md'), 'utf8'), {}).filter((t) => t.type === 'fence' && t.info.trim() === 'python');
+    assert.strictEqual(exampleFences.length, 2 * pairs.length, 'examples.md has python blocks outside the pairs, which would not run');
     for (const key of blocks.keys()) assert.ok(PAGE_BLOCKS[key], `${key}: a python block with no run; add it to PAGE_BLOCKS`);
     for (const key of Object.keys(PAGE_BLOCKS)) assert.ok(blocks.has(key), `PAGE_BLOCKS names ${key}, which is no longer a python block`);
   });

@@ -104,7 +104,16 @@ const HARNESS: Record<string, Partial<Record<SnippetFramework, Harness>>> = {
         '_fg_np.testing.assert_array_equal(_fg_keras.ops.convert_to_numpy(augment(images, training=False)), images)',
       ),
     },
-    pytorch: { after: 'assert augmented.shape == images.shape and augmented.dtype == _fg_torch.float32 and float(augmented.max()) <= 1.0' },
+    // "On a batch tensor one random draw applies to every image": a flip is all-or-nothing across the batch.
+    pytorch: {
+      after: py(
+        'assert augmented.shape == images.shape and augmented.dtype == _fg_torch.float32 and float(augmented.max()) <= 1.0',
+        '_fg_flip = v2.RandomHorizontalFlip(p=0.5)',
+        'for _ in range(8):',
+        '    _fg_flipped = [_fg_torch.equal(a, b.flip(-1)) for a, b in zip(_fg_flip(images), images)]',
+        '    assert len(set(_fg_flipped)) == 1, _fg_flipped',
+      ),
+    },
   },
   'loss-metrics': {
     tensorflow: { after: 'assert _fg_np.isfinite(float(loss)) and float(accuracy.result()) == 0.0' },
@@ -129,6 +138,12 @@ const HARNESS: Record<string, Partial<Record<SnippetFramework, Harness>>> = {
         'for _fg_a, _fg_b in zip(model.get_weights(), restored.get_weights()):',
         '    _fg_np.testing.assert_array_equal(_fg_a, _fg_b)',
         'assert manager.latest_checkpoint',
+        // "Keras 3 requires the .weights.h5 suffix"
+        'try:',
+        '    model.save_weights("model.h5")',
+        '    raise AssertionError("save_weights accepted a name without .weights.h5")',
+        'except ValueError:',
+        '    pass',
       ),
     },
     pytorch: { after: 'assert set(checkpoint) == {"model", "optimizer"} and all(_fg_torch.equal(v, model.state_dict()[k]) for k, v in checkpoint["model"].items())' },
@@ -187,7 +202,24 @@ const HARNESS: Record<string, Partial<Record<SnippetFramework, Harness>>> = {
       ),
       after: py(
         'assert len(model.trainable_weights) == 2',
-        'model.fit(_fg_np.random.rand(2, 224, 224, 3).astype("float32") * 255, _fg_np.array([0, 1]), epochs=1, verbose=0)',
+        '_fg_x = _fg_np.random.rand(2, 224, 224, 3).astype("float32") * 255',
+        'model.fit(_fg_x, _fg_np.array([0, 1]), epochs=1, verbose=0)',
+        // The fine-tuning comment: unfrozen, training=True reaches batch norm despite training=False, and freezing
+        // the BatchNormalization layers keeps their moving statistics.
+        '_fg_bn = next(l for l in base.layers if isinstance(l, _fg_keras.layers.BatchNormalization))',
+        '_fg_mean = lambda: _fg_keras.ops.convert_to_numpy(_fg_bn.moving_mean).copy()',
+        'base.trainable = True',
+        '_fg_before = _fg_mean()',
+        'model(_fg_x, training=True)',
+        'assert not _fg_np.array_equal(_fg_mean(), _fg_before), "training=True did not reach batch norm"',
+        'for _fg_layer in base.layers:',
+        '    if isinstance(_fg_layer, _fg_keras.layers.BatchNormalization):',
+        '        _fg_layer.trainable = False',
+        '_fg_before = _fg_mean()',
+        'model.compile(optimizer=_fg_keras.optimizers.Adam(1e-5), loss=_fg_keras.losses.SparseCategoricalCrossentropy(from_logits=True))',
+        'model.fit(_fg_x, _fg_np.array([0, 1]), epochs=1, verbose=0)',
+        '_fg_np.testing.assert_array_equal(_fg_mean(), _fg_before)',
+        'assert len(model.trainable_weights) > 2',
       ),
     },
     pytorch: {
@@ -202,6 +234,11 @@ const HARNESS: Record<string, Partial<Record<SnippetFramework, Harness>>> = {
         'model(_fg_x).sum().backward()',
         'optimizer.step()',
         'assert all(p.grad is None for n, p in model.named_parameters() if not n.startswith("fc."))',
+        // "requires_grad=False does not stop batch norm updating its running statistics in train mode"
+        '_fg_before = model.bn1.running_mean.clone()',
+        'model.train()',
+        'model(_fg_x)',
+        'assert not _fg_torch.equal(model.bn1.running_mean, _fg_before)',
       ),
     },
   },
