@@ -50,6 +50,8 @@ if (withTests) {
   builds.push({ ...testCommon, entryPoints: findFiles('test/integration', ['.ts']), external: ['vscode', 'mocha', '@vscode/test-electron'] });
   builds.push({ ...testCommon, entryPoints: findFiles('test/e2e', ['.ts']), external: ['mocha', 'playwright-core'] });
   builds.push({ ...testCommon, entryPoints: findFiles('test/package', ['.test.ts']), external: ['mocha'] });
+  // The real-framework layer: mocha suites that run Python through FG_PYTHON (the pytest part needs no build).
+  builds.push({ ...testCommon, entryPoints: findFiles('test/real', ['.test.ts']), external: ['mocha'] });
   // The integration suites for the browser extension host: mocha and node's assert bundled for the browser.
   builds.push({
     ...testCommon,
