@@ -287,7 +287,8 @@ suite('knowledge content examples', () => {
     }
   });
 
-  test('every python block on every page parses with Python 3', () => {
+  test('every python block on every page parses with Python 3', function () {
+    this.timeout(30_000); // one python3 process per block
     for (const id of SECTION_IDS) {
       pythonBlocks(readSection(id)).forEach((code, i) => {
         const result = spawnSync('python3', ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], {
