@@ -16,7 +16,7 @@
  *   (TreeFragment) and parses in bounded slices (`startParse().advance()`); both are used below.
  */
 import { TreeFragment, type ChangedRange, type Tree } from '@lezer/common';
-import { parser } from '@lezer/python';
+import { parser } from './parser';
 import { CollectedFile, collectFile, type Chain } from './collect';
 import { flattenDeepNesting } from './deepNesting';
 import { resolveChains } from './resolve';

@@ -3,7 +3,7 @@
  * `# framework-guide: ignore[FG-tensorflow.Session, ...]` only the listed rules. Only real comments count
  * (the line is tokenised by the Python parser), never text inside strings.
  */
-import { parser } from '@lezer/python';
+import { parser } from '../python/parser';
 
 const MARKER = 'framework-guide: ignore';
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parser } from '@lezer/python';
+import { parser } from '../../../../src/core/python/parser';
 import type { SyntaxNode } from '@lezer/common';
 import { SNIPPET_CATALOG } from '../../../../src/core/snippets/catalog';
 import { fillDefaults, formatImport, importLocal } from '../../../../src/core/snippets/expand';
