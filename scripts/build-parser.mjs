@@ -82,6 +82,28 @@ export const TOKEN_PATCHES = [
     replace: 'ParenthesizedExpression, TupleExpression, ComprehensionExpression, importList, withItemList, ArgList, ParamList,\n',
   },
   {
+    why: 'a line after a backslash continuation is not a new line: an empty line there ends the statement instead of being skipped as blank',
+    find: '  } else if (((prev = input.peek(-1)) < 0 || isLineBreak(prev)) &&\n             stack.canShift(blankLineStart)) {',
+    replace: '  } else if (((prev = input.peek(-1)) < 0 || isLineBreak(prev) && !(afterContinuation(input) && stack.canShift(newlineToken))) &&\n             stack.canShift(blankLineStart)) {',
+  },
+  {
+    why: '(the continuation test for the line above)',
+    find: 'export const newlines = new ExternalTokenizer(',
+    replace: `// True when a backslash precedes the line break before the input position. It continues the line unless it ended a
+// comment; the caller tells the two apart by asking whether the statement can still end here.
+function afterContinuation(input) {
+  let back = input.peek(-1) == newline && input.peek(-2) == carriageReturn ? -3 : -2
+  return input.peek(back) == backslash
+}
+
+export const newlines = new ExternalTokenizer(`,
+  },
+  {
+    why: 'in a raw f-string a backslash does not escape a brace: `rf"\\{x}"` has a replacement field, `rf"\\{{"` a literal brace',
+    find: '    } else if (input.next == backslash && !escapes && input.peek(1) > -1) {\n      // Raw strings still ignore escaped quotes, weirdly.\n      input.advance(2)',
+    replace: '    } else if (input.next == backslash && !escapes && input.peek(1) > -1) {\n      // Raw strings still ignore escaped quotes, weirdly.\n      input.advance(format && (input.peek(1) == braceOpen || input.peek(1) == braceClose) ? 1 : 2)',
+  },
+  {
     why: 'Python 2 `print x` is only a statement when a word, number or string follows; `print = f`, `print >> f`, `print, x` are Python 3 expressions',
     find: '    if (next != parenOpen && next != dot && next != newline && next != carriageReturn && next != hash)\n      input.acceptToken(printKeyword)\n    return',
     replace: '    if (startsPrintOperand(input, off)) input.acceptToken(printKeyword)\n    return',

@@ -36,13 +36,20 @@ function isHex(ch) {
   return ch >= 48 && ch <= 57 || ch >= 65 && ch <= 70 || ch >= 97 && ch <= 102
 }
 
+// True when a backslash precedes the line break before the input position. It continues the line unless it ended a
+// comment; the caller tells the two apart by asking whether the statement can still end here.
+function afterContinuation(input) {
+  let back = input.peek(-1) == newline && input.peek(-2) == carriageReturn ? -3 : -2
+  return input.peek(back) == backslash
+}
+
 export const newlines = new ExternalTokenizer((input, stack) => {
   let prev
   if (input.next < 0) {
     input.acceptToken(eof)
   } else if (stack.context.flags & cx_Bracketed) {
     if (isLineBreak(input.next)) input.acceptToken(newlineBracketed, 1)
-  } else if (((prev = input.peek(-1)) < 0 || isLineBreak(prev)) &&
+  } else if (((prev = input.peek(-1)) < 0 || isLineBreak(prev) && !(afterContinuation(input) && stack.canShift(newlineToken))) &&
              stack.canShift(blankLineStart)) {
     let spaces = 0
     while (input.next == space || input.next == tab) { input.advance(); spaces++ }
@@ -196,7 +203,7 @@ export const strings = new ExternalTokenizer((input, stack) => {
       break
     } else if (input.next == backslash && !escapes && input.peek(1) > -1) {
       // Raw strings still ignore escaped quotes, weirdly.
-      input.advance(2)
+      input.advance(format && (input.peek(1) == braceOpen || input.peek(1) == braceClose) ? 1 : 2)
     } else if (input.next == quote && (!long || input.peek(1) == quote && input.peek(2) == quote)) {
       if (input.pos == start) {
         input.acceptToken(stringEnd, long ? 3 : 1)
