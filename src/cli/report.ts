@@ -139,7 +139,7 @@ export class JsonReporter implements Reporter {
       hasSyntaxErrors: result.hasSyntaxErrors,
       suppressed: result.suppressed,
       references: result.references.map((r) => ({ qualifiedName: r.qualifiedName, written: r.written, inImport: r.inImport, location: jsonLocation(r.location) })),
-      findings: result.findings.map((f) => ({ ...f, location: jsonLocation(f.location) })),
+      findings: result.findings.map(({ span: _span, ...f }) => ({ ...f, location: jsonLocation(f.location) })),
     });
   }
 

@@ -39,7 +39,7 @@ export interface PreparedSource {
   notebook?: PreparedNotebook;
 }
 
-interface PreparedNotebook {
+export interface PreparedNotebook {
   joined: JoinedNotebook;
   /** Index among all cells of each joined code cell. */
   cellIndexes: number[];
@@ -84,6 +84,11 @@ function prepareNotebook(path: string, cells: ReadonlyArray<{ kind: string; sour
   return { path, program: joined.text, notebook: { joined, cellIndexes, sources, stored } };
 }
 
+/** The prepared form of a Python text whose size the caller already checked (an editor document). */
+export function preparedText(path: string, text: string): PreparedSource {
+  return { path, program: text };
+}
+
 /** Checks and decodes the input and builds the program to analyse; a SkippedFile says why there is none. */
 export function prepareSource(input: ScanInput, options: Pick<ScanOptions, 'maxBytes'>): PreparedSource | SkippedFile {
   const { path } = input;
@@ -115,7 +120,7 @@ export function prepareSource(input: ScanInput, options: Pick<ScanOptions, 'maxB
     text = input.text;
     if (exceedsUtf8Bytes(text, options.maxBytes)) return skipped(path, 'too-large', `limit ${options.maxBytes} bytes`);
   }
-  return { path, program: text };
+  return preparedText(path, text);
 }
 
 /** Maps analysis spans to locations in the source the user sees, computing line tables once per text. */
@@ -173,8 +178,7 @@ export function finishScan(prepared: PreparedSource, analysis: PythonAnalysis, k
       suppressed++;
       continue;
     }
-    const { span, ...rest } = finding;
-    findings.push({ ...rest, location: locator.locate(span) });
+    findings.push({ ...finding, location: locator.locate(finding.span) });
   }
   const references: ScannedReference[] = [];
   if (options.references) {

@@ -36,7 +36,8 @@ export interface ScannedReference {
   location: Location;
 }
 
-export interface ScannedFinding extends Omit<Finding, 'span'> {
+/** A finding with where it is; `span` stays in the analysed program's offsets (a notebook: its joined code cells). */
+export interface ScannedFinding extends Finding {
   location: Location;
 }
 
