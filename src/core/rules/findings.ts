@@ -1,6 +1,7 @@
 /** Turns an analysis into findings: references to APIs the knowledge base marks deprecated or removed. */
 import type { KnowledgeBase, KnowledgeEntry, Lifecycle, LookupResult } from '../../knowledge';
 import type { FrameworkReference, PythonAnalysis, Span } from '../python/types';
+import { FRAMEWORK_LABEL } from '../../knowledge/frameworks';
 
 export interface Finding {
   /** `FG-` + the entry's canonical name: one rule per API, so SARIF viewers group by API. */
@@ -16,16 +17,16 @@ export interface Finding {
   docs: string;
 }
 
-const FRAMEWORK_TITLE: Record<KnowledgeEntry['framework'], string> = { pytorch: 'PyTorch', tensorflow: 'TensorFlow', keras: 'Keras' };
-
 function describe(reference: FrameworkReference, entry: KnowledgeEntry, status: Exclude<Lifecycle, 'current'>, viaCompatV1: boolean): string {
-  const since = entry.status.since ? ` since ${FRAMEWORK_TITLE[entry.framework]} ${entry.status.since}` : '';
+  const since = entry.status.since ? ` since ${FRAMEWORK_LABEL[entry.framework]} ${entry.status.since}` : '';
   const what = reference.written === entry.name ? entry.name : `${reference.written} (${entry.name})`;
   const state = viaCompatV1 ? `deprecated (legacy compat mode: removed${since}, still reachable through tf.compat.v1)` : `${status}${since}`;
   // Through tf.compat.v1 the code already uses the compat name; pointing at it again would not help.
   const replacement = entry.replacement && !(viaCompatV1 && entry.replacement.name.startsWith('tensorflow.compat.')) ? entry.replacement : undefined;
-  const instead = replacement ? `; use ${replacement.name} instead` : '';
-  return `${what} is ${state}${instead}.`;
+  const instead = replacement ? `; use ${replacement.usage ?? replacement.name} instead` : '';
+  // A replacement that is more than a rename needs its explanation in the message too (a scanner has no hover).
+  const how = replacement && !replacement.dropIn && replacement.note ? ` ${replacement.note}` : '';
+  return `${what} is ${state}${instead}.${how}`;
 }
 
 /** Findings for every reference whose API is deprecated or removed, in document order. */
@@ -72,7 +73,7 @@ function keywordFindings(reference: FrameworkReference, entry: KnowledgeEntry): 
   for (const keyword of reference.callKeywords) {
     const rule = Object.prototype.hasOwnProperty.call(entry.keywords, keyword.name) ? entry.keywords[keyword.name] : undefined;
     if (!rule || rule.status.state === 'current') continue;
-    const since = rule.status.since ? ` since ${FRAMEWORK_TITLE[entry.framework]} ${rule.status.since}` : '';
+    const since = rule.status.since ? ` since ${FRAMEWORK_LABEL[entry.framework]} ${rule.status.since}` : '';
     out.push({
       ruleId: `FG-${entry.name}.${keyword.name}`,
       severity: rule.status.state === 'removed' ? 'warning' : 'information',
