@@ -216,12 +216,23 @@ export class SarifReporter implements Reporter {
     }
   }
 
-  unreadable(): void {
-    // SARIF has no place for a file that could not be read without a notification object per file; stderr says it.
+  /** Paths that could not be read, reported as tool notifications so a viewer shows the scan was incomplete. */
+  private readonly notRead: Array<{ path: string; message: string }> = [];
+
+  unreadable(path: string, message: string): void {
+    this.notRead.push({ path, message });
   }
 
   end(): void {
     const driver = { name: 'framework-guide', version: this.options.version, informationUri: INFORMATION_URI, rules: [...this.rules.values()] };
-    this.out.write(`${this.first ? '' : '\n      '}],\n      "tool": ${JSON.stringify({ driver })}\n    }\n  ]\n}\n`);
+    const invocation = {
+      executionSuccessful: this.notRead.length === 0,
+      toolExecutionNotifications: this.notRead.map((n) => ({
+        level: 'error',
+        message: { text: `${n.path}: ${n.message}` },
+        locations: [{ physicalLocation: { artifactLocation: this.artifact(n.path) } }],
+      })),
+    };
+    this.out.write(`${this.first ? '' : '\n      '}],\n      "invocations": [${JSON.stringify(invocation)}],\n      "tool": ${JSON.stringify({ driver })}\n    }\n  ]\n}\n`);
   }
 }

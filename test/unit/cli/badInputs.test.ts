@@ -49,6 +49,20 @@ suite('framework-guide CLI on bad inputs', () => {
     assert.match(stderr, /nonexistent: no such file or folder/);
   });
 
+  test('SARIF marks a scan with a missing path as not successful, with a notification naming it', () => {
+    const { code, stdout } = run(['scan', 'old_mac_line_ends.py', 'no such dir', '--format', 'sarif'], scanFixtures);
+    assert.strictEqual(code, 2);
+    const log = JSON.parse(stdout);
+    sarifValidator()(log);
+    const [invocation] = log.runs[0].invocations;
+    assert.strictEqual(invocation.executionSuccessful, false);
+    assert.deepStrictEqual(
+      invocation.toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text),
+      ['no such dir: no such file or folder'],
+    );
+    assert.strictEqual(log.runs[0].results.length, 2, 'the rest was scanned');
+  });
+
   test('a file that cannot be read: exit 2 and the reason on stderr', function () {
     // Root reads any file whatever its mode, so take a regular file whose read fails on Linux: /proc/self/mem.
     let target = '/proc/self/mem';
