@@ -7,7 +7,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readScanFile } from '../../../../src/cli/read';
-import { DocumentAnalysisCache, parseIpynb } from '../../../../src/core/python';
+import { analyzePython, DocumentAnalysisCache, parseIpynb } from '../../../../src/core/python';
 import { finishScan, isNotebookPath, prepareSource, preparedText, scanSource, type FileScan, type ScannedFinding } from '../../../../src/core/scan';
 import { KnowledgeBase } from '../../../../src/knowledge';
 import { ALL_ENTRIES } from '../../../../src/knowledge/all';
@@ -120,6 +120,12 @@ suite('scan pipeline: one per-file step behind the three front doors', () => {
     assert.deepStrictEqual(r?.status === 'skipped' && [r.reason, r.message], ['not-python-notebook', 'notebook language is R, not Python']);
     const binary = viaCli(path.join(root, 'weights_dump.py'));
     assert.strictEqual(binary?.status === 'skipped' && binary.reason, 'binary');
+  });
+
+  test('a failed analysis is a skipped file with its reason, never a clean one (the workspace scan counted it clean)', () => {
+    const failed = { ...analyzePython('import torch\n'), skipped: 'error' as const };
+    const result = finishScan(preparedText('model.py', 'import torch\n'), failed, kb);
+    assert.deepStrictEqual(result.status === 'skipped' && [result.reason, result.message], ['analysis-failed', 'the analysis failed on this file (please report it)']);
   });
 
   test('a file with a syntax error is analysed (errors flagged), not counted clean or dropped', () => {
