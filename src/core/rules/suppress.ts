@@ -3,7 +3,7 @@
  * `# framework-guide: ignore[FG-tensorflow.Session, ...]` only the listed rules. Only real comments count
  * (the line is tokenised by the Python parser), never text inside strings.
  */
-import { parser } from '@lezer/python';
+import { parser } from '../python/parser';
 
 const MARKER = 'framework-guide: ignore';
 
@@ -21,6 +21,19 @@ function parseSuppression(comment: string): Set<string> | undefined {
   return new Set(list.split(',').map((s) => s.trim()).filter(Boolean));
 }
 
+/** Where the line holding `offset` starts: after `\n`, `\r\n` or a lone `\r` (the line ends LineIndex counts). */
+function lineStartBefore(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i--;
+  return i + 1;
+}
+
+function lineEndAfter(text: string, lineStart: number): number {
+  let i = lineStart;
+  while (i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
+  return i;
+}
+
 /** Per line start offset, the suppression on that line; only lines that mention the marker are parsed. */
 export class Suppressions {
   private readonly byLine = new Map<number, Set<string> | null>();
@@ -29,7 +42,7 @@ export class Suppressions {
 
   /** True when the finding with `ruleId` at `offset` is suppressed by a comment on its line. */
   isSuppressed(offset: number, ruleId: string): boolean {
-    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
+    const lineStart = lineStartBefore(this.text, offset);
     let rules = this.byLine.get(lineStart);
     if (rules === undefined) {
       rules = this.read(lineStart);
@@ -39,8 +52,7 @@ export class Suppressions {
   }
 
   private read(lineStart: number): Set<string> | null {
-    const end = this.text.indexOf('\n', lineStart);
-    const line = this.text.slice(lineStart, end < 0 ? undefined : end);
+    const line = this.text.slice(lineStart, lineEndAfter(this.text, lineStart));
     if (!line.includes(MARKER)) return null;
     let found: Set<string> | null = null;
     parser.parse(line).iterate({

@@ -1,5 +1,5 @@
 /** Finds where new import lines go in a Python file: after the docstring, `__future__` and leading imports. */
-import { parser } from '@lezer/python';
+import { parser } from '../python/parser';
 import type { PythonAnalysis } from '../python/types';
 
 /**
