@@ -1,7 +1,7 @@
 /** The `framework-guide` command line: parses arguments, scans files for framework API uses and streams a report. */
 import * as path from 'node:path';
 import { KnowledgeBase } from '../knowledge';
-import { ALL_ENTRIES } from '../knowledge/all';
+import { KNOWLEDGE_ENTRIES } from '../knowledge/all';
 import { DEFAULT_MAX_BYTES } from '../core/python';
 import { scanSource } from '../core/scan';
 import { version } from '../../package.json';
@@ -103,7 +103,7 @@ function createReporter(command: ScanCommand, out: Output): Reporter {
 }
 
 function runScan(command: ScanCommand, out: Output): number {
-  const kb = new KnowledgeBase(ALL_ENTRIES);
+  const kb = new KnowledgeBase(KNOWLEDGE_ENTRIES);
   const reporter = createReporter(command, out);
   const counts = emptyCounts();
   const withReferences = command.references || command.format === 'json';

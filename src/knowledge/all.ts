@@ -3,6 +3,7 @@ import type { ApiRef, KnowledgeEntry } from './types';
 import pytorch from './data/pytorch';
 import tensorflow from './data/tensorflow';
 import checkedPairs from './data/checked-equivalences.json';
+import { withMigrations } from './migrations';
 
 export interface CheckedPair {
   tensorflow: string;
@@ -39,3 +40,6 @@ export function withCheckedEquivalents(entries: readonly KnowledgeEntry[], pairs
 }
 
 export const ALL_ENTRIES: readonly KnowledgeEntry[] = withCheckedEquivalents([...pytorch, ...tensorflow], checkedPairs as CheckedPair[]);
+
+/** What the extension and the CLI load: the hand-written entries plus the generated migration rules (src/knowledge/migrations.ts). */
+export const KNOWLEDGE_ENTRIES: readonly KnowledgeEntry[] = withMigrations(ALL_ENTRIES);

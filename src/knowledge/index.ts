@@ -9,7 +9,7 @@ export interface LookupResult {
   entry: KnowledgeEntry;
   /** The name that was asked for, after import resolution (`tensorflow.keras.layers.Dense`). */
   query: string;
-  /** `exact`: the entry is the name; `alias`: reached through a namespace alias; `module`: the nearest known parent module. */
+  /** `exact`: the entry is the name; `alias`: reached through a namespace alias; `module`: the nearest known parent module (or removed class). */
   match: MatchKind;
   /** The namespace alias used, for display: "tensorflow.keras is Keras 3 since TensorFlow 2.16". */
   aliasNote?: string;
@@ -92,7 +92,8 @@ export class KnowledgeBase {
     for (const candidate of canonical !== undefined ? [canonical, name] : [name]) {
       for (let cut = candidate.lastIndexOf('.'); cut > 0; cut = candidate.lastIndexOf('.', cut - 1)) {
         const parent = this.byName.get(candidate.slice(0, cut));
-        if (parent && parent.kind === 'module') return { entry: parent, query: name, match: 'module', aliasNote: candidate === name ? undefined : alias?.note, compatV1 };
+        // A removed class answers for its members too (`tf.GraphKeys.TRAINABLE_VARIABLES`): they went with it.
+        if (parent && (parent.kind === 'module' || (parent.kind === 'class' && parent.status.state === 'removed'))) return { entry: parent, query: name, match: 'module', aliasNote: candidate === name ? undefined : alias?.note, compatV1 };
       }
     }
     return undefined;

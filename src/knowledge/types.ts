@@ -71,6 +71,13 @@ export interface Replacement extends ApiRef {
   usage?: string;
 }
 
+/** A keyword argument's lifecycle; `renamedTo` names the keyword that took its place, when renaming it is the whole fix. */
+export interface KeywordRule {
+  status: Status;
+  note: string;
+  renamedTo?: string;
+}
+
 export interface KnowledgeEntry {
   /** Canonical fully qualified name: `torch.nn.Linear`, `keras.layers.Dense`, `tensorflow.Session`. */
   name: string;
@@ -96,5 +103,5 @@ export interface KnowledgeEntry {
    * Keyword arguments whose meaning was deprecated or removed while the API itself lives on; a call that
    * passes one gets its own finding (`Variable(x, volatile=True)`).
    */
-  keywords?: Record<string, { status: Status; note: string }>;
+  keywords?: Record<string, KeywordRule>;
 }

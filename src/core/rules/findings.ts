@@ -48,7 +48,7 @@ function apiFinding(reference: FrameworkReference, result: LookupResult): Findin
   const state = entry.status.state;
   if (state === 'current') return undefined;
   // A module fallback only counts when the module itself is deprecated or removed (`tensorflow.contrib.*`).
-  if (result.match === 'module' && entry.kind !== 'module') return undefined;
+  if (result.match === 'module' && entry.kind !== 'module' && entry.kind !== 'class') return undefined;
   // Import lines are reported only for removed modules; uses of deprecated names are reported where they are used.
   if (reference.inImport && !(entry.kind === 'module' && state === 'removed')) return undefined;
   const viaCompatV1 = result.compatV1 === true && state === 'removed';
@@ -58,12 +58,23 @@ function apiFinding(reference: FrameworkReference, result: LookupResult): Findin
     severity: status === 'removed' ? 'warning' : 'information',
     status,
     message: describe(reference, entry, status, viaCompatV1),
-    span: reference.span,
+    span: result.match === 'module' && entry.kind === 'class' ? classSpan(reference, result) : reference.span,
     entryName: entry.name,
     docs: entry.docs,
   };
   if (entry.replacement) finding.replacement = entry.replacement.name;
   return finding;
+}
+
+/**
+ * For a member of a removed class (`tf.GraphKeys.TRAINABLE_VARIABLES`), the span of the class part only, so a rename
+ * fix replaces the class and keeps the member. Written with spaces or comments inside, the whole reference is kept.
+ */
+function classSpan(reference: FrameworkReference, result: LookupResult): Span {
+  const extra = result.query.split('.').length - result.entry.name.split('.').length;
+  const written = reference.written.split('.');
+  if (extra <= 0 || extra >= written.length || reference.span.to - reference.span.from !== reference.written.length) return reference.span;
+  return { from: reference.span.from, to: reference.span.from + written.slice(0, written.length - extra).join('.').length };
 }
 
 /** Findings for keyword arguments the base marks deprecated or removed (`Variable(x, volatile=True)`). */

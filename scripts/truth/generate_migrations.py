@@ -1,0 +1,128 @@
+"""Derives the migration facts the rules use from the API dumps and TensorFlow's upgrade tables, into one JSON file.
+
+Inputs: test/fixtures/truth/{tensorflow,keras}.json.gz (dump_api.py) and src/knowledge/data/generated/tf-upgrade-v2.json
+(extract_tf_upgrade.py). Output: src/knowledge/data/generated/migrations.json, read by src/knowledge/migrations.ts.
+
+    python scripts/truth/generate_migrations.py     # any Python 3; no framework needed
+"""
+import gzip
+import json
+import os
+import re
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TRUTH = os.path.join(ROOT, "test", "fixtures", "truth")
+GENERATED = os.path.join(ROOT, "src", "knowledge", "data", "generated")
+V1 = "tensorflow.compat.v1."
+
+
+def load(name):
+    with gzip.open(os.path.join(TRUTH, name + ".json.gz"), "rt", encoding="utf-8") as f:
+        return json.load(f)["names"]
+
+
+def parameters(signature):
+    """Parameter names of a signature string, enough to tell whether a keyword still exists."""
+    if not signature:
+        return None
+    inner = signature[1:signature.rfind(")")] if signature.startswith("(") else signature
+    return {m.group(1) for m in re.finditer(r"(?:^|,\s*)\**([A-Za-z_][A-Za-z0-9_]*)", inner)}
+
+
+def main():
+    tf = load("tensorflow")
+    keras = load("keras")
+    with open(os.path.join(GENERATED, "tf-upgrade-v2.json"), encoding="utf-8") as f:
+        upgrade = json.load(f)
+    tf2 = {n for n in tf if not n.startswith(("tensorflow.compat.v1.", "tensorflow.compat.v2."))}
+    # Keras names belong to the Keras rules (tf.keras is Keras 3 now); tf.estimator left TensorFlow in 2.16, not 2.0.
+    skipped = ("tensorflow.keras", "tensorflow.estimator", "tensorflow.compat", "tensorflow.contrib")
+    renames = upgrade["symbolRenames"]
+    manual = set(upgrade["manualReview"]) | set(upgrade["reorders"]) | set(upgrade["keywordRenames"])
+
+    def kind_of(name):
+        record = tf.get(name)
+        return record["kind"] if record else None
+
+    removed = {}
+
+    def add(old, kind):
+        successor = renames.get(old)
+        compat = V1 + old[len("tensorflow."):]
+        if successor is None and compat in tf:
+            successor = compat
+        # Safe to rewrite only when the target exists in TF 2.21 and the tool itself does nothing more than rename.
+        drop_in = successor is not None and (successor in tf) and old not in manual
+        if successor is not None and successor.startswith("tensorflow.") and successor not in tf:
+            drop_in = False
+        removed[old] = {"kind": kind, "successor": successor, "dropIn": drop_in}
+
+    # A name tf.compat.v1 keeps but the TF 2 namespace lacks is TF1-only.
+    for name in sorted(tf):
+        if not name.startswith(V1):
+            continue
+        old = "tensorflow." + name[len(V1):]
+        if old not in tf2 and not old.startswith(skipped):
+            add(old, tf[name]["kind"])
+    # Names the upgrade tool renames that TF 2.21 no longer has (pre-1.0 and contrib paths included only under tensorflow.).
+    for old in sorted(renames):
+        if old.startswith("tensorflow.") and not old.startswith(skipped) and old not in tf2 and old not in removed:
+            add(old, kind_of(V1 + old[len("tensorflow."):]) or ("class" if old.rsplit(".", 1)[1][:1].isupper() else "function"))
+    # Parent modules of removed names that TF 2.21 lacks too (tf.nn.rnn_cell).
+    for old in list(removed):
+        parts = old.split(".")
+        for cut in range(2, len(parts)):
+            parent = ".".join(parts[:cut])
+            if parent not in tf2 and parent not in removed and not parent.startswith(skipped):
+                compat = V1 + parent[len("tensorflow."):]
+                removed[parent] = {"kind": "module", "successor": compat if compat in tf else None, "dropIn": compat in tf}
+    for module, level in upgrade["moduleDeprecations"].items():
+        if module not in tf2 and module not in removed and not module.startswith(skipped):
+            removed[module] = {"kind": "module", "successor": None, "dropIn": False}
+
+    # Keyword renames whose old keyword the TF 2.21 function no longer accepts.
+    keywords = {}
+    for fn, table in upgrade["keywordRenames"].items():
+        record = tf.get(fn)
+        if not record or fn not in tf2:
+            continue
+        params = parameters(record.get("signature"))
+        if params is None or "kwargs" in params:
+            continue
+        gone = {old: new for old, new in table.items() if old not in params and (new is None or new in params)}
+        if gone:
+            keywords[fn] = gone
+
+    # Keras 2 backend functions: kept by the tf.keras view, absent from Keras 3's keras.backend.
+    keras2 = {}
+    prefix = "tensorflow.keras.backend."
+    for name in sorted(tf):
+        if not name.startswith(prefix):
+            continue
+        tail = name[len(prefix):]
+        if "keras.backend." + tail in keras or "." in tail:
+            continue
+        op = "keras.ops." + tail
+        keras2[tail] = {"kind": tf[name]["kind"], "successor": op if op in keras else None}
+
+    out = {
+        "meta": {
+            "inputs": ["test/fixtures/truth/tensorflow.json.gz", "test/fixtures/truth/keras.json.gz", "src/knowledge/data/generated/tf-upgrade-v2.json"],
+            "command": "python scripts/truth/generate_migrations.py",
+            "tensorflow": "2.21.0",
+            "keras": "3.15.1",
+        },
+        "tensorflowRemoved": dict(sorted(removed.items())),
+        "tensorflowKeywords": dict(sorted(keywords.items())),
+        "keras2Backend": keras2,
+    }
+    with open(os.path.join(GENERATED, "migrations.json"), "w", encoding="utf-8") as f:
+        json.dump(out, f, indent=0)
+        f.write("\n")
+    print(json.dumps({"tensorflowRemoved": len(removed), "dropIn": sum(1 for r in removed.values() if r["dropIn"]),
+                      "tensorflowKeywordFunctions": len(keywords), "keywordRenames": sum(len(v) for v in keywords.values()),
+                      "keras2Backend": len(keras2)}))
+
+
+if __name__ == "__main__":
+    main()

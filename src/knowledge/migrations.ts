@@ -1,0 +1,144 @@
+/**
+ * Migration rules built by construction from facts: TF1-only names (tf.compat.v1 has them, TF 2.21 does not) with
+ * the successors of TensorFlow's own upgrade tables, keyword renames the TF 2.21 signatures confirm, Keras 2 backend
+ * functions Keras 3 dropped, and TorchFix's deprecated PyTorch names. Hand-written entries always win over these.
+ */
+import type { KnowledgeEntry, SymbolKind } from './types';
+import { docsUrl } from './define';
+import migrations from './data/generated/migrations.json';
+import torchfix from './data/pytorch/torchfix';
+
+interface RemovedName {
+  kind: string;
+  successor: string | null;
+  dropIn: boolean;
+}
+
+interface MigrationData {
+  tensorflowRemoved: Record<string, RemovedName>;
+  tensorflowKeywords: Record<string, Record<string, string | null>>;
+  keras2Backend: Record<string, { kind: string; successor: string | null }>;
+}
+
+const DATA = migrations as unknown as MigrationData;
+const UPGRADE_TOOL = 'https://github.com/tensorflow/tensorflow/tree/v2.21.0/tensorflow/tools/compatibility';
+const MIGRATE_GUIDE = 'https://www.tensorflow.org/guide/migrate';
+const KERAS_MIGRATION = 'https://keras.io/guides/migrating_to_keras_3/';
+const VERIFIED_TF = 'TensorFlow 2.21.0 API dump and tf_upgrade_v2 tables (generated), 2026-11-27';
+const TF2 = { state: 'removed' as const, since: '2.0', date: '2019-09' };
+
+function symbolKind(kind: string): SymbolKind {
+  return kind === 'module' || kind === 'class' || kind === 'constant' ? kind : 'function';
+}
+
+const tfName = (name: string) => name.replace(/^tensorflow\b/, 'tf');
+
+function tensorflowRemoved(name: string, fact: RemovedName): KnowledgeEntry {
+  const compat = fact.successor?.startsWith('tensorflow.compat.v1.') ?? false;
+  const summary = compat
+    ? `TF1 ${fact.kind} absent from the TensorFlow 2 namespace; TensorFlow 2.21 keeps it as ${tfName(fact.successor as string)}.`
+    : fact.successor
+      ? `TF1 ${fact.kind} absent from the TensorFlow 2 namespace; TensorFlow's upgrade tool maps it to ${tfName(fact.successor)}.`
+      : `TF1 ${fact.kind} absent from the TensorFlow 2 namespace.`;
+  const entry: KnowledgeEntry = {
+    name,
+    framework: 'tensorflow',
+    kind: symbolKind(fact.kind),
+    summary,
+    status: TF2,
+    verified: VERIFIED_TF,
+    docs: docsUrl.tf(fact.successor ?? name.replace(/^tensorflow\./, 'tensorflow.compat.v1.')),
+    sources: [UPGRADE_TOOL, MIGRATE_GUIDE],
+  };
+  if (fact.successor) {
+    entry.replacement = {
+      name: fact.successor,
+      dropIn: fact.dropIn || undefined,
+      note: fact.dropIn ? undefined : 'TensorFlow\'s upgrade tool does more than rename this call (arguments or behaviour differ): check the docs.',
+    };
+  }
+  return entry;
+}
+
+function keras2Entry(name: string, fact: { kind: string; successor: string | null }): KnowledgeEntry {
+  const entry: KnowledgeEntry = {
+    name: `keras.backend.${name}`,
+    framework: 'keras',
+    kind: symbolKind(fact.kind),
+    summary: `Keras 2 backend ${fact.kind}; Keras 3's keras.backend has no ${name} (the tf.keras view of TensorFlow 2.21 still has it).`,
+    status: { state: 'removed', since: '3.0', date: '2023-11' },
+    verified: 'TensorFlow 2.21.0 / Keras 3.15.1 API dumps (generated), 2026-11-27',
+    docs: KERAS_MIGRATION,
+    sources: [KERAS_MIGRATION],
+  };
+  if (fact.successor) entry.replacement = { name: fact.successor, note: `${fact.successor} works on every Keras 3 backend; check its arguments.` };
+  return entry;
+}
+
+/** The same Keras 2 functions under tf.keras.backend, where TensorFlow 2.21 keeps them: exact entries stop the alias to keras.* from reporting them. */
+function tfKerasEntry(name: string, fact: { kind: string }): KnowledgeEntry {
+  return {
+    name: `tensorflow.keras.backend.${name}`,
+    framework: 'keras',
+    kind: symbolKind(fact.kind),
+    summary: `Keras 2 backend ${fact.kind} still exported by the tf.keras view of TensorFlow 2.21; \`import keras\` (Keras 3) has no keras.backend.${name}.`,
+    status: { state: 'current' },
+    verified: 'TensorFlow 2.21.0 API dump (generated), 2026-11-27',
+    docs: KERAS_MIGRATION,
+    sources: [KERAS_MIGRATION],
+  };
+}
+
+/** Current TF 2 functions that no longer take a TF1 keyword: the entry only carries the keyword rules. */
+function keywordCarrier(name: string): KnowledgeEntry {
+  return {
+    name,
+    framework: 'tensorflow',
+    kind: 'function',
+    summary: `TensorFlow 2.21 function \`${tfName(name)}\`.`,
+    status: { state: 'current' },
+    verified: VERIFIED_TF,
+    docs: docsUrl.tf(name),
+    sources: [UPGRADE_TOOL],
+  };
+}
+
+function keywordRules(table: Record<string, string | null>): NonNullable<KnowledgeEntry['keywords']> {
+  const rules: NonNullable<KnowledgeEntry['keywords']> = {};
+  for (const [old, renamed] of Object.entries(table)) {
+    rules[old] = {
+      status: TF2,
+      note: renamed ? `TensorFlow 2 calls it ${renamed}=.` : 'TensorFlow 2 dropped it.',
+      renamedTo: renamed ?? undefined,
+    };
+  }
+  return rules;
+}
+
+/** Every generated migration entry (keyword rules come as carrier entries, merged into hand-written ones by `withMigrations`). */
+export function migrationEntries(): KnowledgeEntry[] {
+  const out: KnowledgeEntry[] = [];
+  for (const [name, fact] of Object.entries(DATA.tensorflowRemoved)) out.push(tensorflowRemoved(name, fact));
+  for (const [name, table] of Object.entries(DATA.tensorflowKeywords)) out.push({ ...keywordCarrier(name), keywords: keywordRules(table) });
+  for (const [name, fact] of Object.entries(DATA.keras2Backend)) out.push(keras2Entry(name, fact), tfKerasEntry(name, fact));
+  out.push(...torchfix);
+  return out;
+}
+
+/**
+ * The hand-written entries plus the generated ones they do not already cover. A hand-written entry keeps every field;
+ * it only gains the generated keyword rules it does not state itself.
+ */
+export function withMigrations(handWritten: readonly KnowledgeEntry[], generated: readonly KnowledgeEntry[] = migrationEntries()): KnowledgeEntry[] {
+  const byName = new Map(handWritten.map((e) => [e.name, e] as const));
+  const added: KnowledgeEntry[] = [];
+  for (const entry of generated) {
+    const own = byName.get(entry.name);
+    if (!own) {
+      added.push(entry);
+      continue;
+    }
+    if (entry.keywords) byName.set(entry.name, { ...own, keywords: { ...entry.keywords, ...own.keywords } });
+  }
+  return [...handWritten.map((e) => byName.get(e.name) as KnowledgeEntry), ...added];
+}
