@@ -1,14 +1,38 @@
 /** Build step: writes the knowledge base and the rendered comparison content as JSON next to the bundles. */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
+import { buildBaseline, type DumpRecord } from '../src/knowledge/baseline';
+import type { Framework } from '../src/knowledge/types';
 import { KNOWLEDGE_ENTRIES } from '../src/knowledge/all';
 import { renderContent, SECTION_ORDER } from '../src/knowledge/render';
 import { SNIPPET_CATALOG } from '../src/core/snippets/catalog';
 import { toVsCodeSnippets } from '../src/core/snippets/expand';
 
+/** The baseline from the API dumps the truth tests use (test/fixtures/truth, made by scripts/truth/dump_api.py). */
+function readBaseline(truthDir: string) {
+  const dumps = (
+    [
+      ['tensorflow', 'tensorflow', 'tensorflow'],
+      ['keras', 'keras', 'keras'],
+      ['pytorch', 'torch', 'torch'],
+    ] as Array<[Framework, string, string]>
+  ).map(([framework, file, versionKey]) => {
+    const parsed = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(truthDir, `${file}.json.gz`))).toString('utf8')) as {
+      meta: { versions: Record<string, string> };
+      names: Record<string, DumpRecord>;
+    };
+    return { framework, version: parsed.meta.versions[versionKey], names: parsed.names };
+  });
+  return buildBaseline(dumps);
+}
+
 export function buildData(root: string, outDir: string): { entries: number; sections: number; snippets: number } {
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'knowledge.json'), JSON.stringify(KNOWLEDGE_ENTRIES));
+  const baseline = readBaseline(path.join(root, 'test', 'fixtures', 'truth'));
+  // Compressed: the baseline is read by the browser build too, over http; DecompressionStream inflates it.
+  fs.writeFileSync(path.join(outDir, 'baseline.json.gz'), zlib.gzipSync(JSON.stringify(baseline), { level: 9 }));
   const contentDir = path.join(root, 'src', 'knowledge', 'content');
   const pages = new Map<string, string>();
   for (const id of SECTION_ORDER) {

@@ -28,7 +28,7 @@ export class FrameworkHoverProvider implements vscode.HoverProvider {
       if (!symbol) return undefined;
       const kb = this.deps.store.peekKnowledge() ?? (await this.deps.store.getKnowledge());
       if (token.isCancellationRequested) return undefined;
-      const result = kb.lookup(symbol.qualifiedName);
+      const result = await this.deps.store.lookup(kb, symbol.qualifiedName);
       if (!result || !config.frameworks.includes(result.entry.framework)) return undefined;
       const note = composeHoverNote(symbol, result, { verbosity: config.verbosity, showEquivalents: config.showEquivalents }, (n) => kb.resolve(n));
       const markdown = new vscode.MarkdownString(note.markdown);

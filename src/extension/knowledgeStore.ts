@@ -1,12 +1,14 @@
 /** Loads the knowledge base and the panel content from the JSON files next to the bundle, once, on first use. */
 import * as vscode from 'vscode';
-import { KnowledgeBase, type KnowledgeEntry } from '../knowledge';
+import { KnowledgeBase, type KnowledgeEntry, type LookupResult } from '../knowledge';
+import { Baseline, type BaselineData } from '../knowledge/baseline';
 import type { PanelContent } from '../knowledge/render';
 
 export class KnowledgeStore {
   private knowledge?: Promise<KnowledgeBase>;
   private loadedKnowledge?: KnowledgeBase;
   private content?: Promise<PanelContent>;
+  private baseline?: Promise<void>;
 
   constructor(private readonly extensionUri: vscode.Uri) {}
 
@@ -21,9 +23,38 @@ export class KnowledgeStore {
     return this.loadedKnowledge;
   }
 
+  /**
+   * `kb.lookup(name)`, loading the baseline (every public name of the installed releases, facts only) the first time
+   * a name is not covered by an entry: the hand-written base alone serves most hovers, so the baseline is not read at all
+   * until one needs it.
+   */
+  async lookup(kb: KnowledgeBase, name: string): Promise<LookupResult | undefined> {
+    const result = kb.lookup(name);
+    if ((result && result.match !== 'module') || kb.hasBaseline) return result;
+    await this.loadBaseline(kb);
+    return kb.lookup(name);
+  }
+
+  private loadBaseline(kb: KnowledgeBase): Promise<void> {
+    this.baseline ??= this.readBytes('baseline.json.gz')
+      .then(inflate)
+      .then((text) => kb.attachBaseline(new Baseline(JSON.parse(text) as BaselineData)));
+    return this.baseline;
+  }
+
   getContent(): Promise<PanelContent> {
     this.content ??= this.readJson<PanelContent>('content.json');
     return this.content;
+  }
+
+  private async readBytes(file: string): Promise<Uint8Array> {
+    const uri = vscode.Uri.joinPath(this.extensionUri, 'dist', file);
+    if (uri.scheme === 'http' || uri.scheme === 'https') {
+      const response = await fetch(uri.toString(true));
+      if (!response.ok) throw new Error(`${uri.toString(true)}: HTTP ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    }
+    return vscode.workspace.fs.readFile(uri);
   }
 
   private async readJson<T>(file: string): Promise<T> {
@@ -37,4 +68,12 @@ export class KnowledgeStore {
     const bytes = await vscode.workspace.fs.readFile(uri);
     return JSON.parse(new TextDecoder().decode(bytes)) as T;
   }
+}
+
+/** The text of gzip bytes; a web server may already have inflated them (Content-Encoding), so plain bytes pass through. */
+async function inflate(bytes: Uint8Array): Promise<string> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  // DecompressionStream exists in the desktop extension host (Node 18+) and in the browser's web worker alike.
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
 }

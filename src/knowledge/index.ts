@@ -1,4 +1,5 @@
 /** Looks up framework APIs in the knowledge base, through namespace aliases and a longest-prefix module fallback. */
+import type { Baseline } from './baseline';
 import type { Framework, KnowledgeEntry } from './types';
 
 export type { KnowledgeEntry, Framework, Lifecycle, Status, ApiRef, Replacement, SymbolKind } from './types';
@@ -55,9 +56,19 @@ function statusHoldsThrough(entry: KnowledgeEntry, alias: NamespaceAlias): boole
 /** An in-memory base built once from its entries; lookups are map reads. */
 export class KnowledgeBase {
   private readonly byName = new Map<string, KnowledgeEntry>();
+  private baseline?: Baseline;
 
   constructor(entries: readonly KnowledgeEntry[]) {
     for (const e of entries) this.byName.set(e.name, e);
+  }
+
+  /** Adds the fact-only baseline (src/knowledge/baseline.ts): consulted only for names no entry covers. */
+  attachBaseline(baseline: Baseline): void {
+    this.baseline = baseline;
+  }
+
+  get hasBaseline(): boolean {
+    return this.baseline !== undefined;
   }
 
   get size(): number {
@@ -88,6 +99,10 @@ export class KnowledgeBase {
     const found = canonical !== undefined ? this.byName.get(canonical) : undefined;
     const viaAlias = found && alias && !statusHoldsThrough(found, alias) ? undefined : found;
     if (alias && viaAlias) return { entry: viaAlias, query: name, match: 'alias', aliasNote: alias.note, aliasSameApi: alias.sameApi, compatV1 };
+    const basic = this.baseline?.get(name);
+    if (basic) return { entry: basic, query: name, match: 'exact', compatV1 };
+    const basicViaAlias = alias && canonical !== undefined ? this.baseline?.get(canonical) : undefined;
+    if (alias && basicViaAlias) return { entry: basicViaAlias, query: name, match: 'alias', aliasNote: alias.note, aliasSameApi: alias.sameApi, compatV1 };
     // The canonical name first: `tensorflow.keras.layers.X` falls back to `keras.layers`, not `tensorflow.keras`.
     for (const candidate of canonical !== undefined ? [canonical, name] : [name]) {
       for (let cut = candidate.lastIndexOf('.'); cut > 0; cut = candidate.lastIndexOf('.', cut - 1)) {

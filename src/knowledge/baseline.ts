@@ -1,0 +1,116 @@
+/**
+ * The baseline: one compact record per public name in the API dumps of the installed frameworks, so every real API
+ * gets a short hover built from facts only (kind, signature, release, docs link). Built at build time into
+ * dist/baseline.json.gz and loaded only when a name is not in the hand-written base.
+ */
+import { docsUrl } from './define';
+import type { Framework, KnowledgeEntry, SymbolKind } from './types';
+
+/** One dumped name as scripts/truth/dump_api.py writes it (the fields the baseline reads). */
+export interface DumpRecord {
+  kind: 'module' | 'class' | 'function' | 'constant';
+  signature?: string | null;
+  docSignatures?: string[];
+  sameAs?: string;
+  aliasOf?: string;
+  /** Public members of a class, minus those of its dumped base. */
+  members?: string[];
+}
+
+export interface BaselineData {
+  /** Release per framework, from the dumps' stamps: `{"tensorflow": "2.21.0", "keras": "3.15.1", "pytorch": "2.13.0+cpu"}`. */
+  versions: Record<Framework, string>;
+  /** Name -> kind letter (m, c, f, k; a for a class member) followed by the signature, when Python gives one. */
+  names: Record<string, string>;
+}
+
+const KINDS: Record<string, SymbolKind> = { m: 'module', c: 'class', f: 'function', k: 'constant', a: 'function' };
+const LABEL: Record<Framework, string> = { tensorflow: 'TensorFlow', keras: 'Keras', pytorch: 'PyTorch' };
+/** Long signatures (torch.load's is 300+ characters) are cut: the hover shows a line, the docs the rest. */
+const MAX_SIGNATURE = 240;
+
+function frameworkOf(name: string): Framework | undefined {
+  const root = name.split('.')[0];
+  if (root === 'tensorflow') return 'tensorflow';
+  if (root === 'keras') return 'keras';
+  if (root === 'torch') return 'pytorch';
+  return undefined;
+}
+
+/** Names the baseline leaves out: tf.compat.* and tf.keras.* reach the TF2 and Keras names through the base's aliases. */
+function covered(name: string): boolean {
+  return !/^tensorflow\.(compat|keras)(\.|$)/.test(name);
+}
+
+/** The baseline of a set of dumps (build time). */
+export function buildBaseline(dumps: ReadonlyArray<{ framework: Framework; version: string; names: Record<string, DumpRecord> }>): BaselineData {
+  const versions = {} as Record<Framework, string>;
+  const names: Record<string, string> = {};
+  for (const dump of dumps) {
+    versions[dump.framework] = dump.version;
+    for (const [name, record] of Object.entries(dump.names)) {
+      if (!covered(name)) continue;
+      const target = (record.sameAs && dump.names[record.sameAs]) || record;
+      let signature = target.signature ?? target.docSignatures?.[0]?.replace(/^[\w.]+(?=\()/, '') ?? '';
+      if (!signature.startsWith('(')) signature = '';
+      if (signature.length > MAX_SIGNATURE) signature = signature.slice(0, MAX_SIGNATURE - 1) + '…';
+      names[name] = record.kind[0] + (record.kind === 'function' || record.kind === 'class' ? signature : '');
+      // Members (`tf.data.Dataset.from_tensor_slices`, `torch.Tensor.view`) are named only; the dump has no signature for them.
+      if (record.kind === 'class' && !record.sameAs && !LEGACY_TENSOR_TYPE.test(name)) for (const member of record.members ?? []) names[`${name}.${member}`] ??= 'a';
+    }
+  }
+  return { versions, names: Object.fromEntries(Object.entries(names).sort(([a], [b]) => (a < b ? -1 : 1))) };
+}
+
+/** torch.FloatTensor, torch.cuda.LongTensor...: each repeats torch.Tensor's 600 methods; their members are left out. */
+const LEGACY_TENSOR_TYPE = /^torch\.(cuda\.|sparse\.)?[A-Z]\w*Tensor$/;
+
+const shortName = (name: string) => name.replace(/^tensorflow\b/, 'tf');
+
+function docsFor(name: string, framework: Framework): string {
+  if (framework === 'pytorch') return docsUrl.torch(name);
+  // keras.io has no per-name URL scheme; the tf.keras pages on tensorflow.org document the same Keras 3 API.
+  return docsUrl.tf(framework === 'keras' ? name.replace(/^keras\./, 'tensorflow.keras.') : name);
+}
+
+/** Lookups into loaded baseline data; entries are made on first use and kept. */
+export class Baseline {
+  private readonly made = new Map<string, KnowledgeEntry>();
+
+  constructor(private readonly data: BaselineData) {}
+
+  get size(): number {
+    return Object.keys(this.data.names).length;
+  }
+
+  has(name: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.data.names, name);
+  }
+
+  /** A fact-only entry for `name`: "TensorFlow 2.21 function `tf.group(*inputs, **kwargs)`". */
+  get(name: string): KnowledgeEntry | undefined {
+    const cached = this.made.get(name);
+    if (cached) return cached;
+    if (!this.has(name)) return undefined;
+    const framework = frameworkOf(name);
+    if (!framework) return undefined;
+    const record = this.data.names[name];
+    const kind = KINDS[record[0]] ?? 'function';
+    const version = this.data.versions[framework] ?? '';
+    const release = `${LABEL[framework]} ${version.split('.').slice(0, 2).join('.')}`;
+    const owner = name.slice(0, name.lastIndexOf('.'));
+    const summary = record[0] === 'a' ? `${release}: \`${shortName(name)}\`, a member of class \`${shortName(owner)}\`.` : `${release} ${kind} \`${shortName(name)}${record.slice(1)}\`.`;
+    const entry: KnowledgeEntry = {
+      name,
+      framework,
+      kind,
+      summary,
+      status: { state: 'current' },
+      verified: `${LABEL[framework]} ${version} API dump`,
+      docs: docsFor(record[0] === 'a' ? owner : name, framework),
+      sources: [],
+    };
+    this.made.set(name, entry);
+    return entry;
+  }
+}

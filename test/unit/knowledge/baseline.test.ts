@@ -1,0 +1,73 @@
+/** The baseline built from the API dumps: every public name gets a fact-only entry, and hand-written entries win. */
+import * as assert from 'node:assert';
+import { KnowledgeBase } from '../../../src/knowledge';
+import { KNOWLEDGE_ENTRIES } from '../../../src/knowledge/all';
+import { Baseline, buildBaseline, type BaselineData, type DumpRecord } from '../../../src/knowledge/baseline';
+import { Surfaces } from './apiSurface';
+
+const surfaces = new Surfaces();
+const data: BaselineData = buildBaseline(
+  (
+    [
+      ['tensorflow', 'tensorflow', 'tensorflow'],
+      ['keras', 'keras', 'keras'],
+      ['pytorch', 'torch', 'torch'],
+    ] as const
+  ).map(([framework, dump, key]) => {
+    const surface = surfaces.get(dump);
+    return { framework, version: surface.meta.versions[key] ?? '', names: Object.fromEntries(surface.names) as Record<string, DumpRecord> };
+  }),
+);
+const kb = new KnowledgeBase(KNOWLEDGE_ENTRIES);
+kb.attachBaseline(new Baseline(data));
+
+suite('baseline', () => {
+  test('an API without a hand-written note gets a hover summary of facts: release, kind, signature, docs', () => {
+    const found = kb.lookup('tensorflow.group');
+    assert.strictEqual(found?.match, 'exact');
+    assert.strictEqual(found?.entry.summary, 'TensorFlow 2.21 function `tf.group(*inputs, **kwargs)`.');
+    assert.strictEqual(found?.entry.status.state, 'current');
+    assert.strictEqual(found?.entry.docs, 'https://www.tensorflow.org/api_docs/python/tf/group');
+    assert.strictEqual(kb.lookup('torch.nn.Linear')?.entry.summary.includes('PyTorch 2.13 class'), false, 'hand-written torch.nn.Linear wins');
+  });
+
+  test('the gaps measured on real code are covered, through tf.compat.v1 and tf.keras aliases too', () => {
+    for (const name of [
+      'tensorflow.add_n',
+      'tensorflow.gradients',
+      'tensorflow.control_dependencies',
+      'tensorflow.constant_initializer',
+      'tensorflow.zeros_initializer',
+      'tensorflow.bool',
+      'tensorflow.data.Dataset.from_tensor_slices',
+      'tensorflow.train.get_checkpoint_state',
+      'keras.datasets.mnist.load_data',
+      'torch.FloatTensor',
+      'torch.LongTensor',
+      'torch.accelerator.current_accelerator',
+      'tensorflow.compat.v1.group',
+      'tensorflow.keras.datasets.mnist.load_data',
+    ]) {
+      const found = kb.lookup(name);
+      assert.ok(found && found.match !== 'module', `${name}: ${found?.match}`);
+    }
+    assert.strictEqual(kb.lookup('tensorflow.data.Dataset.batch')?.entry.name, 'tensorflow.data.Dataset.batch');
+  });
+
+  test('every public name of the dumps is in the baseline except the tf.compat and tf.keras views the aliases reach', () => {
+    let missing = 0;
+    for (const dump of ['tensorflow', 'keras', 'torch'] as const) {
+      for (const name of surfaces.get(dump).names.keys()) {
+        if (/^tensorflow\.(compat|keras)(\.|$)/.test(name)) continue;
+        if (!(name in data.names)) missing++;
+      }
+    }
+    assert.strictEqual(missing, 0);
+    assert.ok(Object.keys(data.names).length > 14000);
+  });
+
+  test('the baseline never reports: its entries are current', () => {
+    const baseline = new Baseline(data);
+    for (const name of Object.keys(data.names).slice(0, 2000)) assert.strictEqual(baseline.get(name)?.status.state, 'current');
+  });
+});
