@@ -3,7 +3,7 @@
  * line, show the equivalent in the panel, open the docs. Replacements that change behaviour get no edit.
  */
 import * as vscode from 'vscode';
-import { planRename } from '../core/rules/quickFix';
+import { planKeywordRename, planRename } from '../core/rules/quickFix';
 import { importInsertionOffset } from '../core/snippets/placement';
 import { firstCodeCell } from './codeInserter';
 import type { DeprecationDiagnostics, FindingRecord } from './diagnostics';
@@ -22,6 +22,8 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     for (const record of this.diagnostics.recordsFor(document.uri)) {
       if (!record.diagnostic.range.intersection(range)) continue;
+      const keywordFix = this.keywordRenameAction(document, record);
+      if (keywordFix) actions.push(keywordFix);
       const entry = kb?.get(record.finding.entryName);
       const replacement = entry?.replacement;
       const fix = replacement?.dropIn ? this.renameAction(document, record, replacement.name) : undefined;
@@ -47,7 +49,8 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
 
   private renameAction(document: vscode.TextDocument, record: FindingRecord, replacement: string): vscode.CodeAction | undefined {
     const reference = record.reference;
-    if (!reference) return undefined;
+    // An import line names a module (`from tensorflow import gfile`): a dotted replacement there would not parse.
+    if (!reference || reference.inImport) return undefined;
     const plan = planRename(reference, replacement, record.view.analysis.imports);
     const current = document.getText(record.diagnostic.range);
     if (plan.text === current) return undefined; // already written the safe way (e.g. through tf.compat.v1)
@@ -61,6 +64,17 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
       const target = firstCodeCell(document) ?? document;
       action.edit.insert(target.uri, target.positionAt(importInsertionOffset(target.getText())), `${plan.importLine}\n`);
     }
+    return action;
+  }
+
+  private keywordRenameAction(document: vscode.TextDocument, record: FindingRecord): vscode.CodeAction | undefined {
+    const rename = record.finding.keywordRename;
+    if (!planKeywordRename(record.finding) || !rename || document.getText(record.diagnostic.range) !== rename.from) return undefined;
+    const action = new vscode.CodeAction(vscode.l10n.t('Rename keyword {0}= to {1}=', rename.from, rename.to), vscode.CodeActionKind.QuickFix);
+    action.isPreferred = true;
+    action.diagnostics = [record.diagnostic];
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.replace(document.uri, record.diagnostic.range, rename.to);
     return action;
   }
 

@@ -8,7 +8,7 @@ export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'of
 export interface GuideConfig {
   hover: { enabled: boolean; frameworks: Framework[]; verbosity: Verbosity; showEquivalents: boolean };
   analysis: { maxFileSize: number };
-  diagnostics: { enabled: boolean; removedSeverity: SeveritySetting; deprecatedSeverity: SeveritySetting; debounceMs: number };
+  diagnostics: { enabled: boolean; removedSeverity: SeveritySetting; deprecatedSeverity: SeveritySetting; compatModeSeverity: SeveritySetting; debounceMs: number };
 }
 
 const ALL_FRAMEWORKS: Framework[] = ['tensorflow', 'keras', 'pytorch'];
@@ -28,6 +28,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): GuideConfig {
       enabled: c.get<boolean>('diagnostics.enabled', true),
       removedSeverity: c.get<SeveritySetting>('diagnostics.removedSeverity', 'warning'),
       deprecatedSeverity: c.get<SeveritySetting>('diagnostics.deprecatedSeverity', 'information'),
+      compatModeSeverity: c.get<SeveritySetting>('diagnostics.compatModeSeverity', 'hint'),
       debounceMs: Math.max(0, c.get<number>('diagnostics.debounceMs', 300)),
     },
   };

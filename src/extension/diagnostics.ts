@@ -114,13 +114,14 @@ export class DeprecationDiagnostics implements vscode.Disposable {
     for (const finding of findings) {
       // In a notebook the program holds every code cell; this document is one of them.
       if (finding.location.cell !== view.cell) continue;
-      const setting = finding.status === 'removed' ? config.removedSeverity : config.deprecatedSeverity;
+      const setting = finding.compatV1 ? config.compatModeSeverity : finding.status === 'removed' ? config.removedSeverity : config.deprecatedSeverity;
       if (setting === 'off') continue;
       const range = new vscode.Range(document.positionAt(finding.location.from), document.positionAt(finding.location.to));
       const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[setting]);
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docs) };
-      diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
+      // tf.compat.v1 code is valid TensorFlow 2 code (often our own fix's output): no strikethrough for it.
+      if (!finding.compatV1) diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
       records.push({ diagnostic, finding, reference: byStart.get(`${finding.span.from}:${finding.span.to}`), view });
     }
     this.records.set(document.uri.toString(), records);

@@ -15,6 +15,13 @@ export interface Finding {
   entryName: string;
   replacement?: string;
   docs: string;
+  /**
+   * The code already uses the TF1 API through tf.compat.v1, which TensorFlow 2 keeps: valid code, so editors show it
+   * as a hint without the deprecated strikethrough (setting `diagnostics.compatModeSeverity`).
+   */
+  compatV1?: true;
+  /** A keyword finding whose whole fix is writing another keyword name (`keep_dims=` → `keepdims=`). */
+  keywordRename?: { from: string; to: string };
 }
 
 function describe(reference: FrameworkReference, entry: KnowledgeEntry, status: Exclude<Lifecycle, 'current'>, viaCompatV1: boolean): string {
@@ -63,6 +70,7 @@ function apiFinding(reference: FrameworkReference, result: LookupResult): Findin
     docs: entry.docs,
   };
   if (entry.replacement) finding.replacement = entry.replacement.name;
+  if (viaCompatV1) finding.compatV1 = true;
   return finding;
 }
 
@@ -85,6 +93,8 @@ function keywordFindings(reference: FrameworkReference, entry: KnowledgeEntry): 
     const rule = Object.prototype.hasOwnProperty.call(entry.keywords, keyword.name) ? entry.keywords[keyword.name] : undefined;
     if (!rule || rule.status.state === 'current') continue;
     const since = rule.status.since ? ` since ${FRAMEWORK_LABEL[entry.framework]} ${rule.status.since}` : '';
+    // A rename is offered only when the call does not pass the new keyword too (that would be a repeated keyword).
+    const rename = rule.renamedTo && !reference.callKeywords.some((k) => k.name === rule.renamedTo) ? { from: keyword.name, to: rule.renamedTo } : undefined;
     out.push({
       ruleId: `FG-${entry.name}.${keyword.name}`,
       severity: rule.status.state === 'removed' ? 'warning' : 'information',
@@ -93,6 +103,7 @@ function keywordFindings(reference: FrameworkReference, entry: KnowledgeEntry): 
       span: keyword.span,
       entryName: entry.name,
       docs: entry.docs,
+      ...(rename ? { keywordRename: rename } : {}),
     });
   }
   return out;

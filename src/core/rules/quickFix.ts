@@ -39,3 +39,9 @@ export function planRename(reference: FrameworkReference, replacement: string, i
   const top = replacement.split('.')[0];
   return { text: replacement, importLine: `import ${top}` };
 }
+
+/** The edit of a keyword-rename fix (`keep_dims=` → `keepdims=`): the keyword's name only, its value untouched. */
+export function planKeywordRename(finding: { span: { from: number; to: number }; keywordRename?: { from: string; to: string } }): { from: number; to: number; text: string } | undefined {
+  if (!finding.keywordRename) return undefined;
+  return { from: finding.span.from, to: finding.span.to, text: finding.keywordRename.to };
+}

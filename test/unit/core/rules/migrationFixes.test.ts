@@ -1,0 +1,81 @@
+/** Rename and keyword-rename fixes from the generated migration rules: alias-aware, idempotent, and the file still parses. */
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzePython } from '../../../../src/core/python';
+import { findDeprecations, type Finding } from '../../../../src/core/rules/findings';
+import { planKeywordRename, planRename } from '../../../../src/core/rules/quickFix';
+import { KnowledgeBase } from '../../../../src/knowledge';
+import { KNOWLEDGE_ENTRIES } from '../../../../src/knowledge/all';
+
+const kb = new KnowledgeBase(KNOWLEDGE_ENTRIES);
+const fixture = (name: string) => fs.readFileSync(path.join(process.cwd(), 'test', 'fixtures', 'migrations', name), 'utf8');
+
+interface Edit {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/** Every safe fix the code actions offer for `text`, as the editor would apply them (one pass). */
+function fixAll(text: string): { text: string; edits: Edit[] } {
+  const analysis = analyzePython(text);
+  const byStart = new Map(analysis.references.map((r) => [`${r.span.from}:${r.span.to}`, r]));
+  const edits: Edit[] = [];
+  const imports = new Set<string>();
+  for (const finding of findDeprecations(analysis, kb)) {
+    const keyword = planKeywordRename(finding);
+    if (keyword) {
+      edits.push(keyword);
+      continue;
+    }
+    const reference = byStart.get(`${finding.span.from}:${finding.span.to}`);
+    const replacement = kb.get(finding.entryName)?.replacement;
+    if (!reference || reference.inImport || !replacement?.dropIn) continue;
+    const plan = planRename(reference, replacement.name, analysis.imports);
+    if (plan.text === text.slice(finding.span.from, finding.span.to)) continue;
+    edits.push({ ...finding.span, text: plan.text });
+    if (plan.importLine) imports.add(plan.importLine);
+  }
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.from - a.from)) out = out.slice(0, edit.from) + edit.text + out.slice(edit.to);
+  return { text: [...imports].map((l) => `${l}\n`).join('') + out, edits };
+}
+
+function findingsOf(text: string): Finding[] {
+  return findDeprecations(analyzePython(text), kb);
+}
+
+suite('migration fixes', () => {
+  test('symbol and keyword renames rewrite the file through its own aliases; a repeated keyword is never produced', () => {
+    const { text } = fixAll(fixture('tf1_fixable.py'));
+    const lines = text.split('\n');
+    assert.strictEqual(lines[2], 'from tensorflow import gfile', 'an import line is never rewritten into a dotted name');
+    assert.strictEqual(lines[5], 'if not gfile.Exists("/tmp/run"):', 'tf_upgrade_v2 also renames a keyword of gfile.Exists: not a drop-in');
+    assert.strictEqual(lines[8], 'total = tf.reduce_sum(x, axis=1, keepdims=True)');
+    assert.strictEqual(lines[9], 'mean = tf.reduce_mean(x, axis=[1], keepdims=True)');
+    assert.strictEqual(lines[10], 'peak = tf.reduce_max(x, keep_dims=True, keepdims=True)', 'renaming keep_dims here would repeat keepdims');
+    assert.strictEqual(lines[11], 'config = tf.compat.v1.ConfigProto(gpu_options=tf.compat.v1.GPUOptions(allow_growth=True))');
+    assert.strictEqual(lines[12], 'sess = tf.compat.v1.Session(config=config)');
+    assert.strictEqual(lines[13], 'again = v1.Session()');
+    assert.strictEqual(lines[15], 'with tf.io.gfile.GFile("/tmp/run/log.txt", "w") as f:');
+  });
+
+  test('the fixed file parses, and fixing it again changes nothing (idempotent)', () => {
+    for (const name of ['tf1_fixable.py', 'tf1_era.py']) {
+      const once = fixAll(fixture(name)).text;
+      assert.strictEqual(analyzePython(once).hasSyntaxErrors, false, `${name} no longer parses after the fixes`);
+      const twice = fixAll(once);
+      assert.deepStrictEqual(twice.edits, [], `${name}: a second pass still edits`);
+      assert.strictEqual(twice.text, once);
+    }
+  });
+
+  test('what the fixes leave behind through tf.compat.v1 is marked compat-v1 (a hint without strikethrough), never removed', () => {
+    const after = findingsOf(fixAll(fixture('tf1_fixable.py')).text);
+    const compat = after.filter((f) => f.compatV1);
+    assert.ok(compat.some((f) => f.ruleId === 'FG-tensorflow.Session'));
+    for (const f of compat) assert.strictEqual(f.status, 'deprecated');
+    assert.strictEqual(after.find((f) => f.ruleId === 'FG-tensorflow.Session' && !f.compatV1), undefined);
+  });
+});
