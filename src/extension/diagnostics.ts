@@ -121,7 +121,7 @@ export class DeprecationDiagnostics implements vscode.Disposable {
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docs) };
       // tf.compat.v1 code is valid TensorFlow 2 code (often our own fix's output): no strikethrough for it.
-      if (!finding.compatV1) diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
+      if (!finding.compatV1 && !finding.advice) diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
       records.push({ diagnostic, finding, reference: byStart.get(`${finding.span.from}:${finding.span.to}`), view });
     }
     this.records.set(document.uri.toString(), records);

@@ -6,7 +6,7 @@
 import type { KnowledgeEntry, SymbolKind } from './types';
 import { docsUrl } from './define';
 import migrations from './data/generated/migrations.json';
-import torchfix from './data/pytorch/torchfix';
+import torchfix, { TORCH_LOAD_ADVICE } from './data/pytorch/torchfix';
 
 interface RemovedName {
   kind: string;
@@ -121,13 +121,13 @@ export function migrationEntries(): KnowledgeEntry[] {
   for (const [name, fact] of Object.entries(DATA.tensorflowRemoved)) out.push(tensorflowRemoved(name, fact));
   for (const [name, table] of Object.entries(DATA.tensorflowKeywords)) out.push({ ...keywordCarrier(name), keywords: keywordRules(table) });
   for (const [name, fact] of Object.entries(DATA.keras2Backend)) out.push(keras2Entry(name, fact), tfKerasEntry(name, fact));
-  out.push(...torchfix);
+  out.push(...torchfix, TORCH_LOAD_ADVICE);
   return out;
 }
 
 /**
  * The hand-written entries plus the generated ones they do not already cover. A hand-written entry keeps every field;
- * it only gains the generated keyword rules it does not state itself.
+ * it only gains the generated keyword rules (and omitted-keyword advice) it does not state itself.
  */
 export function withMigrations(handWritten: readonly KnowledgeEntry[], generated: readonly KnowledgeEntry[] = migrationEntries()): KnowledgeEntry[] {
   const byName = new Map(handWritten.map((e) => [e.name, e] as const));
@@ -138,7 +138,10 @@ export function withMigrations(handWritten: readonly KnowledgeEntry[], generated
       added.push(entry);
       continue;
     }
-    if (entry.keywords) byName.set(entry.name, { ...own, keywords: { ...entry.keywords, ...own.keywords } });
+    const merged = { ...own };
+    if (entry.keywords) merged.keywords = { ...entry.keywords, ...own.keywords };
+    if (entry.omittedKeywords) merged.omittedKeywords = { ...entry.omittedKeywords, ...own.omittedKeywords };
+    byName.set(entry.name, merged);
   }
   return [...handWritten.map((e) => byName.get(e.name) as KnowledgeEntry), ...added];
 }

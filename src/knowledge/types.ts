@@ -104,4 +104,9 @@ export interface KnowledgeEntry {
    * passes one gets its own finding (`Variable(x, volatile=True)`).
    */
   keywords?: Record<string, KeywordRule>;
+  /**
+   * Keywords a call should pass explicitly because the default changed or is unsafe on older releases
+   * (`torch.load` without `weights_only=`); a call that omits one gets an advisory finding.
+   */
+  omittedKeywords?: Record<string, { note: string; since?: string }>;
 }

@@ -94,12 +94,13 @@ suite('diagnostics and quick fixes', () => {
     await waitFor(() => ours(doc.uri).length === 0, 'diagnostics to clear after the ignore comment');
   });
 
-  test('TF1 through tf.compat.v1 is information (legacy compat), not a warning', async () => {
+  test('TF1 through tf.compat.v1 is a hint without strikethrough (valid TF 2 code), not a warning', async () => {
     const doc = await openSample('compat_v1.py');
     const diagnostics = await diagnosticsOf(doc);
     const session = diagnostics.find((d) => doc.getText(d.range) === 'tf.Session');
     assert.ok(session, 'tf.Session flagged');
-    assert.strictEqual(session.severity, vscode.DiagnosticSeverity.Information);
+    assert.strictEqual(session.severity, vscode.DiagnosticSeverity.Hint);
+    assert.ok(!session.tags?.includes(vscode.DiagnosticTag.Deprecated), 'no strikethrough on tf.compat.v1 code');
     assert.match(session.message, /compat/);
     const fixes = await quickFixes(doc, session.range);
     assert.ok(!fixes.some((f) => f.title.startsWith('Replace with')), 'already the safe step: no rename');

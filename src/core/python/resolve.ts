@@ -73,6 +73,11 @@ function resolveThroughStar(name: string, pos: number, collected: CollectedFile)
 function keywordsOf(argList: SyntaxNode, text: string): Array<{ name: string; span: Span }> {
   const keywords: Array<{ name: string; span: Span }> = [];
   for (let child = argList.firstChild; child; child = child.nextSibling) {
+    // `**options` may pass any keyword: recorded as `**` so rules about a missing keyword can stay silent.
+    if (child.to - child.from === 2 && text.startsWith('**', child.from) && child.firstChild === null && nodeKind(child) !== VariableName) {
+      keywords.push({ name: '**', span: { from: child.from, to: child.to } });
+      continue;
+    }
     if (nodeKind(child) !== VariableName) continue;
     const next = child.nextSibling;
     if (next && nodeKind(next) === AssignOp && text.charCodeAt(next.from) === 0x3d /* '=' */ && text.charCodeAt(next.from + 1) !== 0x3d) {

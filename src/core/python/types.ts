@@ -47,7 +47,7 @@ export interface FrameworkReference {
   lastSegment: Span;
   /** True for the dotted names inside import statements. */
   inImport: boolean;
-  /** Keyword argument names when the chain is called directly: `Variable(x, volatile=True)` → [{name:'volatile',...}]. */
+  /** Keyword argument names when the chain is called directly: `Variable(x, volatile=True)` → [{name:'volatile',...}]; `**` stands for a `**mapping` argument. */
   callKeywords?: Array<{ name: string; span: Span }>;
 }
 

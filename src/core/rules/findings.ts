@@ -20,6 +20,8 @@ export interface Finding {
    * as a hint without the deprecated strikethrough (setting `diagnostics.compatModeSeverity`).
    */
   compatV1?: true;
+  /** Advice on a call rather than a deprecation (`torch.load` without `weights_only=`): no strikethrough. */
+  advice?: true;
   /** A keyword finding whose whole fix is writing another keyword name (`keep_dims=` → `keepdims=`). */
   keywordRename?: { from: string; to: string };
 }
@@ -45,6 +47,7 @@ export function findDeprecations(analysis: PythonAnalysis, kb: KnowledgeBase): F
     const finding = apiFinding(reference, result);
     if (finding) findings.push(finding);
     if (result.match !== 'module') for (const keyword of keywordFindings(reference, result.entry)) findings.push(keyword);
+    if (result.match !== 'module') for (const advice of omittedKeywordFindings(reference, result.entry)) findings.push(advice);
   }
   return findings;
 }
@@ -107,4 +110,25 @@ function keywordFindings(reference: FrameworkReference, entry: KnowledgeEntry): 
     });
   }
   return out;
+}
+
+/** Advisory findings for calls that leave out a keyword whose default changed (`torch.load(f)` without `weights_only=`). */
+function omittedKeywordFindings(reference: FrameworkReference, entry: KnowledgeEntry): Finding[] {
+  if (!entry.omittedKeywords || !reference.callKeywords || reference.inImport) return [];
+  const passed = new Set(reference.callKeywords.map((k) => k.name));
+  // `**options` may carry the keyword: nothing can be said about such a call.
+  if (passed.has('**')) return [];
+  return Object.entries(entry.omittedKeywords)
+    .filter(([name]) => !passed.has(name))
+    .map(([name, rule]) => ({
+      ruleId: `FG-${entry.name}.${name}`,
+      severity: 'information' as const,
+      // The nearest lifecycle state: relying on this default is what changed.
+      status: 'deprecated' as const,
+      message: `${reference.written}() without ${name}=: ${rule.note}`,
+      span: reference.span,
+      entryName: entry.name,
+      docs: entry.docs,
+      advice: true as const,
+    }));
 }

@@ -68,6 +68,16 @@ suite('generated migration rules', () => {
     }
   });
 
+  test('torch.load without weights_only= gets an advisory note (TorchFix TOR102); with it, or with **options, none', () => {
+    const loads = scan('torch_legacy.py').filter(([, rule]) => rule === 'FG-torch.load.weights_only');
+    assert.deepStrictEqual(loads, [[15, 'FG-torch.load.weights_only', 'torch.load', '']]);
+    const text = fs.readFileSync(path.join(process.cwd(), 'test', 'fixtures', 'migrations', 'torch_legacy.py'), 'utf8');
+    const advice = findDeprecations(analyzePython(text), kb).find((f) => f.ruleId === 'FG-torch.load.weights_only');
+    assert.strictEqual(advice?.advice, true, 'advice, not a deprecation: no strikethrough');
+    assert.match(advice?.message ?? '', /2\.6/);
+    assert.strictEqual(surfaces.parameters('torch.load')?.find((p) => p.name === 'weights_only')?.default, 'None', '2.13 signature: weights_only=None');
+  });
+
   test('no generated "removed" rule names an API the installed release has (PyTorch stubs that only raise excepted)', () => {
     const wrong: string[] = [];
     for (const entry of generated) {

@@ -4,6 +4,7 @@
  */
 import { defineGroup, docsUrl } from '../../define';
 import type { EntrySpec } from '../../define';
+import type { KnowledgeEntry } from '../../types';
 
 const TORCHFIX = 'https://github.com/pytorch-labs/torchfix/blob/55b02cdba7c066918212ff784eff220f22a85b51/torchfix/deprecated_symbols.yaml';
 const LINALG_STUBS = 'https://github.com/pytorch/pytorch/blob/main/torch/_linalg_utils.py';
@@ -68,3 +69,24 @@ export default defineGroup(
     ...functorch,
   },
 );
+
+/**
+ * TorchFix's TOR102 check, with the facts read from torch/serialization.py in 2.13: `weights_only=None` means True unless a
+ * pickle_module is passed or TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD is set; the default was False before 2.6.
+ */
+export const TORCH_LOAD_ADVICE: KnowledgeEntry = {
+  name: 'torch.load',
+  framework: 'pytorch',
+  kind: 'function',
+  summary: 'Loads an object saved with torch.save.',
+  status: { state: 'current' },
+  verified: INSTALLED,
+  docs: docsUrl.torch('torch.load'),
+  sources: ['https://github.com/pytorch-labs/torchfix#tor102', 'https://github.com/pytorch/pytorch/blob/main/torch/serialization.py'],
+  omittedKeywords: {
+    weights_only: {
+      since: '2.6',
+      note: 'before PyTorch 2.6 the default unpickled any object, which can run code from the file; since 2.6 it defaults to True unless pickle_module is passed or TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD is set. Pass weights_only=True (or False only for trusted files) so the call means the same on every release.',
+    },
+  },
+};
