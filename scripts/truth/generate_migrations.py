@@ -1,6 +1,6 @@
 """Derives the migration facts the rules use from the API dumps and TensorFlow's upgrade tables, into one JSON file.
 
-Inputs: test/fixtures/truth/{tensorflow,keras}.json.gz (dump_api.py) and src/knowledge/data/generated/tf-upgrade-v2.json
+Inputs: test/fixtures/truth/{tensorflow,keras,torch}.json.gz (dump_api.py) and src/knowledge/data/generated/tf-upgrade-v2.json
 (extract_tf_upgrade.py). Output: src/knowledge/data/generated/migrations.json, read by src/knowledge/migrations.ts.
 
     python scripts/truth/generate_migrations.py     # any Python 3; no framework needed
@@ -105,9 +105,16 @@ def main():
         op = "keras.ops." + tail
         keras2[tail] = {"kind": tf[name]["kind"], "successor": op if op in keras else None}
 
+    # PyTorch losses whose 2.13 signatures still take the deprecated size_average= and reduce= (docstrings: "see reduction").
+    torch = load("torch")
+    torch_reduction = sorted(
+        n for n, r in torch.items()
+        if n.startswith("torch.nn.") and not r.get("sameAs") and {"size_average", "reduce", "reduction"} <= (parameters(r.get("signature")) or set())
+    )
+
     out = {
         "meta": {
-            "inputs": ["test/fixtures/truth/tensorflow.json.gz", "test/fixtures/truth/keras.json.gz", "src/knowledge/data/generated/tf-upgrade-v2.json"],
+            "inputs": ["test/fixtures/truth/tensorflow.json.gz", "test/fixtures/truth/keras.json.gz", "test/fixtures/truth/torch.json.gz", "src/knowledge/data/generated/tf-upgrade-v2.json"],
             "command": "python scripts/truth/generate_migrations.py",
             "tensorflow": "2.21.0",
             "keras": "3.15.1",
@@ -115,13 +122,14 @@ def main():
         "tensorflowRemoved": dict(sorted(removed.items())),
         "tensorflowKeywords": dict(sorted(keywords.items())),
         "keras2Backend": keras2,
+        "torchLegacyReduction": torch_reduction,
     }
     with open(os.path.join(GENERATED, "migrations.json"), "w", encoding="utf-8") as f:
         json.dump(out, f, indent=0)
         f.write("\n")
     print(json.dumps({"tensorflowRemoved": len(removed), "dropIn": sum(1 for r in removed.values() if r["dropIn"]),
                       "tensorflowKeywordFunctions": len(keywords), "keywordRenames": sum(len(v) for v in keywords.values()),
-                      "keras2Backend": len(keras2)}))
+                      "keras2Backend": len(keras2), "torchLegacyReduction": len(torch_reduction)}))
 
 
 if __name__ == "__main__":

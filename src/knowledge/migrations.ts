@@ -18,6 +18,7 @@ interface MigrationData {
   tensorflowRemoved: Record<string, RemovedName>;
   tensorflowKeywords: Record<string, Record<string, string | null>>;
   keras2Backend: Record<string, { kind: string; successor: string | null }>;
+  torchLegacyReduction: string[];
 }
 
 const DATA = migrations as unknown as MigrationData;
@@ -115,12 +116,30 @@ function keywordRules(table: Record<string, string | null>): NonNullable<Knowled
   return rules;
 }
 
+/** size_average= and reduce= of PyTorch losses: still accepted by 2.13 but documented as deprecated in favour of reduction=. */
+function torchReductionCarrier(name: string): KnowledgeEntry {
+  const note = "documented as deprecated in PyTorch 2.13 (see reduction=): pass reduction='mean', 'sum' or 'none' instead.";
+  const rule = { status: { state: 'deprecated' as const }, note };
+  return {
+    name,
+    framework: 'pytorch',
+    kind: /\.[A-Z]/.test(name) ? 'class' : 'function',
+    summary: `PyTorch 2.13 loss \`${name}\`.`,
+    status: { state: 'current' },
+    verified: 'PyTorch 2.13.0 API dump (generated), 2026-11-27',
+    docs: docsUrl.torch(name),
+    sources: ['https://github.com/pytorch/pytorch/blob/main/torch/nn/_reduction.py'],
+    keywords: { size_average: rule, reduce: rule },
+  };
+}
+
 /** Every generated migration entry (keyword rules come as carrier entries, merged into hand-written ones by `withMigrations`). */
 export function migrationEntries(): KnowledgeEntry[] {
   const out: KnowledgeEntry[] = [];
   for (const [name, fact] of Object.entries(DATA.tensorflowRemoved)) out.push(tensorflowRemoved(name, fact));
   for (const [name, table] of Object.entries(DATA.tensorflowKeywords)) out.push({ ...keywordCarrier(name), keywords: keywordRules(table) });
   for (const [name, fact] of Object.entries(DATA.keras2Backend)) out.push(keras2Entry(name, fact), tfKerasEntry(name, fact));
+  for (const name of DATA.torchLegacyReduction) out.push(torchReductionCarrier(name));
   out.push(...torchfix, TORCH_LOAD_ADVICE);
   return out;
 }

@@ -52,7 +52,7 @@ suite('generated migration rules', () => {
     ]);
   });
 
-  test('older PyTorch code gets TorchFix-listed names with their torch.linalg / torch successors', () => {
+  test('older PyTorch code gets TorchFix-listed names with their torch.linalg / torch successors, and loss size_average=/reduce=', () => {
     const rules = scan('torch_legacy.py').map(([line, rule, , replacement]) => [line, rule, replacement]);
     for (const expected of [
       [7, 'FG-torch.symeig', 'torch.linalg.eigh'],
@@ -63,9 +63,12 @@ suite('generated migration rules', () => {
       [12, 'FG-torch.range', 'torch.arange'],
       [13, 'FG-torch.nn.UpsamplingBilinear2d', 'torch.nn.functional.interpolate'],
       [14, 'FG-torch.nn.utils.weight_norm', 'torch.nn.utils.parametrizations.weight_norm'],
+      [19, 'FG-torch.nn.MSELoss.size_average', ''],
+      [20, 'FG-torch.nn.functional.nll_loss.reduce', ''],
     ]) {
       assert.ok(rules.some((r) => JSON.stringify(r) === JSON.stringify(expected)), `missing ${JSON.stringify(expected)} in ${JSON.stringify(rules)}`);
     }
+    assert.ok(!rules.some(([line]) => line === 21), 'reduction= is the current keyword');
   });
 
   test('torch.load without weights_only= gets an advisory note (TorchFix TOR102); with it, or with **options, none', () => {
