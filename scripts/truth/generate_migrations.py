@@ -1,7 +1,7 @@
 """Derives the migration facts the rules use from the API dumps and TensorFlow's upgrade tables, into one JSON file.
 
 Inputs: test/fixtures/truth/{tensorflow,keras,torch}.json.gz (dump_api.py) and src/knowledge/data/generated/tf-upgrade-v2.json
-(extract_tf_upgrade.py). Output: src/knowledge/data/generated/migrations.json, read by src/knowledge/migrations.ts.
+(extract_tf_upgrade.py), plus tf-upgrade-v1.json (the pre-1.0 renames of TF 1.0's upgrader). Output: src/knowledge/data/generated/migrations.json, read by src/knowledge/migrations.ts.
 
     python scripts/truth/generate_migrations.py     # any Python 3; no framework needed
 """
@@ -76,6 +76,17 @@ def main():
             if parent not in tf2 and parent not in removed and not parent.startswith(skipped):
                 compat = V1 + parent[len("tensorflow."):]
                 removed[parent] = {"kind": "module", "successor": compat if compat in tf else None, "dropIn": compat in tf}
+    # Pre-1.0 names (tf.scalar_summary): TF 1.0's upgrader renamed them; follow that name into TF 2 as above.
+    with open(os.path.join(GENERATED, "tf-upgrade-v1.json"), encoding="utf-8") as f:
+        pre_1_0 = json.load(f)["symbolRenames"]
+    for old, renamed in sorted(pre_1_0.items()):
+        if old in tf2 or old in removed:
+            continue
+        later = removed.get(renamed)
+        successor = later["successor"] if later else renames.get(renamed) or (renamed if renamed in tf2 else None)
+        kind = kind_of(V1 + renamed[len("tensorflow."):]) or kind_of(renamed) or ("constant" if old.rsplit(".", 1)[1].isupper() else "function")
+        removed[old] = {"kind": kind, "successor": successor,
+                        "dropIn": False, "since": "1.0"}
     for module, level in upgrade["moduleDeprecations"].items():
         if module not in tf2 and module not in removed and not module.startswith(skipped):
             removed[module] = {"kind": "module", "successor": None, "dropIn": False}

@@ -12,6 +12,8 @@ interface RemovedName {
   kind: string;
   successor: string | null;
   dropIn: boolean;
+  /** Set for pre-1.0 names, which TensorFlow 1.0 already renamed. */
+  since?: string;
 }
 
 interface MigrationData {
@@ -23,6 +25,7 @@ interface MigrationData {
 
 const DATA = migrations as unknown as MigrationData;
 const UPGRADE_TOOL = 'https://github.com/tensorflow/tensorflow/tree/v2.21.0/tensorflow/tools/compatibility';
+const UPGRADE_TOOL_1_0 = 'https://github.com/tensorflow/tensorflow/blob/de41ddb5e8afe693ae96b051c7ddf2e098ed60cc/tensorflow/tools/compatibility/tf_upgrade.py';
 const MIGRATE_GUIDE = 'https://www.tensorflow.org/guide/migrate';
 const KERAS_MIGRATION = 'https://keras.io/guides/migrating_to_keras_3/';
 const VERIFIED_TF = 'TensorFlow 2.21.0 API dump and tf_upgrade_v2 tables (generated), 2026-11-27';
@@ -45,11 +48,11 @@ function tensorflowRemoved(name: string, fact: RemovedName): KnowledgeEntry {
     name,
     framework: 'tensorflow',
     kind: symbolKind(fact.kind),
-    summary,
-    status: TF2,
+    summary: fact.since ? `Pre-1.0 TensorFlow ${fact.kind}; TensorFlow 1.0 renamed it${fact.successor ? ` (today: ${tfName(fact.successor)})` : ''}.` : summary,
+    status: fact.since ? { state: 'removed', since: fact.since } : TF2,
     verified: VERIFIED_TF,
     docs: docsUrl.tf(fact.successor ?? name.replace(/^tensorflow\./, 'tensorflow.compat.v1.')),
-    sources: [UPGRADE_TOOL, MIGRATE_GUIDE],
+    sources: fact.since ? [UPGRADE_TOOL_1_0, UPGRADE_TOOL] : [UPGRADE_TOOL, MIGRATE_GUIDE],
   };
   if (fact.successor) {
     entry.replacement = {

@@ -49,7 +49,12 @@ suite('generated migration rules', () => {
       [27, 'FG-keras.backend.shape', 'K.shape', 'keras.ops.shape'],
       [30, 'FG-tensorflow.Session', 'tf.Session', 'tensorflow.compat.v1.Session'],
       [31, 'FG-tensorflow.global_variables_initializer', 'tf.global_variables_initializer', 'tensorflow.compat.v1.global_variables_initializer'],
+      // Pre-1.0 names: TF 1.0's upgrader renamed them; the successor follows that name into TF 2.
+      [34, 'FG-tensorflow.scalar_summary', 'tf.scalar_summary', 'tensorflow.summary.scalar'],
+      [35, 'FG-tensorflow.merge_summary', 'tf.merge_summary', 'tensorflow.compat.v1.summary.merge'],
+      [36, 'FG-tensorflow.train.SummaryWriter', 'tf.train.SummaryWriter', 'tensorflow.compat.v1.summary.FileWriter'],
     ]);
+    assert.strictEqual(kb.get('tensorflow.scalar_summary')?.status.since, '1.0');
   });
 
   test('older PyTorch code gets TorchFix-listed names with their torch.linalg / torch successors, and loss size_average=/reduce=', () => {
