@@ -104,17 +104,20 @@ def main():
         if gone:
             keywords[fn] = gone
 
-    # Keras 2 backend functions: kept by the tf.keras view, absent from Keras 3's keras.backend.
+    # Keras 2 names: kept by the tf.keras view (keras._tf_keras), absent from Keras 3 (`import keras`). A backend
+    # function's successor is the keras.ops function of the same name, when Keras 3 has one.
     keras2 = {}
-    prefix = "tensorflow.keras.backend."
+    prefix = "tensorflow.keras."
     for name in sorted(tf):
         if not name.startswith(prefix):
             continue
         tail = name[len(prefix):]
-        if "keras.backend." + tail in keras or "." in tail:
+        if "keras." + tail in keras:
             continue
-        op = "keras.ops." + tail
-        keras2[tail] = {"kind": tf[name]["kind"], "successor": op if op in keras else None}
+        leaf = tail.rsplit(".", 1)[-1]
+        op = "keras.ops." + leaf
+        successor = op if tail.startswith("backend.") and op in keras else None
+        keras2[tail] = {"kind": tf[name]["kind"], "successor": successor}
 
     # PyTorch losses whose 2.13 signatures still take the deprecated size_average= and reduce= (docstrings: "see reduction").
     torch = load("torch")
@@ -132,7 +135,7 @@ def main():
         },
         "tensorflowRemoved": dict(sorted(removed.items())),
         "tensorflowKeywords": dict(sorted(keywords.items())),
-        "keras2Backend": keras2,
+        "keras2Removed": keras2,
         "torchLegacyReduction": torch_reduction,
     }
     with open(os.path.join(GENERATED, "migrations.json"), "w", encoding="utf-8") as f:
@@ -140,7 +143,7 @@ def main():
         f.write("\n")
     print(json.dumps({"tensorflowRemoved": len(removed), "dropIn": sum(1 for r in removed.values() if r["dropIn"]),
                       "tensorflowKeywordFunctions": len(keywords), "keywordRenames": sum(len(v) for v in keywords.values()),
-                      "keras2Backend": len(keras2), "torchLegacyReduction": len(torch_reduction)}))
+                      "keras2Removed": len(keras2), "torchLegacyReduction": len(torch_reduction)}))
 
 
 if __name__ == "__main__":

@@ -1,12 +1,13 @@
 /**
  * Migration rules built by construction from facts: TF1-only names (tf.compat.v1 has them, TF 2.21 does not) with
  * the successors of TensorFlow's own upgrade tables, keyword renames the TF 2.21 signatures confirm, Keras 2 backend
- * functions Keras 3 dropped, and TorchFix's deprecated PyTorch names. Hand-written entries always win over these.
+ * names Keras 3 dropped, modules absent from the installed releases, and TorchFix's deprecated PyTorch names. Hand-written entries always win over these.
  */
 import type { KnowledgeEntry, SymbolKind } from './types';
 import { docsUrl } from './define';
 import migrations from './data/generated/migrations.json';
 import torchfix, { TORCH_LOAD_ADVICE } from './data/pytorch/torchfix';
+import ABSENT from './data/absent';
 
 interface RemovedName {
   kind: string;
@@ -19,7 +20,7 @@ interface RemovedName {
 interface MigrationData {
   tensorflowRemoved: Record<string, RemovedName>;
   tensorflowKeywords: Record<string, Record<string, string | null>>;
-  keras2Backend: Record<string, { kind: string; successor: string | null }>;
+  keras2Removed: Record<string, { kind: string; successor: string | null }>;
   torchLegacyReduction: string[];
 }
 
@@ -64,12 +65,12 @@ function tensorflowRemoved(name: string, fact: RemovedName): KnowledgeEntry {
   return entry;
 }
 
-function keras2Entry(name: string, fact: { kind: string; successor: string | null }): KnowledgeEntry {
+function keras2Entry(path: string, fact: { kind: string; successor: string | null }): KnowledgeEntry {
   const entry: KnowledgeEntry = {
-    name: `keras.backend.${name}`,
+    name: `keras.${path}`,
     framework: 'keras',
     kind: symbolKind(fact.kind),
-    summary: `Keras 2 backend ${fact.kind}; Keras 3's keras.backend has no ${name} (the tf.keras view of TensorFlow 2.21 still has it).`,
+    summary: `Keras 2 ${fact.kind}; Keras 3 has no keras.${path} (the tf.keras view of TensorFlow 2.21 still has it).`,
     status: { state: 'removed', since: '3.0', date: '2023-11' },
     verified: 'TensorFlow 2.21.0 / Keras 3.15.1 API dumps (generated), 2026-11-27',
     docs: KERAS_MIGRATION,
@@ -80,12 +81,12 @@ function keras2Entry(name: string, fact: { kind: string; successor: string | nul
 }
 
 /** The same Keras 2 functions under tf.keras.backend, where TensorFlow 2.21 keeps them: exact entries stop the alias to keras.* from reporting them. */
-function tfKerasEntry(name: string, fact: { kind: string }): KnowledgeEntry {
+function tfKerasEntry(path: string, fact: { kind: string }): KnowledgeEntry {
   return {
-    name: `tensorflow.keras.backend.${name}`,
+    name: `tensorflow.keras.${path}`,
     framework: 'keras',
     kind: symbolKind(fact.kind),
-    summary: `Keras 2 backend ${fact.kind} still exported by the tf.keras view of TensorFlow 2.21; \`import keras\` (Keras 3) has no keras.backend.${name}.`,
+    summary: `Keras 2 ${fact.kind} still exported by the tf.keras view of TensorFlow 2.21; \`import keras\` (Keras 3) has no keras.${path}.`,
     status: { state: 'current' },
     verified: 'TensorFlow 2.21.0 API dump (generated), 2026-11-27',
     docs: KERAS_MIGRATION,
@@ -141,7 +142,8 @@ export function migrationEntries(): KnowledgeEntry[] {
   const out: KnowledgeEntry[] = [];
   for (const [name, fact] of Object.entries(DATA.tensorflowRemoved)) out.push(tensorflowRemoved(name, fact));
   for (const [name, table] of Object.entries(DATA.tensorflowKeywords)) out.push({ ...keywordCarrier(name), keywords: keywordRules(table) });
-  for (const [name, fact] of Object.entries(DATA.keras2Backend)) out.push(keras2Entry(name, fact), tfKerasEntry(name, fact));
+  for (const [path, fact] of Object.entries(DATA.keras2Removed)) out.push(keras2Entry(path, fact), tfKerasEntry(path, fact));
+  out.push(...ABSENT);
   for (const name of DATA.torchLegacyReduction) out.push(torchReductionCarrier(name));
   out.push(...torchfix, TORCH_LOAD_ADVICE);
   return out;
