@@ -87,7 +87,7 @@ export class Baseline {
     return Object.prototype.hasOwnProperty.call(this.data.names, name);
   }
 
-  /** A fact-only entry for `name`: "TensorFlow 2.21 function `tf.group(*inputs, **kwargs)`". */
+  /** A fact-only entry for `name`: "TensorFlow 2.21 function tf.group(*inputs, **kwargs)." */
   get(name: string): KnowledgeEntry | undefined {
     const cached = this.made.get(name);
     if (cached) return cached;
@@ -99,7 +99,8 @@ export class Baseline {
     const version = this.data.versions[framework] ?? '';
     const release = `${LABEL[framework]} ${version.split('.').slice(0, 2).join('.')}`;
     const owner = name.slice(0, name.lastIndexOf('.'));
-    const summary = record[0] === 'a' ? `${release}: \`${shortName(name)}\`, a member of class \`${shortName(owner)}\`.` : `${release} ${kind} \`${shortName(name)}${record.slice(1)}\`.`;
+    // Plain text: hover notes escape summaries, so code spans would show their backticks.
+    const summary = record[0] === 'a' ? `${release}: ${shortName(name)}, a member of class ${shortName(owner)}.` : `${release} ${kind} ${shortName(name)}${record.slice(1)}.`;
     const entry: KnowledgeEntry = {
       name,
       framework,
