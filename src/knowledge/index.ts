@@ -99,10 +99,20 @@ export class KnowledgeBase {
     const found = canonical !== undefined ? this.byName.get(canonical) : undefined;
     const viaAlias = found && alias && !statusHoldsThrough(found, alias) ? undefined : found;
     if (alias && viaAlias) return { entry: viaAlias, query: name, match: 'alias', aliasNote: alias.note, aliasSameApi: alias.sameApi, compatV1 };
+    const parent = this.parentOf(name, canonical, alias);
+    // A deprecated or removed module's note is the news for every name under it, baseline or not: findings must not
+    // depend on whether the baseline has been loaded.
+    if (parent && parent.entry.status.state !== 'current') return parent;
     const basic = this.baseline?.get(name);
     if (basic) return { entry: basic, query: name, match: 'exact', compatV1 };
     const basicViaAlias = alias && canonical !== undefined ? this.baseline?.get(canonical) : undefined;
     if (alias && basicViaAlias) return { entry: basicViaAlias, query: name, match: 'alias', aliasNote: alias.note, aliasSameApi: alias.sameApi, compatV1 };
+    return parent;
+  }
+
+  /** The nearest parent module entry (or removed class), trying the canonical name first. */
+  private parentOf(name: string, canonical: string | undefined, alias: NamespaceAlias | undefined): LookupResult | undefined {
+    const compatV1 = name === 'tensorflow.compat.v1' || name.startsWith('tensorflow.compat.v1.') ? true : undefined;
     // The canonical name first: `tensorflow.keras.layers.X` falls back to `keras.layers`, not `tensorflow.keras`.
     for (const candidate of canonical !== undefined ? [canonical, name] : [name]) {
       for (let cut = candidate.lastIndexOf('.'); cut > 0; cut = candidate.lastIndexOf('.', cut - 1)) {

@@ -1,5 +1,9 @@
 /** The baseline built from the API dumps: every public name gets a fact-only entry, and hand-written entries win. */
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzePython } from '../../../src/core/python';
+import { findDeprecations } from '../../../src/core/rules/findings';
 import { KnowledgeBase } from '../../../src/knowledge';
 import { KNOWLEDGE_ENTRIES } from '../../../src/knowledge/all';
 import { Baseline, buildBaseline, type BaselineData, type DumpRecord } from '../../../src/knowledge/baseline';
@@ -64,6 +68,23 @@ suite('baseline', () => {
     }
     assert.strictEqual(missing, 0);
     assert.ok(Object.keys(data.names).length > 14000);
+  });
+
+  test('findings are the same with and without the baseline loaded (a deprecated module still answers for its names)', () => {
+    const plain = new KnowledgeBase(KNOWLEDGE_ENTRIES);
+    const files = [
+      ...fs.readdirSync('sample').filter((f) => f.endsWith('.py')).map((f) => path.join('sample', f)),
+      ...fs.readdirSync(path.join('test', 'fixtures', 'migrations')).map((f) => path.join('test', 'fixtures', 'migrations', f)),
+    ];
+    assert.ok(files.length >= 8);
+    for (const file of files) {
+      const analysis = analyzePython(fs.readFileSync(file, 'utf8'));
+      assert.deepStrictEqual(findDeprecations(analysis, kb), findDeprecations(analysis, plain), file);
+    }
+    const deprecatedModule = KNOWLEDGE_ENTRIES.find((e) => e.kind === 'module' && e.status.state === 'deprecated' && Object.keys(data.names).some((n) => n.startsWith(e.name + '.') && !kb.get(n)));
+    assert.ok(deprecatedModule, 'a deprecated module with baseline names under it');
+    const child = Object.keys(data.names).find((n) => n.startsWith(deprecatedModule.name + '.') && !kb.get(n)) as string;
+    assert.strictEqual(kb.lookup(child)?.entry.name, deprecatedModule.name);
   });
 
   test('the baseline never reports: its entries are current', () => {
