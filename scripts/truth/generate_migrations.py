@@ -17,7 +17,7 @@ GENERATED = os.path.join(ROOT, "src", "knowledge", "data", "generated")
 V1 = "tensorflow.compat.v1."
 # Reachable in TensorFlow 2.21 although the dump leaves them out (a plain set and a typing alias, which dump_api.py skips
 # as not defined by the framework); test/real/migrations checks every generated name against the real module.
-REACHABLE_UNDUMPED = {"tensorflow.dtypes.QUANTIZED_DTYPES", "tensorflow.types.experimental.TensorLike"}
+REACHABLE_UNDUMPED = {"tensorflow.dtypes.QUANTIZED_DTYPES", "tensorflow.types.experimental.TensorLike", "tensorflow.compat.v1.test.mock"}
 
 
 def load(name):
@@ -53,15 +53,27 @@ def main():
 
     removed = {}
 
+    def exists(name):
+        """In TF 2.21: dumped, a member of a dumped class, or reachable though undumped."""
+        if name in tf or name in REACHABLE_UNDUMPED:
+            return True
+        owner, _, member = name.rpartition(".")
+        return member in (tf.get(owner) or {}).get("members", [])
+
     def add(old, kind):
         successor = renames.get(old)
+        if successor and successor.startswith("tensorflow.compat.v2."):
+            successor = "tensorflow." + successor[len("tensorflow.compat.v2."):]
+        # tf_upgrade_v2 predates Keras 3: its tf.compat.v1 targets built on Keras 2 (tf.compat.v1.layers.*,
+        # tf.compat.v1.nn.rnn_cell.*) raise AttributeError in TF 2.21, so they are no successor.
+        if successor and not exists(successor):
+            successor = None
         compat = V1 + old[len("tensorflow."):]
         if successor is None and compat in tf:
             successor = compat
         # Safe to rewrite only when the target exists in TF 2.21 and the tool itself does nothing more than rename.
-        drop_in = successor is not None and (successor in tf) and old not in manual
-        if successor is not None and successor.startswith("tensorflow.") and successor not in tf:
-            drop_in = False
+        # A fix writes only names the dump confirms; the undumped ones are checked by test/real but offered as advice.
+        drop_in = successor is not None and old not in manual and successor not in REACHABLE_UNDUMPED
         removed[old] = {"kind": kind, "successor": successor, "dropIn": drop_in}
 
     # A name tf.compat.v1 keeps but the TF 2 namespace lacks is TF1-only.
@@ -82,7 +94,7 @@ def main():
             parent = ".".join(parts[:cut])
             if parent not in tf2 and parent not in removed and not parent.startswith(skipped):
                 compat = V1 + parent[len("tensorflow."):]
-                removed[parent] = {"kind": "module", "successor": compat if compat in tf else None, "dropIn": compat in tf}
+                removed[parent] = {"kind": "module", "successor": compat if exists(compat) else None, "dropIn": exists(compat)}
     # Pre-1.0 names (tf.scalar_summary): TF 1.0's upgrader renamed them; follow that name into TF 2 as above.
     with open(os.path.join(GENERATED, "tf-upgrade-v1.json"), encoding="utf-8") as f:
         pre_1_0 = json.load(f)["symbolRenames"]
@@ -91,6 +103,8 @@ def main():
             continue
         later = removed.get(renamed)
         successor = later["successor"] if later else renames.get(renamed) or (renamed if renamed in tf2 else None)
+        if successor and not exists(successor):
+            successor = None
         kind = kind_of(V1 + renamed[len("tensorflow."):]) or kind_of(renamed) or ("constant" if old.rsplit(".", 1)[1].isupper() else "function")
         removed[old] = {"kind": kind, "successor": successor,
                         "dropIn": False, "since": "1.0"}

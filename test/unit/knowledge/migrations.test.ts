@@ -31,7 +31,8 @@ suite('generated migration rules', () => {
       [11, 'FG-tensorflow.gfile.MakeDirs', 'tf.gfile.MakeDirs', 'tensorflow.io.gfile.makedirs'],
       [13, 'FG-tensorflow.placeholder', 'tf.placeholder', 'keras.Input'],
       [14, 'FG-tensorflow.truncated_normal_initializer', 'tf.truncated_normal_initializer', 'tensorflow.compat.v1.truncated_normal_initializer'],
-      [15, 'FG-tensorflow.nn.rnn_cell.LSTMCell', 'tf.nn.rnn_cell.LSTMCell', 'tensorflow.compat.v1.nn.rnn_cell.LSTMCell'],
+      // tf_upgrade_v2's target, tf.compat.v1.nn.rnn_cell.LSTMCell, raises AttributeError under Keras 3: no successor.
+      [15, 'FG-tensorflow.nn.rnn_cell.LSTMCell', 'tf.nn.rnn_cell.LSTMCell', ''],
       [16, 'FG-tensorflow.layers.dense', 'tf.layers.dense', 'keras.layers.Dense'],
       [17, 'FG-tensorflow.multinomial', 'tf.multinomial', 'tensorflow.random.categorical'],
       [18, 'FG-tensorflow.arg_max', 'tf.arg_max', 'tensorflow.argmax'],
