@@ -67,6 +67,7 @@ export function benchCoverage(corpus: string, upgradeFile?: string): BenchTable 
   kb.attachBaseline(new Baseline(buildBaseline(dumps)));
 
   let sites = 0;
+  let siteArtefacts = 0;
   let noted = 0;
   const distinct = new Map<string, boolean>();
   const unnoted = new Map<string, number>();
@@ -98,6 +99,7 @@ export function benchCoverage(corpus: string, upgradeFile?: string): BenchTable 
       const findings = analysed.findings.filter((f) => f.location.cell === location.cell && f.location.from >= location.from && f.location.from < Math.max(location.to, location.from + 1));
       if (!reference.inImport) {
         sites++;
+        if (ARTEFACTS.test(name)) siteArtefacts++;
         const result = kb.lookup(name);
         // Under a removed module (tf.contrib.*, tensorflow.examples.*) the hover shows that module's note, which is the news.
         const has = result !== undefined && (result.match !== 'module' || result.entry.status.state !== 'current');
@@ -122,6 +124,7 @@ export function benchCoverage(corpus: string, upgradeFile?: string): BenchTable 
   const distinctNoted = [...distinct.values()].filter(Boolean).length;
   const rows: string[][] = [
     ['Framework call sites with a hover note', pct(noted, sites), `${noted} / ${sites}`],
+    ['... not counting attributes the code itself sets on tf (tf.model = ...)', pct(noted, sites - siteArtefacts), `${noted} / ${sites - siteArtefacts}`],
     ['Distinct framework names with a hover note', pct(distinctNoted, distinct.size), `${distinctNoted} / ${distinct.size}`],
     ['Uses of APIs the installed releases lack that get a finding', pct(goneFound, gone), `${goneFound} / ${gone}`],
     ['... not counting attributes the code itself sets on tf (tf.model = ...)', pct(goneFound, gone - artefacts), `${goneFound} / ${gone - artefacts}`],
