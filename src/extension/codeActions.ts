@@ -3,7 +3,9 @@
  * line, show the equivalent in the panel, open the docs. Replacements that change behaviour get no edit.
  */
 import * as vscode from 'vscode';
+import type { PythonAnalysis } from '../core/python';
 import { planRename } from '../core/rules/quickFix';
+import { Suppressions } from '../core/rules/suppress';
 import { importInsertionOffset } from '../core/snippets/placement';
 import { firstCodeCell } from './codeInserter';
 import type { DeprecationDiagnostics, FindingRecord } from './diagnostics';
@@ -11,6 +13,8 @@ import type { KnowledgeStore } from './knowledgeStore';
 
 export class DeprecationCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
+  /** One parse per analysed version for placing ignore comments, however often the light bulb asks. */
+  private readonly suppressions = new WeakMap<PythonAnalysis, Suppressions>();
 
   constructor(
     private readonly diagnostics: DeprecationDiagnostics,
@@ -32,7 +36,8 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
         explain.diagnostics = [record.diagnostic];
         actions.push(explain);
       }
-      actions.push(this.ignoreAction(document, record));
+      const ignore = this.ignoreAction(document, record);
+      if (ignore) actions.push(ignore);
       const panel = new vscode.CodeAction(vscode.l10n.t('Show the equivalent in the Framework Guide panel'), vscode.CodeActionKind.QuickFix);
       panel.command = { command: 'frameworkGuide.openComparison', title: panel.title, arguments: [entry?.section ?? 'changes-since-2023'] };
       panel.diagnostics = [record.diagnostic];
@@ -64,12 +69,18 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
     return action;
   }
 
-  private ignoreAction(document: vscode.TextDocument, record: FindingRecord): vscode.CodeAction {
+  /** The ignore comment goes where suppression is read (core Suppressions), in the cell or file it belongs to. */
+  private ignoreAction(document: vscode.TextDocument, record: FindingRecord): vscode.CodeAction | undefined {
+    const analysis = record.view.analysis;
+    let suppressions = this.suppressions.get(analysis);
+    if (!suppressions) this.suppressions.set(analysis, (suppressions = new Suppressions(analysis.text)));
+    const edit = suppressions.edit(record.finding.span.from, record.finding.ruleId);
+    const range = edit && record.view.toRange(edit.from, edit.to);
+    if (!edit || !range) return undefined;
     const action = new vscode.CodeAction(vscode.l10n.t('Ignore {0} on this line', record.finding.ruleId), vscode.CodeActionKind.QuickFix);
-    const line = document.lineAt(record.diagnostic.range.end.line);
     action.diagnostics = [record.diagnostic];
     action.edit = new vscode.WorkspaceEdit();
-    action.edit.insert(document.uri, line.range.end, `  # framework-guide: ignore[${record.finding.ruleId}]`);
+    action.edit.replace(document.uri, range, edit.insert);
     return action;
   }
 }

@@ -94,6 +94,22 @@ suite('diagnostics and quick fixes', () => {
     await waitFor(() => ours(doc.uri).length === 0, 'diagnostics to clear after the ignore comment');
   });
 
+  for (const [where, content, expected] of [
+    ['after a `\\` continuation', 'import tensorflow as tf\nsess = tf.Session() if tf else \\\n    None\n', 'import tensorflow as tf\nsess = tf.Session() if tf else \\\n    None  # framework-guide: ignore[FG-tensorflow.Session]\n'],
+    ['on a line that opens a string', 'import tensorflow as tf\nsess = tf.Session(); HELP = """\nhelp\n"""\n', 'import tensorflow as tf\nsess = tf.Session(); HELP = """\nhelp\n"""  # framework-guide: ignore[FG-tensorflow.Session]\n'],
+    ['on a reference spanning lines', 'import tensorflow as tf\nsess = (tf\n        .Session())\n', 'import tensorflow as tf\nsess = (tf  # framework-guide: ignore[FG-tensorflow.Session]\n        .Session())\n'],
+  ] as const) {
+    test(`the ignore quick fix ${where} writes a comment that is valid Python and silences the finding`, async () => {
+      const doc = await untitled(content);
+      const [diagnostic] = await diagnosticsOf(doc);
+      const ignore = (await quickFixes(doc, diagnostic.range)).find((f) => f.title.startsWith('Ignore FG-tensorflow.Session'));
+      assert.ok(ignore?.edit, 'ignore offered');
+      await vscode.workspace.applyEdit(ignore.edit);
+      assert.strictEqual(doc.getText(), expected);
+      await waitFor(() => ours(doc.uri).length === 0, 'diagnostics to clear after the ignore comment');
+    });
+  }
+
   test('TF1 through tf.compat.v1 is information (legacy compat), not a warning', async () => {
     const doc = await openSample('compat_v1.py');
     const diagnostics = await diagnosticsOf(doc);
