@@ -76,6 +76,34 @@ suite('diagnostics and quick fixes', () => {
     assert.strictEqual(doc.getText(), 'import torch.nn.functional as F\nimport torch\ny = torch.sigmoid(x)\n');
   });
 
+  test('quick fix: the added import goes below a shebang and an encoding cookie', async () => {
+    const doc = await untitled('#!/usr/bin/env python3\n# -*- coding: latin-1 -*-\nprint("start")\nimport torch.nn.functional as F\ny = F.sigmoid(x)\n');
+    const [diagnostic] = await diagnosticsOf(doc);
+    const rename = (await quickFixes(doc, diagnostic.range)).find((f) => f.title === 'Replace with torch.sigmoid');
+    assert.ok(rename?.edit, 'rename offered');
+    await vscode.workspace.applyEdit(rename.edit);
+    assert.strictEqual(doc.getText(), '#!/usr/bin/env python3\n# -*- coding: latin-1 -*-\nimport torch\nprint("start")\nimport torch.nn.functional as F\ny = torch.sigmoid(x)\n');
+  });
+
+  test('quick fix in a notebook: the added import skips a %%capture cell and goes to the first Python cell', async () => {
+    const data = new vscode.NotebookData([
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, '%%capture\n!pip install torch', 'python'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'import torch.nn.functional as F', 'python'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'y = F.sigmoid(x)', 'python'),
+    ]);
+    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
+    await vscode.window.showNotebookDocument(notebook);
+    const cell = notebook.cellAt(2).document;
+    const [diagnostic] = await waitFor(() => (ours(cell.uri).length ? ours(cell.uri) : undefined), 'diagnostics in cell 3');
+    const rename = (await quickFixes(cell, diagnostic.range)).find((f) => f.title === 'Replace with torch.sigmoid');
+    assert.ok(rename?.edit, 'rename offered');
+    await vscode.workspace.applyEdit(rename.edit);
+    assert.deepStrictEqual(
+      notebook.getCells().map((c) => c.document.getText()),
+      ['%%capture\n!pip install torch', 'import torch.nn.functional as F\nimport torch\n', 'y = torch.sigmoid(x)'],
+    );
+  });
+
   test('no edit when the replacement changes behaviour: torch.cuda.amp.autocast gets an explanation only', async () => {
     const doc = await untitled('import torch\nwith torch.cuda.amp.autocast():\n    pass\n');
     const [diagnostic] = await diagnosticsOf(doc);
