@@ -64,7 +64,11 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
     if (plan.importLine) {
       // In a notebook the import goes to the first code cell, where the other imports live.
       const target = firstCodeCell(document) ?? document;
-      action.edit.insert(target.uri, target.positionAt(importInsertionOffset(target.getText())), `${plan.importLine}\n`);
+      const text = target.getText();
+      const offset = importInsertionOffset(text);
+      // A last import without a line break (typical in a cell) needs one before the new line.
+      const before = offset > 0 && !text.slice(0, offset).endsWith('\n') ? '\n' : '';
+      action.edit.insert(target.uri, target.positionAt(offset), `${before}${plan.importLine}\n`);
     }
     return action;
   }
