@@ -1,29 +1,27 @@
-/** Loads the knowledge base and the panel content from the JSON files next to the bundle, once, on first use. */
+/** Loads the knowledge base and the panel content from the JSON files next to the bundle, on first use; a failed read is retried. */
 import * as vscode from 'vscode';
+import { RetryableLoad } from '../core/load/retryableLoad';
 import { KnowledgeBase, type KnowledgeEntry } from '../knowledge';
 import type { PanelContent } from '../knowledge/render';
 
 export class KnowledgeStore {
-  private knowledge?: Promise<KnowledgeBase>;
-  private loadedKnowledge?: KnowledgeBase;
-  private content?: Promise<PanelContent>;
+  private readonly knowledge = new RetryableLoad(async () => new KnowledgeBase(await this.readJson<KnowledgeEntry[]>('knowledge.json')));
+  private readonly content = new RetryableLoad(() => this.readJson<PanelContent>('content.json'));
 
   constructor(private readonly extensionUri: vscode.Uri) {}
 
   /** The base, loaded on the first call (activation never loads it). */
   getKnowledge(): Promise<KnowledgeBase> {
-    this.knowledge ??= this.readJson<KnowledgeEntry[]>('knowledge.json').then((entries) => (this.loadedKnowledge = new KnowledgeBase(entries)));
-    return this.knowledge;
+    return this.knowledge.get();
   }
 
   /** The base if it is already loaded, for hot paths that must not wait. */
   peekKnowledge(): KnowledgeBase | undefined {
-    return this.loadedKnowledge;
+    return this.knowledge.peek();
   }
 
   getContent(): Promise<PanelContent> {
-    this.content ??= this.readJson<PanelContent>('content.json');
-    return this.content;
+    return this.content.get();
   }
 
   private async readJson<T>(file: string): Promise<T> {
