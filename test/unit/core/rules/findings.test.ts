@@ -75,11 +75,11 @@ suite('findDeprecations: sample files', () => {
     }
   });
 
-  test('a removed TF1 API: message, replacement and docs', () => {
+  test('a removed TF1 API: the message leads with the replacement written through the alias', () => {
     const [session] = findDeprecations(analyzePython(read('sample', 'legacy_tf1.py')), kb).filter((f) => f.ruleId === 'FG-tensorflow.Session');
     assert.strictEqual(session.entryName, 'tensorflow.Session');
     assert.strictEqual(session.replacement, 'tensorflow.compat.v1.Session');
-    assert.strictEqual(session.message, 'tf.Session (tensorflow.Session) is removed since TensorFlow 2.0; use tensorflow.compat.v1.Session instead.');
+    assert.strictEqual(session.message, 'Use tf.compat.v1.Session instead: tf.Session is removed since TensorFlow 2.0.');
     assert.match(session.docs, /^https:\/\/www\.tensorflow\.org\//);
   });
 
@@ -89,9 +89,9 @@ suite('findDeprecations: sample files', () => {
     for (const f of findings) assert.match(f.message, /legacy compat mode: removed since TensorFlow 2\.0, still reachable through tf\.compat\.v1/, f.ruleId);
   });
 
-  test('deprecated PyTorch API: written name, canonical name and version in the message', () => {
+  test('deprecated PyTorch API: the action first, then the written name and version', () => {
     const sigmoid = findDeprecations(analyzePython(read('sample', 'legacy_torch.py')), kb).find((f) => f.ruleId === 'FG-torch.nn.functional.sigmoid');
-    assert.strictEqual(sigmoid?.message, 'F.sigmoid (torch.nn.functional.sigmoid) is deprecated since PyTorch 0.4.1; use torch.sigmoid instead.');
+    assert.strictEqual(sigmoid?.message, 'Use torch.sigmoid instead: F.sigmoid is deprecated since PyTorch 0.4.1.');
   });
 });
 
