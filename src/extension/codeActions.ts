@@ -31,10 +31,12 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
       const fix = replacement?.dropIn ? this.renameAction(document, record, replacement.name) : undefined;
       if (fix) actions.push(fix);
       else if (replacement) {
-        const explain = new vscode.CodeAction(vscode.l10n.t('Why no automatic fix: {0} is not a drop-in for {1}', replacement.name, record.finding.entryName), vscode.CodeActionKind.QuickFix);
-        explain.command = { command: 'frameworkGuide.showReplacement', title: explain.title, arguments: [record.finding.entryName] };
-        explain.diagnostics = [record.diagnostic];
-        actions.push(explain);
+        // Shown greyed out in the Quick Fix menu, with the reason, instead of an entry that looks runnable.
+        const manual = new vscode.CodeAction(vscode.l10n.t('Replace with {0}', replacement.name), vscode.CodeActionKind.QuickFix);
+        const why = replacement.note ? ` ${replacement.note}` : '';
+        manual.disabled = { reason: vscode.l10n.t('No automatic fix: {0} is not a drop-in replacement for {1}.{2}', replacement.name, record.finding.entryName, why) };
+        manual.diagnostics = [record.diagnostic];
+        actions.push(manual);
       }
       const ignore = this.ignoreAction(document, record);
       if (ignore) actions.push(ignore);
