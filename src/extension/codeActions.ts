@@ -4,11 +4,12 @@
  */
 import * as vscode from 'vscode';
 import type { PythonAnalysis } from '../core/python';
-import { planRename } from '../core/rules/quickFix';
+import { planLeadingArgument, planRename } from '../core/rules/quickFix';
 import { Suppressions } from '../core/rules/suppress';
 import { importInsertionOffset } from '../core/snippets/placement';
 import { firstCodeCell } from './codeInserter';
 import type { DeprecationDiagnostics, FindingRecord } from './diagnostics';
+import type { Replacement } from '../knowledge/types';
 import type { KnowledgeStore } from './knowledgeStore';
 
 export class DeprecationCodeActions implements vscode.CodeActionProvider {
@@ -28,13 +29,17 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
       if (!record.diagnostic.range.intersection(range)) continue;
       const entry = kb?.get(record.finding.entryName);
       const replacement = entry?.replacement;
-      const fix = replacement?.dropIn ? this.renameAction(document, record, replacement.name) : undefined;
+      const fix = replacement?.dropIn || replacement?.leadingArgument ? this.renameAction(document, record, replacement) : undefined;
       if (fix) actions.push(fix);
-      else if (replacement) {
+      else if (replacement && !replacement.dropIn) {
         // Shown greyed out in the Quick Fix menu, with the reason, instead of an entry that looks runnable.
         const manual = new vscode.CodeAction(vscode.l10n.t('Replace with {0}', replacement.name), vscode.CodeActionKind.QuickFix);
         const why = replacement.note ? ` ${replacement.note}` : '';
-        manual.disabled = { reason: vscode.l10n.t('No automatic fix: {0} is not a drop-in replacement for {1}.{2}', replacement.name, record.finding.entryName, why) };
+        manual.disabled = {
+          reason: replacement.leadingArgument
+            ? vscode.l10n.t('No automatic fix: this call passes arguments by position, and {0} takes {1} first.{2}', replacement.name, replacement.leadingArgument, why)
+            : vscode.l10n.t('No automatic fix: {0} is not a drop-in replacement for {1}.{2}', replacement.name, record.finding.entryName, why),
+        };
         manual.diagnostics = [record.diagnostic];
         actions.push(manual);
       }
@@ -52,17 +57,23 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private renameAction(document: vscode.TextDocument, record: FindingRecord, replacement: string): vscode.CodeAction | undefined {
+  private renameAction(document: vscode.TextDocument, record: FindingRecord, replacement: Replacement): vscode.CodeAction | undefined {
     const reference = record.reference;
     if (!reference) return undefined;
-    const plan = planRename(reference, replacement, record.view.analysis.imports);
+    const plan = planRename(reference, replacement.name, record.view.analysis.imports);
+    const argument = replacement.leadingArgument ? planLeadingArgument(reference, replacement.leadingArgument, record.view.analysis.text) : undefined;
+    if (replacement.leadingArgument && !argument) return undefined; // positional arguments would shift: no safe edit
+    const argumentRange = argument && record.view.toRange(argument.at, argument.at);
+    if (argument && !argumentRange) return undefined;
     const current = document.getText(record.diagnostic.range);
-    if (plan.text === current) return undefined; // already written the safe way (e.g. through tf.compat.v1)
-    const action = new vscode.CodeAction(vscode.l10n.t('Replace with {0}', plan.text), vscode.CodeActionKind.QuickFix);
+    if (plan.text === current && !argument) return undefined; // already written the safe way (e.g. through tf.compat.v1)
+    const title = argument ? `${plan.text}(${argument.text.replace(/,\s*$/, ', …')})` : plan.text;
+    const action = new vscode.CodeAction(vscode.l10n.t('Replace with {0}', title), vscode.CodeActionKind.QuickFix);
     action.isPreferred = true;
     action.diagnostics = [record.diagnostic];
     action.edit = new vscode.WorkspaceEdit();
     action.edit.replace(document.uri, record.diagnostic.range, plan.text);
+    if (argumentRange && argument) action.edit.insert(document.uri, argumentRange.start, argument.text);
     if (plan.importLine) {
       // In a notebook the import goes to the first code cell, where the other imports live.
       const target = firstCodeCell(document) ?? document;

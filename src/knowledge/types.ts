@@ -34,6 +34,12 @@ export interface Replacement extends ApiRef {
    * rewrite it. Anything else (different arguments, defaults or semantics) gets an explanation only.
    */
   dropIn?: boolean;
+  /**
+   * Python source of a positional argument the replacement takes first, e.g. `"cuda"` for
+   * `torch.cuda.amp.autocast(...)` → `torch.amp.autocast("cuda", ...)`. A quick fix renames and adds it, but
+   * only to a call whose other arguments are all keywords: the positional order of old and new APIs differs.
+   */
+  leadingArgument?: string;
 }
 
 export interface KnowledgeEntry {

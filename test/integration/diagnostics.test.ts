@@ -104,6 +104,15 @@ suite('diagnostics and quick fixes', () => {
     );
   });
 
+  test('quick fix: torch.cuda.amp.autocast → torch.amp.autocast("cuda", ...) keeps the keyword arguments', async () => {
+    const doc = await untitled('import torch\nwith torch.cuda.amp.autocast(enabled=False):\n    pass\n');
+    const [diagnostic] = await diagnosticsOf(doc);
+    const fix = (await quickFixes(doc, diagnostic.range)).find((f) => f.title.startsWith('Replace with torch.amp.autocast("cuda"'));
+    assert.ok(fix?.edit, 'the fix is offered');
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.strictEqual(doc.getText(), 'import torch\nwith torch.amp.autocast("cuda", enabled=False):\n    pass\n');
+  });
+
   test('no edit when the replacement changes behaviour: tf.placeholder gets no runnable rename', async () => {
     const doc = await untitled('import tensorflow as tf\nx = tf.placeholder(tf.float32)\n');
     const [diagnostic] = await diagnosticsOf(doc);

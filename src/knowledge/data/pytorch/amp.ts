@@ -21,8 +21,8 @@ export default [
     custom_bwd: { kind: 'decorator', summary: 'Decorator for backward of a custom autograd Function so it runs with the same autocast state as forward; takes device_type.', verified: VERIFIED_DOCS, docs: `${AMP}#torch.amp.custom_bwd` },
   }),
   ...defineGroup({ ...D, module: 'torch.cuda.amp', docs: () => AMP, status: DEP, verified: DEP_VERIFIED, sources: DEP_SOURCES }, {
-    autocast: { kind: 'context-manager', summary: 'Legacy CUDA-only autocast; deprecated since 2.4 with a warning pointing to torch.amp.autocast("cuda", ...).', tags: T, replacement: { name: 'torch.amp.autocast', note: 'Add the device type as first argument: torch.amp.autocast("cuda", ...); other arguments carry over.' } },
-    GradScaler: { kind: 'class', summary: 'Legacy CUDA loss scaler; deprecated since 2.4 with a warning pointing to torch.amp.GradScaler("cuda", ...).', tags: T, replacement: { name: 'torch.amp.GradScaler', note: 'Pass "cuda" as the device argument: torch.amp.GradScaler("cuda", ...).' } },
+    autocast: { kind: 'context-manager', summary: 'Legacy CUDA-only autocast; deprecated since 2.4 with a warning pointing to torch.amp.autocast("cuda", ...).', tags: T, replacement: { name: 'torch.amp.autocast', leadingArgument: '"cuda"', note: 'Add the device type as first argument: torch.amp.autocast("cuda", ...); other arguments carry over.' } },
+    GradScaler: { kind: 'class', summary: 'Legacy CUDA loss scaler; deprecated since 2.4 with a warning pointing to torch.amp.GradScaler("cuda", ...).', tags: T, replacement: { name: 'torch.amp.GradScaler', leadingArgument: '"cuda"', note: 'Pass "cuda" as the device argument: torch.amp.GradScaler("cuda", ...).' } },
     custom_fwd: { kind: 'decorator', summary: 'Legacy CUDA-only custom-Function forward decorator; deprecated since 2.4.', replacement: { name: 'torch.amp.custom_fwd', note: 'Add device_type="cuda".' } },
     custom_bwd: { kind: 'decorator', summary: 'Legacy CUDA-only custom-Function backward decorator; deprecated since 2.4.', replacement: { name: 'torch.amp.custom_bwd', note: 'Add device_type="cuda".' } },
   }),
@@ -30,6 +30,6 @@ export default [
     amp: { kind: 'module', summary: 'Legacy CPU mixed-precision namespace; its autocast is deprecated since 2.4 in favour of torch.amp.autocast("cpu", ...).', tags: T },
   }),
   ...defineGroup({ ...D, module: 'torch.cpu.amp', docs: () => AMP, status: DEP, verified: DEP_VERIFIED, sources: DEP_SOURCES }, {
-    autocast: { kind: 'context-manager', summary: 'Legacy CPU autocast (bfloat16 by default); deprecated since 2.4 in favour of torch.amp.autocast("cpu", ...).', tags: T, replacement: { name: 'torch.amp.autocast', note: 'Add "cpu" as the device type argument.' } },
+    autocast: { kind: 'context-manager', summary: 'Legacy CPU autocast (bfloat16 by default); deprecated since 2.4 in favour of torch.amp.autocast("cpu", ...).', tags: T, replacement: { name: 'torch.amp.autocast', leadingArgument: '"cpu"', note: 'Add "cpu" as the device type argument.' } },
   }),
 ];
