@@ -20,7 +20,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): GuideConfig {
     hover: {
       enabled: c.get<boolean>('hover.enabled', true),
       frameworks,
-      verbosity: c.get<Verbosity>('hover.verbosity', 'detailed') === 'compact' ? 'compact' : 'detailed',
+      verbosity: c.get<Verbosity>('hover.verbosity', 'compact') === 'detailed' ? 'detailed' : 'compact',
       showEquivalents: c.get<boolean>('hover.showEquivalents', true),
     },
     analysis: { maxFileSize: Math.max(0, c.get<number>('analysis.maxFileSize', 2_000_000)) },

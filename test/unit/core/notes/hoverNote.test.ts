@@ -58,8 +58,12 @@ suite('composeHoverNote: titles', () => {
     assert.ok(!title.includes('→'));
   });
 
-  test('tf.keras names are labelled Keras', () => {
-    assert.ok(note('tf.keras.layers.Dense').markdown.startsWith('**Framework Guide** · Keras class: `tf.keras.layers.Dense` → `tensorflow.keras.layers.Dense`'));
+  test('tf.keras names are labelled Keras; a one-package alias (tf → tensorflow) is not expanded', () => {
+    assert.strictEqual(note('tf.keras.layers.Dense').markdown.split('\n')[0], '**Framework Guide** · Keras class: `tf.keras.layers.Dense`');
+  });
+
+  test('an alias that stands for a path is expanded (nn → torch.nn)', () => {
+    assert.strictEqual(note('nn.Linear').markdown.split('\n')[0], '**Framework Guide** · PyTorch class: `nn.Linear` → `torch.nn.Linear`');
   });
 });
 
@@ -78,16 +82,16 @@ suite('composeHoverNote: how the entry was reached', () => {
 
   test('alias note for tf.keras', () => {
     const { markdown } = note('tf.keras.layers.Dense');
-    assert.ok(markdown.includes('_Same API as `keras.layers.Dense`: tf\\.keras is Keras 3 since TensorFlow 2\\.16 \\(Keras 2 before\\)._'));
+    assert.ok(markdown.includes('_Same API as `keras.layers.Dense` — tf\\.keras is Keras 3 since TensorFlow 2\\.16 \\(Keras 2 before\\)._'));
   });
 
   test('alias note for tf_keras', () => {
-    assert.ok(note('tf_keras.layers.Dense').markdown.includes('_Same API as `keras.layers.Dense`: tf\\_keras is the Keras 2 package'));
+    assert.ok(note('tf_keras.layers.Dense').markdown.includes('_Same API as `keras.layers.Dense` — tf\\_keras is the Keras 2 package'));
   });
 
   test('a current TF name through tf.compat.v1 gets the compat alias note', () => {
     const { markdown } = note('tf1.matmul');
-    assert.ok(markdown.includes('_Same API as `tensorflow.matmul`: tf\\.compat\\.v1 keeps TF1 APIs callable'));
+    assert.ok(markdown.includes('_Same API as `tensorflow.matmul` — tf\\.compat\\.v1 keeps TF1 APIs callable'));
     assert.ok(!markdown.includes('Legacy (TF1 compatibility mode)'), 'a current API is not legacy');
   });
 
@@ -134,6 +138,34 @@ suite('composeHoverNote: status', () => {
   });
 });
 
+suite('composeHoverNote: answer first for deprecated and removed APIs', () => {
+  test('compact tf.Session: title, status, what to use, links; no summary, no other-framework list', () => {
+    const { markdown } = note('tf.Session', COMPACT);
+    const paragraphs = markdown.split('\n\n');
+    assert.strictEqual(paragraphs.length, 4, markdown);
+    assert.match(paragraphs[1], /^\*\*Removed\*\* in 2\.0/);
+    assert.match(paragraphs[2], /^\*\*Use instead:\*\* `tensorflow\.compat\.v1\.Session`/);
+    assert.match(paragraphs[3], /^\[Docs\]/);
+  });
+
+  test('detailed adds the summary after the answer', () => {
+    const paragraphs = note('tf.Session', DETAILED).markdown.split('\n\n');
+    assert.match(paragraphs[1], /^\*\*Removed\*\*/);
+    assert.match(paragraphs[2], /^\*\*Use instead:\*\*/);
+    assert.ok(paragraphs.length > 4);
+  });
+
+  test('no colon right after a code chip (it renders as a stray space before the colon)', () => {
+    for (const chain of ['tf.keras.layers.Dense', 'tf1.matmul', 'tf.Session', 'F.sigmoid', 'nn.Linear']) {
+      for (const options of [COMPACT, DETAILED]) assert.ok(!/`:/.test(note(chain, options).markdown), `${chain}: ${note(chain, options).markdown}`);
+    }
+  });
+
+  test('`code spans` in entry text render as code (y = x W^T + b in the nn.Linear summary)', () => {
+    assert.ok(note('nn.Linear', COMPACT).markdown.includes('`y = x W^T + b`'));
+  });
+});
+
 suite('statusLine', () => {
   test('current → undefined', () => assert.strictEqual(statusLine({ state: 'current' }, false), undefined));
 
@@ -162,17 +194,23 @@ suite('statusLine', () => {
 });
 
 suite('composeHoverNote: equivalents and verbosity', () => {
-  test('detailed shows every equivalent as a list and "Checked against"', () => {
+  test('detailed shows every equivalent as a list', () => {
     const { markdown } = note('torch.sigmoid', DETAILED);
     assert.ok(markdown.includes('**In TensorFlow:**\n\n- `tensorflow.sigmoid`\n- `keras.activations.sigmoid`'));
-    assert.match(markdown, /_Checked against PyTorch stable docs/);
   });
 
-  test('compact shows one equivalent and no "Checked against"', () => {
+  test('compact shows one equivalent', () => {
     const { markdown } = note('torch.sigmoid', COMPACT);
     assert.ok(markdown.includes('**In TensorFlow:** `tensorflow.sigmoid`'));
     assert.ok(!markdown.includes('keras.activations.sigmoid'));
-    assert.ok(!markdown.includes('Checked against'));
+  });
+
+  test('provenance is a Sources link with what was checked as its tooltip, never a trailing italic line', () => {
+    for (const options of [COMPACT, DETAILED]) {
+      const { markdown } = note('torch.sigmoid', options);
+      assert.match(markdown, /\[Sources\]\(https:\/\/[^ )]+ "Checked against PyTorch stable docs[^"]*"\)/);
+      assert.ok(!/\n_Checked against/.test(markdown), 'no provenance line');
+    }
   });
 
   test('showEquivalents: false hides them in both verbosities', () => {
@@ -249,8 +287,8 @@ suite('composeHoverNote: markdown escaping', () => {
   };
   const markdown = composeHoverNote(symbol, { entry: hostile, query: 'torch.nn.Linear', match: 'exact' }, DETAILED).markdown;
 
-  test('summary special characters are escaped', () => {
-    assert.ok(markdown.includes('Uses \\*stars\\*, \\_underscores\\_, \\`ticks\\`, \\[a link\\]\\(https://evil\\.example\\), \\<img src=x onerror=alert\\(1\\)\\> and \\# heading \\| pipe\\.'));
+  test('summary special characters are escaped; `code spans` stay code', () => {
+    assert.ok(markdown.includes('Uses \\*stars\\*, \\_underscores\\_, `ticks`, \\[a link\\]\\(https://evil\\.example\\), \\<img src=x onerror=alert\\(1\\)\\> and \\# heading \\| pipe\\.'));
   });
 
   test('no unescaped link, emphasis or HTML from entry text survives', () => {
@@ -259,10 +297,9 @@ suite('composeHoverNote: markdown escaping', () => {
     assert.ok(!/(^|[^\\*])\*(stars|really|this)/.test(markdown), 'entry-supplied emphasis is live');
   });
 
-  test('status, replacement, equivalent notes and "verified" are escaped too', () => {
+  test('status, replacement and equivalent notes are escaped too', () => {
     assert.ok(markdown.includes('See \\*\\*this\\*\\* \\[page\\]'));
     assert.ok(markdown.includes('Not \\*really\\* \\<b\\>bold\\</b\\>\\.'));
     assert.ok(markdown.includes('Has \\[links\\]'));
-    assert.ok(markdown.includes('_Checked against docs\\_\\[2026\\]._'));
   });
 });
