@@ -13,6 +13,16 @@ const startedAt = performance.now();
 const filterInput = document.getElementById('filter') as HTMLInputElement;
 const sections = Array.from(document.querySelectorAll<HTMLElement>('section.guide-section'));
 const emptyNote = document.getElementById('no-results') as HTMLElement;
+const matchCount = document.getElementById('match-count') as HTMLElement;
+const toolbar = document.querySelector<HTMLElement>('.toolbar');
+const MATCH_HIGHLIGHT = 'fg-match';
+
+// Jump targets (contents, "Compare in panel") land below the sticky filter bar, whatever its height.
+if (toolbar) {
+  const keepBelowToolbar = () => document.documentElement.style.setProperty('--toolbar-height', `${toolbar.offsetHeight}px`);
+  new ResizeObserver(keepBelowToolbar).observe(toolbar);
+  keepBelowToolbar();
+}
 
 let state: PanelState = parsePanelState(vscode.getState()) ?? parsePanelState(safeJson(document.body.dataset.state)) ?? { query: '', scrollY: 0 };
 
@@ -61,8 +71,48 @@ function applyFilter(query: string): void {
     if (any) visibleSections.push(section.id);
   }
   emptyNote.hidden = visibleSections.length > 0;
+  showMatches(words, visibleSections.length);
   saveState({ query });
   vscode.postMessage({ type: 'filtered', query, visibleSections, visibleRows });
+}
+
+/** Every visible occurrence of the query words, as ranges (text nodes inside hidden rows or sections skipped). */
+function matchRanges(words: string[]): Range[] {
+  const ranges: Range[] = [];
+  if (words.length === 0) return ranges;
+  for (const section of sections) {
+    if (section.hidden) continue;
+    const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (node.parentElement?.closest('[hidden], button') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.nodeValue ?? '').toLowerCase();
+      for (const word of words) {
+        for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+          const range = new Range();
+          range.setStart(node, at);
+          range.setEnd(node, at + word.length);
+          ranges.push(range);
+        }
+      }
+    }
+  }
+  return ranges;
+}
+
+/** Highlights the matches (CSS Custom Highlight API: no change to the content's DOM) and shows their count. */
+function showMatches(words: string[], sectionCount: number): void {
+  const ranges = matchRanges(words);
+  if (typeof Highlight === 'function' && CSS.highlights) {
+    if (ranges.length) CSS.highlights.set(MATCH_HIGHLIGHT, new Highlight(...ranges));
+    else CSS.highlights.delete(MATCH_HIGHLIGHT);
+  }
+  const t = matchCount.dataset;
+  const fill = (template: string | undefined, ...values: Array<string | number>) => values.reduce<string>((out, v, i) => out.replace(`{${i}}`, String(v)), template ?? '');
+  const matches = ranges.length === 1 ? fill(t.matchOne) : fill(t.matchMany, ranges.length);
+  const inSections = sectionCount === 1 ? fill(t.sectionOne) : fill(t.sectionMany, sectionCount);
+  matchCount.textContent = words.length ? fill(t.in, matches, inSections) : '';
+  matchCount.dataset.count = String(ranges.length);
 }
 
 function reveal(id: string): void {
@@ -159,3 +209,5 @@ requestAnimationFrame(() => {
   });
 });
 vscode.postMessage({ type: 'ready' });
+// The restored filter and position are in place: UI tests wait for this instead of for time.
+document.body.dataset.ready = 'true';

@@ -21,4 +21,29 @@ suite('UI: diagnostics and quick fixes', function () {
       await wb.close();
     }
   });
+  test('a replacement that is not automatic is greyed out in the menu; Problems rows lead with the action', async () => {
+    const wb = await Workbench.open({ theme: 'light' });
+    try {
+      await wb.openFile('legacy_tf1.py', 'placeholder');
+      await wb.page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30000 });
+      await wb.editorWord('placeholder').click();
+      await wb.page.keyboard.press('Control+.');
+      const menu = wb.page.locator('.action-widget').first();
+      await menu.waitFor({ timeout: 15000 });
+      const manual = menu.locator('.monaco-list-row', { hasText: 'Replace with keras.Input' }).first();
+      await manual.waitFor({ timeout: 10000 });
+      assert.match((await manual.getAttribute('class')) ?? '', /\bdisabled\b/, 'shown disabled');
+      assert.doesNotMatch(await menu.innerText(), /Why no automatic fix/);
+      await wb.screenshot('diagnostics-disabled-fix');
+      await wb.page.keyboard.press('Escape');
+
+      await wb.page.keyboard.press('Control+Shift+M');
+      const row = wb.page.locator('.markers-panel .monaco-list-row .marker-message-details, .markers-panel .monaco-list-row .marker-message', { hasText: 'tf.placeholder is removed' }).first();
+      await row.waitFor({ timeout: 15000 });
+      assert.match(await row.innerText(), /^Use \S+ instead: tf\.placeholder is removed/);
+      await wb.screenshot('diagnostics-problems');
+    } finally {
+      await wb.close();
+    }
+  });
 });

@@ -19,7 +19,7 @@ suite('UI: comparison panel', function () {
       assert.ok(rowsBefore > 5, `rows before filtering: ${rowsBefore}`);
       await wb.screenshot('panel-light');
       await frame.locator('#filter').fill('eager');
-      await wb.page.waitForTimeout(400);
+      await frame.locator('#match-count', { hasText: /\bin\b/ }).waitFor({ timeout: 10000 });
       const rowsAfter = await frame.locator('tbody tr:visible').count();
       assert.ok(rowsAfter > 0 && rowsAfter < rowsBefore, `rows after filtering "eager": ${rowsAfter} of ${rowsBefore}`);
       const visibleText = await frame.locator('tbody tr:visible').allInnerTexts();
@@ -89,7 +89,7 @@ suite('UI: comparison panel', function () {
       await wb.screenshot('panel-insert');
 
       await frame.locator('#filter').fill('ONNX');
-      await wb.page.waitForTimeout(500);
+      await frame.locator('#match-count', { hasText: /\bin\b/ }).waitFor({ timeout: 10000 });
       // Hide the panel: with its group active, open another file there from the Explorer (keyboard
       // shortcuts would go to the focused webview), then bring the panel back.
       await wb.page.locator('.tab', { hasText: 'Framework Guide' }).click();
@@ -97,19 +97,66 @@ suite('UI: comparison panel', function () {
       await wb.editorWord('build_model').waitFor({ timeout: 20000 });
       assert.strictEqual(await wb.page.locator('.tab.active', { hasText: 'Framework Guide' }).count(), 0, 'the panel is hidden behind train_keras.py');
       await wb.page.locator('.tab', { hasText: 'Framework Guide' }).click();
-      await wb.webview().locator('#filter').waitFor({ timeout: 30000 });
+      // The re-created webview shows #filter before its script restored the state: wait for the script.
+      await wb.webview().locator('body[data-ready="true"]').waitFor({ timeout: 30000 });
       assert.strictEqual(await wb.webview().locator('#filter').inputValue(), 'ONNX', 'filter kept after hiding');
 
-      // The workbench persists webview state asynchronously; give it a moment before reloading.
-      await wb.page.waitForTimeout(2000);
-      await wb.page.reload();
+      // Reload as a user does (Developer: Reload Window): the workbench shuts down in order and saves the
+      // webview state it holds, instead of a raw page reload racing that save.
+      await wb.runCommand('Developer: Reload Window');
       await wb.page.waitForSelector('.monaco-workbench', { timeout: 60000 });
       await wb.page.locator('.tab', { hasText: 'Framework Guide' }).first().waitFor({ timeout: 60000 });
       await wb.page.locator('.tab', { hasText: 'Framework Guide' }).first().click();
+      await wb.webview().locator('body[data-ready="true"]').waitFor({ timeout: 60000 });
       const restored = wb.webview().locator('#filter');
-      await restored.waitFor({ timeout: 60000 });
       assert.strictEqual(await restored.inputValue(), 'ONNX', 'filter restored by the serializer after a reload');
       await wb.screenshot('panel-restored');
+    } finally {
+      await wb.close();
+    }
+  });
+  test('the filter highlights what matched and counts it; jumps land below the sticky bar; padded tables; scrollable code', async () => {
+    const wb = await Workbench.open({ theme: 'light' });
+    try {
+      await wb.runCommand('Framework Guide: Open Comparison');
+      const frame = wb.webview();
+      await frame.locator('body[data-ready="true"]').waitFor({ timeout: 30000 });
+      await frame.locator('#section-architecture table').first().waitFor({ timeout: 30000 });
+
+      // A contents entry far down the page: its heading ends up below the sticky filter bar, not under it.
+      const tocLinks = frame.locator('.toc a');
+      const last = tocLinks.nth((await tocLinks.count()) - 2);
+      const target = ((await last.getAttribute('href')) ?? '').slice(1);
+      await last.click();
+      // The jump scrolls, then focuses the heading: once it has focus, the scroll is done.
+      const heading = frame.locator(`#${target} :is(h1, h2):focus`).first();
+      await heading.waitFor({ timeout: 10000 });
+      const bar = await frame.locator('.toolbar').boundingBox();
+      const box = await heading.boundingBox();
+      assert.ok(bar && box, 'toolbar and heading are laid out');
+      assert.ok(box.y >= bar.y + bar.height, `heading top ${box.y} is below the filter bar bottom ${bar.y + bar.height}`);
+      await wb.screenshot('panel-jump');
+
+      // Tables keep a margin from the right edge (where the webview's scrollbar sits).
+      const tableRight = await frame.locator('table').first().evaluate((t) => ({ right: t.getBoundingClientRect().right, width: document.documentElement.clientWidth }));
+      assert.ok(tableRight.right <= tableRight.width - 16, `table right edge ${tableRight.right} of ${tableRight.width}`);
+
+      // Example code wider than its column scrolls sideways with a scrollbar that takes space (always visible).
+      const scroll = await frame.locator('pre.code').evaluateAll((pres) => (pres as HTMLElement[]).filter((p) => p.scrollWidth > p.clientWidth + 4).map((p) => p.offsetHeight - p.clientHeight));
+      assert.ok(scroll.length > 0, 'some example has lines wider than its column');
+      assert.ok(scroll.every((bar) => bar >= 6), `horizontal scrollbar heights: ${scroll.join(', ')}`);
+
+      await frame.locator('#filter').fill('ONNX');
+      const count = frame.locator('#match-count', { hasText: /\bin\b/ });
+      await count.waitFor({ timeout: 10000 });
+      assert.match(await count.innerText(), /^\d+ match(es)? in \d+ sections?$/);
+      const counted = Number(await frame.locator('#match-count').getAttribute('data-count'));
+      const highlighted = await frame.locator('body').evaluate(() => CSS.highlights.get('fg-match')?.size ?? 0);
+      assert.ok(counted > 0 && highlighted === counted, `${highlighted} highlighted ranges for ${counted} counted matches`);
+      await wb.screenshot('panel-filter-highlight');
+      await frame.locator('#filter').fill('');
+      await frame.locator('#match-count', { hasText: /^$/ }).waitFor({ timeout: 10000 });
+      assert.strictEqual(await frame.locator('body').evaluate(() => CSS.highlights.has('fg-match')), false, 'no highlight without a query');
     } finally {
       await wb.close();
     }
