@@ -46,4 +46,28 @@ suite('UI: diagnostics and quick fixes', function () {
       await wb.close();
     }
   });
+  test('workspace scan results open in their own view with real plurals; file rows do not repeat the file name', async () => {
+    const wb = await Workbench.open({ theme: 'light' });
+    try {
+      await wb.runCommand('Framework Guide: Scan Workspace for Deprecated APIs');
+      const sidebar = wb.page.locator('.part.sidebar');
+      await sidebar.locator('.composite.title', { hasText: /Framework Guide/i }).waitFor({ timeout: 60000 });
+      const tree = sidebar.locator('.pane', { hasText: /Deprecated Framework APIs/i });
+      const rows = tree.locator('.monaco-list-row');
+      await rows.first().waitFor({ timeout: 60000 });
+      await tree.locator('.monaco-list-row .label-description', { hasText: /finding/ }).first().waitFor({ timeout: 30000 });
+      const rowTexts = await rows.evaluateAll((els) =>
+        els.map((el) => ({ name: el.querySelector('.label-name')?.textContent ?? '', description: el.querySelector('.label-description')?.textContent ?? '' })),
+      );
+      assert.ok(rowTexts.length > 3, JSON.stringify(rowTexts));
+      for (const row of rowTexts) {
+        assert.doesNotMatch(row.description, /\(s\)/, `no "finding(s)": ${row.description}`);
+        if (/\.(py|ipynb)$/.test(row.name)) assert.ok(!row.description.includes(row.name), `file row repeats its name: ${JSON.stringify(row)}`);
+      }
+      assert.ok(rowTexts.some((r) => /^1 finding$/.test(r.description)) || rowTexts.some((r) => /^\d+ findings$/.test(r.description)), JSON.stringify(rowTexts));
+      await wb.screenshot('scan-view');
+    } finally {
+      await wb.close();
+    }
+  });
 });
