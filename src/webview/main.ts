@@ -17,6 +17,18 @@ const matchCount = document.getElementById('match-count') as HTMLElement;
 const toolbar = document.querySelector<HTMLElement>('.toolbar');
 const MATCH_HIGHLIGHT = 'fg-match';
 
+// Example code wider than its column is marked, so CSS fades its cut edge until it is scrolled to the end:
+// webview scrollbars can be overlays that only show on hover, which leaves no hint that a line goes on.
+const markOverflow = (pre: HTMLElement) => {
+  pre.classList.toggle('overflows', pre.scrollWidth > pre.clientWidth + 1);
+  pre.classList.toggle('at-end', pre.scrollLeft + pre.clientWidth >= pre.scrollWidth - 1);
+};
+const overflowObserver = new ResizeObserver((entries) => entries.forEach((e) => markOverflow(e.target as HTMLElement)));
+for (const pre of document.querySelectorAll<HTMLElement>('pre.code')) {
+  overflowObserver.observe(pre);
+  pre.addEventListener('scroll', () => markOverflow(pre), { passive: true });
+}
+
 // Jump targets (contents, "Compare in panel") land below the sticky filter bar, whatever its height.
 if (toolbar) {
   const keepBelowToolbar = () => document.documentElement.style.setProperty('--toolbar-height', `${toolbar.offsetHeight}px`);

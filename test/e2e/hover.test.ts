@@ -13,7 +13,7 @@ suite('UI: hovers', function () {
         assert.match(text, /nn\.Linear → torch\.nn\.Linear/);
         assert.match(text, /keras\.layers\.Dense/);
         assert.match(text, /Compare in panel/);
-        await wb.screenshot(`hover-${theme}`);
+        await wb.screenshot(`hover-${theme}`, theme === 'light' ? { readme: 'hover' } : {});
         if (theme === 'light') {
           // The command link opens the comparison panel.
           await wb.page.locator('.monaco-hover a', { hasText: 'Compare in panel' }).first().click();
@@ -36,7 +36,7 @@ suite('UI: hovers', function () {
         await wb.openFile('legacy_tf1.py', 'Session');
         await wb.page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30000 });
         const text = await wb.hover('Session', 'Framework Guide');
-        const ours = text.slice(text.indexOf('Framework Guide'));
+        const ours = text.slice(text.indexOf('Framework Guide ·'));
         assert.match(ours, /^Framework Guide · TensorFlow class: tf\.Session\s+Removed in 2\.0[^\n]*\s+Use instead: tensorflow\.compat\.v1\.Session/);
         assert.doesNotMatch(text, /Checked against/, 'no provenance line');
         const hover = wb.page.locator('.monaco-hover').first();

@@ -17,7 +17,7 @@ suite('UI: comparison panel', function () {
       assert.match(header, /PyTorch/);
       const rowsBefore = await frame.locator('tbody tr:visible').count();
       assert.ok(rowsBefore > 5, `rows before filtering: ${rowsBefore}`);
-      await wb.screenshot('panel-light');
+      await wb.screenshot('panel-light', { readme: 'panel' });
       await frame.locator('#filter').fill('eager');
       await frame.locator('#match-count', { hasText: /\bin\b/ }).waitFor({ timeout: 10000 });
       const rowsAfter = await frame.locator('tbody tr:visible').count();
@@ -45,7 +45,7 @@ suite('UI: comparison panel', function () {
         // Dark themes paint a dark background: the sum of the RGB channels is low.
         const sum = (c: string) => (c.match(/\d+/g) ?? []).slice(0, 3).reduce((n, x) => n + Number(x), 0);
         assert.ok(sum(colors.bg) < 200, `background ${colors.bg} is dark in the ${theme} theme`);
-        await wb.screenshot(`panel-${theme}`);
+        await wb.screenshot(`panel-${theme}`, theme === 'dark' ? { readme: 'panel-dark' } : {});
       } finally {
         await wb.close();
       }
@@ -141,10 +141,18 @@ suite('UI: comparison panel', function () {
       const tableRight = await frame.locator('table').first().evaluate((t) => ({ right: t.getBoundingClientRect().right, width: document.documentElement.clientWidth }));
       assert.ok(tableRight.right <= tableRight.width - 16, `table right edge ${tableRight.right} of ${tableRight.width}`);
 
-      // Example code wider than its column scrolls sideways with a scrollbar that takes space (always visible).
-      const scroll = await frame.locator('pre.code').evaluateAll((pres) => (pres as HTMLElement[]).filter((p) => p.scrollWidth > p.clientWidth + 4).map((p) => p.offsetHeight - p.clientHeight));
-      assert.ok(scroll.length > 0, 'some example has lines wider than its column');
-      assert.ok(scroll.every((bar) => bar >= 6), `horizontal scrollbar heights: ${scroll.join(', ')}`);
+      // Example code wider than its column is marked: its cut edge fades out (scrollbars can be hidden overlays),
+      // and the fade goes once it is scrolled to the end.
+      const pres = await frame.locator('pre.code').evaluateAll((els) =>
+        (els as HTMLElement[]).map((p) => ({ wide: p.scrollWidth > p.clientWidth + 1, marked: p.classList.contains('overflows'), mask: getComputedStyle(p).maskImage || getComputedStyle(p).webkitMaskImage })),
+      );
+      const wide = pres.filter((p) => p.wide);
+      assert.ok(wide.length > 0, 'some example has lines wider than its column');
+      assert.ok(wide.every((p) => p.marked && p.mask !== 'none'), `wide examples marked and faded: ${JSON.stringify(wide)}`);
+      assert.ok(pres.filter((p) => !p.wide).every((p) => !p.marked), 'only wide examples are marked');
+      const first = frame.locator('pre.code.overflows').first();
+      await first.evaluate((p) => p.scrollTo({ left: p.scrollWidth }));
+      await frame.locator('pre.code.overflows.at-end').first().waitFor({ timeout: 10000 });
 
       await frame.locator('#filter').fill('ONNX');
       const count = frame.locator('#match-count', { hasText: /\bin\b/ });

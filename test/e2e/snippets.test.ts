@@ -21,14 +21,14 @@ suite('UI: insert snippet', function () {
       await wb.page.locator('.monaco-editor .view-line', { hasText: 'Preview:' }).first().waitFor({ timeout: 15000 });
       // Plain-text details: no markdown backticks in the picker rows.
       const rows = await wb.page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
-      assert.ok(rows.length > 3 && rows.every((r) => !r.includes('`')), `rows: ${JSON.stringify(rows.slice(0, 3))}`);
+      assert.ok(rows.length >= 1 && rows.every((r) => !r.includes('`')), `rows: ${JSON.stringify(rows.slice(0, 3))}`);
       // The preview's code is not under the picker: some of its code lines are fully outside the picker's box.
       const picker = await wb.page.locator('.quick-input-widget').boundingBox();
       const codeLines = wb.page.locator('.editor-group-container', { has: wb.page.locator('.tab.active', { hasText: 'lr-schedule.pytorch.py' }) }).locator('.view-line', { hasText: 'scheduler' });
       const boxes = (await Promise.all((await codeLines.all()).map((l) => l.boundingBox()))).filter((b) => b !== null);
       const outside = boxes.filter((b) => picker && (b.y >= picker.y + picker.height || b.y + b.height <= picker.y || b.x >= picker.x + picker.width));
       assert.ok(outside.length > 0, `preview lines ${JSON.stringify(boxes)} all under the picker ${JSON.stringify(picker)}`);
-      await wb.screenshot('snippet-preview');
+      await wb.screenshot('snippet-preview', { readme: 'snippets' });
       await wb.page.keyboard.press('Enter');
       await preview.waitFor({ state: 'detached', timeout: 15000 });
       await wb.page.keyboard.press('Escape');

@@ -104,7 +104,11 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
   if (entry.replacement && outdated) {
     const note = entry.replacement.note ? ` — ${md(entry.replacement.note)}` : '';
     if (alreadyReplaced) lines.push(`**Moving to TF2:**${note ? note.slice(2) : ' see the docs.'}`);
-    else lines.push(`**Use instead:** ${code(entry.replacement.name)}${note}`);
+    else {
+      // Says here why the Quick Fix menu has no rename: VS Code hides disabled code actions from it.
+      const manual = !entry.replacement.dropIn && !entry.replacement.leadingArgument;
+      lines.push(`**Use instead${manual ? ' (change by hand)' : ''}:** ${code(entry.replacement.name)}${note}`);
+    }
   }
 
   if (!outdated || detailed) lines.push(md(entry.summary));

@@ -131,6 +131,11 @@ suite('composeHoverNote: status', () => {
     assert.ok(markdown.includes('**Use instead:** `torch.sigmoid`'));
   });
 
+  test('a replacement without an automatic fix says it is a change by hand', () => {
+    assert.ok(note('tf.placeholder').markdown.includes('**Use instead (change by hand):** `keras.Input`'));
+    assert.ok(note('tf.Session').markdown.includes('**Use instead:** `tensorflow.compat.v1.Session`'), 'a drop-in rename is automatic');
+  });
+
   test('current APIs have no status line and no "Use instead"', () => {
     const { markdown } = note('torch.sigmoid');
     assert.ok(!/\*\*(Removed|Deprecated|Legacy)/.test(markdown));
