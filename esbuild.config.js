@@ -50,6 +50,8 @@ if (withTests) {
   builds.push({ ...testCommon, entryPoints: findFiles('test/integration', ['.ts']), external: ['vscode', 'mocha', '@vscode/test-electron'] });
   builds.push({ ...testCommon, entryPoints: findFiles('test/e2e', ['.ts']), external: ['mocha', 'playwright-core'] });
   builds.push({ ...testCommon, entryPoints: findFiles('test/package', ['.test.ts']), external: ['mocha'] });
+  // The real-framework layer: mocha suites that run Python through FG_PYTHON (the pytest part needs no build).
+  builds.push({ ...testCommon, entryPoints: findFiles('test/real', ['.test.ts']), external: ['mocha'] });
   // The integration suites for the browser extension host: mocha and node's assert bundled for the browser.
   builds.push({
     ...testCommon,
@@ -67,6 +69,8 @@ const runnable = builds.filter((b) => b.entryPoints.length && b.entryPoints.ever
 
 async function main() {
   const started = Date.now();
+  // Compiled tests of deleted or renamed test files would otherwise still be picked up by the test globs.
+  if (withTests && !watch) fs.rmSync(path.join(__dirname, 'out', 'test'), { recursive: true, force: true });
   if (watch) {
     const contexts = await Promise.all(runnable.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));

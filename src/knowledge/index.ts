@@ -1,5 +1,5 @@
 /** Looks up framework APIs in the knowledge base, through namespace aliases and a longest-prefix module fallback. */
-import type { KnowledgeEntry } from './types';
+import type { Framework, KnowledgeEntry } from './types';
 
 export type { KnowledgeEntry, Framework, Lifecycle, Status, ApiRef, Replacement, SymbolKind } from './types';
 
@@ -13,21 +13,44 @@ export interface LookupResult {
   match: MatchKind;
   /** The namespace alias used, for display: "tensorflow.keras is Keras 3 since TensorFlow 2.16". */
   aliasNote?: string;
+  /** Through the alias the code reaches the very API of the entry (same object, same signature). */
+  aliasSameApi?: boolean;
   /** The name was reached through `tensorflow.compat.v1`, where TF1 APIs still exist in TF 2.x. */
   compatV1?: boolean;
 }
 
 /**
- * Namespaces that name the same API. Keys are prefixes as code writes them, values the canonical prefix
- * used by the base. Ordered: the longest matching prefix wins.
+ * Namespaces that reach the same API. Keys are prefixes as code writes them, values the canonical prefix
+ * used by the base. Ordered: the longest matching prefix wins. `sameApi` holds when the object under the alias is
+ * the canonical one with the same signature (checked against the installed frameworks in truth.test.ts); where it
+ * does not (TF1 signatures in tf.compat.v1, Keras 2 in tf_keras) the hover says whose note it shows instead.
  */
-export const NAMESPACE_ALIASES: ReadonlyArray<{ from: string; to: string; note: string }> = [
-  { from: 'tensorflow.compat.v1.', to: 'tensorflow.', note: 'tf.compat.v1 keeps TF1 APIs callable in TensorFlow 2.x (legacy mode)' },
-  { from: 'tensorflow.compat.v2.', to: 'tensorflow.', note: 'tf.compat.v2 is the TF2 API under another name' },
-  { from: 'tensorflow.keras.', to: 'keras.', note: 'tf.keras is Keras 3 since TensorFlow 2.16 (Keras 2 before)' },
-  { from: 'tensorflow.python.keras.', to: 'keras.', note: 'tensorflow.python.keras is a private path; use keras or tf.keras' },
-  { from: 'tf_keras.', to: 'keras.', note: 'tf_keras is the Keras 2 package kept for legacy code (TF_USE_LEGACY_KERAS=1)' },
+export interface NamespaceAlias {
+  from: string;
+  to: string;
+  note: string;
+  sameApi: boolean;
+  /**
+   * The alias names an older major release of the canonical framework (tf_keras is Keras 2): statuses that began in
+   * a later major release (Keras 3 removed keras.backend.mean) do not hold for names reached through it.
+   */
+  release?: { framework: Framework; major: number };
+}
+
+export const NAMESPACE_ALIASES: ReadonlyArray<NamespaceAlias> = [
+  { from: 'tensorflow.compat.v1.', to: 'tensorflow.', note: 'tf.compat.v1 keeps TF1 APIs callable in TensorFlow 2.x (legacy mode); their TF1 arguments can differ', sameApi: false },
+  { from: 'tensorflow.compat.v2.', to: 'tensorflow.', note: 'tf.compat.v2 is the TF2 API under another name', sameApi: true },
+  { from: 'tensorflow.keras.', to: 'keras.', note: 'tf.keras is Keras 3 since TensorFlow 2.16 (Keras 2 before)', sameApi: true },
+  { from: 'tensorflow.python.keras.', to: 'keras.', note: 'tensorflow.python.keras is a private path; use keras or tf.keras', sameApi: false, release: { framework: 'keras', major: 2 } },
+  { from: 'tf_keras.', to: 'keras.', note: 'tf_keras is the Keras 2 package kept for legacy code (TF_USE_LEGACY_KERAS=1)', sameApi: false, release: { framework: 'keras', major: 2 } },
 ];
+
+/** False when the entry's non-current status began in a later major release than the one the alias names. */
+function statusHoldsThrough(entry: KnowledgeEntry, alias: NamespaceAlias): boolean {
+  if (!alias.release || entry.framework !== alias.release.framework || entry.status.state === 'current') return true;
+  const major = parseInt(entry.status.since ?? '', 10);
+  return Number.isNaN(major) || major <= alias.release.major;
+}
 
 /** An in-memory base built once from its entries; lookups are map reads. */
 export class KnowledgeBase {
@@ -62,8 +85,9 @@ export class KnowledgeBase {
     if (exact) return { entry: exact, query: name, match: 'exact', compatV1 };
     const alias = NAMESPACE_ALIASES.find((a) => name.startsWith(a.from));
     const canonical = alias ? alias.to + name.slice(alias.from.length) : undefined;
-    const viaAlias = canonical !== undefined ? this.byName.get(canonical) : undefined;
-    if (alias && viaAlias) return { entry: viaAlias, query: name, match: 'alias', aliasNote: alias.note, compatV1 };
+    const found = canonical !== undefined ? this.byName.get(canonical) : undefined;
+    const viaAlias = found && alias && !statusHoldsThrough(found, alias) ? undefined : found;
+    if (alias && viaAlias) return { entry: viaAlias, query: name, match: 'alias', aliasNote: alias.note, aliasSameApi: alias.sameApi, compatV1 };
     // The canonical name first: `tensorflow.keras.layers.X` falls back to `keras.layers`, not `tensorflow.keras`.
     for (const candidate of canonical !== undefined ? [canonical, name] : [name]) {
       for (let cut = candidate.lastIndexOf('.'); cut > 0; cut = candidate.lastIndexOf('.', cut - 1)) {

@@ -19,6 +19,28 @@ export interface Status {
   note?: string;
 }
 
+/**
+ * One argument matched between an API and its equivalent. Defaults are written as Python prints them in the
+ * installed signature (`0.99`, `'glorot_uniform'`, `None`); an omitted default means the argument is required.
+ * Unit tests hold every mapping against the signatures dumped from the real frameworks.
+ */
+export interface ParamMapping {
+  /** Argument of the entry's own API. */
+  ours: string;
+  ourDefault?: string;
+  /** The matching argument of the equivalent; omitted when it has none. */
+  theirs?: string;
+  theirDefault?: string;
+  /** How a value converts between the two (`theirs = 1 - ours`), in our words. */
+  note?: string;
+}
+
+/** What a tensor layout or an output means on each side of an equivalence, when they differ. */
+export interface SideBySide {
+  ours: string;
+  theirs: string;
+}
+
 /** A pointer to another API, with what a user must know when switching to it. */
 export interface ApiRef {
   /** Canonical qualified name; must be a key of the base unless `external` is set. */
@@ -26,6 +48,12 @@ export interface ApiRef {
   note?: string;
   /** The target lives outside the base (another library such as `ai_edge_litert`). */
   external?: boolean;
+  /** Equivalents only: arguments that correspond, with both real defaults. */
+  params?: ParamMapping[];
+  /** Equivalents only: the input layout each side expects (`channels last (N, L, C)` vs `(N, C, L)`). */
+  layout?: SideBySide;
+  /** Equivalents only: what the result means on each side (indices into the flattened tensor, logits...). */
+  output?: SideBySide;
 }
 
 export interface Replacement extends ApiRef {
@@ -34,6 +62,8 @@ export interface Replacement extends ApiRef {
    * rewrite it. Anything else (different arguments, defaults or semantics) gets an explanation only.
    */
   dropIn?: boolean;
+  /** The call to write when the name alone is not enough (`torch.amp.autocast("cuda", ...)`); scanner messages show it. */
+  usage?: string;
   /**
    * Python source of a positional argument the replacement takes first, e.g. `"cuda"` for
    * `torch.cuda.amp.autocast(...)` → `torch.amp.autocast("cuda", ...)`. A quick fix renames and adds it, but

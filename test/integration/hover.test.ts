@@ -51,7 +51,7 @@ suite('hovers', () => {
   test('removed TF1 API in TF2 code: tf.Session says removed and what to use instead', async () => {
     const doc = await openSample('legacy_tf1.py');
     const { text } = await hoverAt(doc.uri, positionOf(doc, 'tf.Session()', 4));
-    assert.match(text, /\*\*Removed\*\* in 2\.0/);
+    assert.match(text, /\*\*Removed\*\* in TensorFlow 2\.0/);
     assert.match(text, /Use instead/);
     assert.match(text, /Show replacement/);
   });

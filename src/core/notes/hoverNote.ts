@@ -3,7 +3,7 @@
  * equivalent in the other framework, a docs link and command links. Pure: the adapter wraps it for VS Code.
  */
 import type { LookupResult } from '../../knowledge';
-import type { KnowledgeEntry, Status } from '../../knowledge/types';
+import type { ApiRef, Framework, KnowledgeEntry, Status } from '../../knowledge/types';
 import type { SymbolAtPosition } from '../python/types';
 import { FRAMEWORK_LABEL, frameworkAdvice } from '../../knowledge/frameworks';
 
@@ -56,17 +56,42 @@ export function commandLink(label: string, command: HoverCommand, args: unknown[
   return `[${escape(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${label}")`;
 }
 
-export function statusLine(status: Status, compatV1: boolean): string | undefined {
-  const when = (s: Status) => [s.since ? `${s.since}` : undefined, s.date ? `(${s.date})` : undefined].filter(Boolean).join(' ');
+/** The status in one line, naming the product its versions count in ("Removed in Keras 3.0"). */
+export function statusLine(status: Status, framework: Framework, compatV1: boolean): string | undefined {
+  const product = FRAMEWORK_LABEL[framework];
+  const when = (version: string | undefined) => [version ? `${product} ${version}` : undefined, status.date ? `(${status.date})` : undefined].filter(Boolean).join(' ');
   if (status.state === 'removed' && compatV1) {
-    return `**Legacy (TF1 compatibility mode):** removed from the TF2 API in ${when(status)}; still callable through ${code('tf.compat.v1')}.`;
+    return `**Legacy (TF1 compatibility mode):** removed from the TF2 API in ${when(status.since)}; still callable through ${code('tf.compat.v1')}.`;
   }
-  if (status.state === 'removed') return `**Removed** in ${when(status)}.${status.note ? ' ' + md(status.note) : ''}`;
+  if (status.state === 'removed') return `**Removed** in ${when(status.since)}.${status.note ? ' ' + md(status.note) : ''}`;
   if (status.state === 'deprecated') {
-    const removed = status.removedIn ? ` Removed in ${status.removedIn}.` : '';
-    return `**Deprecated** since ${when(status)}.${removed}${status.note ? ' ' + md(status.note) : ''}`;
+    const removed = status.removedIn ? ` Removed in ${product} ${status.removedIn}.` : '';
+    return `**Deprecated** since ${when(status.since)}.${removed}${status.note ? ' ' + md(status.note) : ''}`;
   }
   return undefined;
+}
+
+/** A default as the signature prints it, or "required". */
+function shownDefault(value: string | undefined): string {
+  return value === undefined ? 'required' : code(value);
+}
+
+/**
+ * The structured facts of an equivalence (arguments with both defaults, layouts, outputs), in detailed notes only.
+ * Arguments that match in name and default are left out: the note lists what a port must change.
+ */
+function factLines(entry: KnowledgeEntry, ref: ApiRef): string[] {
+  const rows: string[] = [];
+  for (const p of ref.params ?? []) {
+    if (p.theirs !== undefined && p.theirs === p.ours && p.theirDefault === p.ourDefault) continue;
+    const ours = `${code(p.ours)} (${shownDefault(p.ourDefault)})`;
+    const theirs = p.theirs === undefined ? 'no counterpart' : `${code(p.theirs)} (${shownDefault(p.theirDefault)})`;
+    rows.push(`- ${ours} → ${theirs}${p.note ? ` — ${md(p.note)}` : ''}`);
+  }
+  if (ref.layout) rows.push(`- Layout: ${md(ref.layout.ours)} → ${md(ref.layout.theirs)}`);
+  if (ref.output) rows.push(`- Output: ${md(ref.output.ours)} → ${md(ref.output.theirs)}`);
+  if (rows.length === 0) return [];
+  return [`**${code(entry.name.split('.').pop() ?? entry.name)} → ${code(ref.name)}, checked against the installed signatures:**\n\n${rows.join('\n')}`];
 }
 
 /** The framework whose snippets answer "the other framework" for this entry. */
@@ -91,13 +116,18 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
 
   if (result.match === 'module') {
     lines.push(`_Not in the guide yet; showing the note for module ${code(entry.name)}._`);
+  } else if (result.match === 'alias' && result.compatV1 && entry.status.state === 'removed') {
+    // tf.compat.v1.train.AdamOptimizer: the entry's own name (tensorflow.train.AdamOptimizer) no longer exists in TF2.
+    lines.push(`_A TF1 API kept by ${code('tf.compat.v1')}; described here under its TF1 name ${code(entry.name)}, which TensorFlow 2 no longer has._`);
   } else if (result.match === 'alias' && result.aliasNote) {
-    lines.push(`_Same API as ${code(entry.name)} — ${md(result.aliasNote)}._`);
+    // Only an alias to the very same object may claim sameness; tf.compat.v1 names often keep TF1 arguments.
+    if (result.aliasSameApi) lines.push(`_Same API as ${code(entry.name)} — ${md(result.aliasNote)}._`);
+    else lines.push(`_Showing the note for ${code(entry.name)} — ${md(result.aliasNote)}._`);
   } else if (result.compatV1 && entry.status.state !== 'removed') {
     lines.push(`_TF1 compatibility mode: ${code('tf.compat.v1')} keeps TF1 APIs callable in TensorFlow 2._`);
   }
 
-  const status = statusLine(entry.status, !!result.compatV1);
+  const status = statusLine(entry.status, entry.framework, !!result.compatV1);
   if (status) lines.push(status);
   // Through tf.compat.v1 the code already takes the compat step: show the TF2 advice, not "use compat.v1".
   const alreadyReplaced = !!entry.replacement && !!result.compatV1 && entry.replacement.name === result.query;
@@ -107,7 +137,7 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
     else {
       // Says here why the Quick Fix menu has no rename: VS Code hides disabled code actions from it.
       const manual = !entry.replacement.dropIn && !entry.replacement.leadingArgument;
-      lines.push(`**Use instead${manual ? ' (change by hand)' : ''}:** ${code(entry.replacement.name)}${note}`);
+      lines.push(`**Use instead${manual ? ' (change by hand)' : ''}:** ${code(entry.replacement.usage ?? entry.replacement.name)}${note}`);
     }
   }
 
@@ -122,6 +152,7 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
     const other = FRAMEWORK_LABEL[otherFramework(entry) === 'pytorch' ? 'pytorch' : 'tensorflow'];
     const items = shown.map((e) => `${code(e.name)}${e.note ? ` — ${md(e.note)}` : ''}`);
     lines.push(items.length === 1 ? `**In ${other}:** ${items[0]}` : `**In ${other}:**\n\n${items.map((i) => `- ${i}`).join('\n')}`);
+    if (detailed) for (const e of shown) lines.push(...factLines(entry, e));
   }
 
   const links: string[] = [`[Docs](${entry.docs})`];

@@ -1,6 +1,7 @@
 /** Turns an analysis into findings: references to APIs the knowledge base marks deprecated or removed. */
 import type { KnowledgeBase, KnowledgeEntry, Lifecycle, LookupResult } from '../../knowledge';
 import type { FrameworkReference, ImportStatement, PythonAnalysis, Span } from '../python/types';
+import { FRAMEWORK_LABEL } from '../../knowledge/frameworks';
 import { planRename } from './quickFix';
 
 export interface Finding {
@@ -17,8 +18,6 @@ export interface Finding {
   docs: string;
 }
 
-const FRAMEWORK_TITLE: Record<KnowledgeEntry['framework'], string> = { pytorch: 'PyTorch', tensorflow: 'TensorFlow', keras: 'Keras' };
-
 /** `tf.Session`, not `tf.Session (tensorflow.Session)`: the canonical name only when the alias hides the API's path. */
 function writtenName(reference: FrameworkReference, entry: KnowledgeEntry): string {
   const written = reference.written.split('.');
@@ -28,14 +27,16 @@ function writtenName(reference: FrameworkReference, entry: KnowledgeEntry): stri
 
 /** The message leads with what to do, so a truncated Problems row still shows it. */
 function describe(reference: FrameworkReference, entry: KnowledgeEntry, status: Exclude<Lifecycle, 'current'>, viaCompatV1: boolean, imports: readonly ImportStatement[]): string {
-  const since = entry.status.since ? ` since ${FRAMEWORK_TITLE[entry.framework]} ${entry.status.since}` : '';
+  const since = entry.status.since ? ` since ${FRAMEWORK_LABEL[entry.framework]} ${entry.status.since}` : '';
   const what = writtenName(reference, entry);
   const state = viaCompatV1 ? `deprecated (legacy compat mode: removed${since}, still reachable through tf.compat.v1)` : `${status}${since}`;
   // Through tf.compat.v1 the code already uses the compat name; pointing at it again would not help.
   const replacement = entry.replacement && !(viaCompatV1 && entry.replacement.name.startsWith('tensorflow.compat.')) ? entry.replacement : undefined;
-  // The replacement as this file would write it (`tf.compat.v1.Session` under `import tensorflow as tf`).
-  const action = replacement ? `Use ${planRename(reference, replacement.name, imports).text} instead: ` : '';
-  return `${action}${what} is ${state}.`;
+  // The call to write, or the replacement as this file would write it (`tf.compat.v1.Session` under `import tensorflow as tf`).
+  const action = replacement ? `Use ${replacement.usage ?? planRename(reference, replacement.name, imports).text} instead: ` : '';
+  // A replacement that is more than a rename needs its explanation in the message too (a scanner has no hover).
+  const how = replacement && !replacement.dropIn && replacement.note ? ` ${replacement.note}` : '';
+  return `${action}${what} is ${state}.${how}`;
 }
 
 /** Findings for every reference whose API is deprecated or removed, in document order. */
@@ -82,7 +83,7 @@ function keywordFindings(reference: FrameworkReference, entry: KnowledgeEntry): 
   for (const keyword of reference.callKeywords) {
     const rule = Object.prototype.hasOwnProperty.call(entry.keywords, keyword.name) ? entry.keywords[keyword.name] : undefined;
     if (!rule || rule.status.state === 'current') continue;
-    const since = rule.status.since ? ` since ${FRAMEWORK_TITLE[entry.framework]} ${rule.status.since}` : '';
+    const since = rule.status.since ? ` since ${FRAMEWORK_LABEL[entry.framework]} ${rule.status.since}` : '';
     out.push({
       ruleId: `FG-${entry.name}.${keyword.name}`,
       severity: rule.status.state === 'removed' ? 'warning' : 'information',

@@ -1,9 +1,8 @@
 // Checks the comparison pages the panel renders: their structure, that dated claims carry sources,
-// that TF1-era folklore stays on the History page, and that the code examples parse and (for PyTorch) run.
+// that TF1-era folklore stays on the History page, and that the code examples parse (test/real runs them).
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 
 const CONTENT_DIR = path.join(process.cwd(), 'src', 'knowledge', 'content');
@@ -22,9 +21,6 @@ const SECTION_IDS = [
   'examples',
 ];
 const COMPARISON_IDS = ['architecture', 'performance', 'ease-of-use', 'community', 'deployment'];
-
-/** Debian's interpreter, which has python3-torch; the default `python3` on PATH may not. */
-const TORCH_PYTHON = '/usr/bin/python3';
 
 const VERSION_OR_YEAR = /\b\d+\.\d+(?:\.\d+)?\b|\b(?:19|20)\d{2}\b/;
 const HTTPS_LINK = /\[[^\]]+\]\(https:\/\/[^)\s]+\)/;
@@ -124,62 +120,6 @@ function h2Sections(markdown: string): { heading: string; body: string }[] {
 function snippet(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
-}
-
-/** Replaces torchvision with random MNIST-shaped data so the example runs offline and fast. */
-const FAKE_TORCHVISION_PRELUDE = `
-import sys, types
-import torch
-import torch.utils.data
-
-torch.manual_seed(0)
-
-
-class _RandomMNIST(torch.utils.data.Dataset):
-    def __init__(self, root, train=True, download=False, transform=None):
-        count = 512 if train else 128
-        self.images = torch.rand(count, 1, 28, 28)
-        self.labels = torch.randint(0, 10, (count,))
-
-    def __len__(self):
-        return len(self.labels)
-
-    def __getitem__(self, index):
-        return self.images[index], self.labels[index]
-
-
-_torchvision = types.ModuleType("torchvision")
-_torchvision.datasets = types.SimpleNamespace(MNIST=_RandomMNIST)
-_torchvision.transforms = types.SimpleNamespace(ToTensor=lambda: None)
-sys.modules["torchvision"] = _torchvision
-`;
-
-function requireTorchPython(): void {
-  const probe = spawnSync(TORCH_PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    assert.fail(
-      `${TORCH_PYTHON} cannot import torch, so the PyTorch examples cannot be run. ` +
-        'Install Debian\'s python3-torch (apt-get install python3-torch). ' +
-        `Details: ${probe.error?.message ?? probe.stderr}`,
-    );
-  }
-}
-
-function runWithTorch(code: string): { status: number | null; stdout: string; stderr: string } {
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'framework-guide-example-'));
-  try {
-    const result = spawnSync(TORCH_PYTHON, ['-'], {
-      input: code,
-      cwd: workDir,
-      encoding: 'utf8',
-      timeout: 180_000,
-      env: { ...process.env, CUDA_VISIBLE_DEVICES: '' },
-    });
-    if (result.error) assert.fail(`could not run ${TORCH_PYTHON}: ${result.error.message}`);
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-  } finally {
-    fs.rmSync(workDir, { recursive: true, force: true });
-  }
 }
 
 suite('knowledge content pages', () => {
@@ -347,7 +287,8 @@ suite('knowledge content examples', () => {
     }
   });
 
-  test('every python block on every page parses with Python 3', () => {
+  test('every python block on every page parses with Python 3', function () {
+    this.timeout(30_000); // one python3 process per block
     for (const id of SECTION_IDS) {
       pythonBlocks(readSection(id)).forEach((code, i) => {
         const result = spawnSync('python3', ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], {
@@ -359,25 +300,5 @@ suite('knowledge content examples', () => {
       });
     }
   });
-
-  test('the PyTorch MNIST example trains and evaluates on random data', function () {
-    this.timeout(240_000);
-    requireTorchPython();
-    const mnist = sections.find((s) => s.heading === 'MNIST-sized MLP');
-    assert.ok(mnist);
-    const torchBlock = pythonBlocks(mnist.body)[1];
-    const result = runWithTorch(`${FAKE_TORCHVISION_PRELUDE}\n${torchBlock}`);
-    assert.strictEqual(result.status, 0, `PyTorch MNIST example failed:\n${result.stderr}`);
-    assert.match(result.stdout, /epoch 5: test accuracy \d\.\d{3}/, 'the example did not finish all epochs');
-  });
-
-  test('the other PyTorch examples run', function () {
-    this.timeout(240_000);
-    requireTorchPython();
-    for (const { heading, body } of sections) {
-      if (heading === 'MNIST-sized MLP') continue;
-      const result = runWithTorch(pythonBlocks(body)[1]);
-      assert.strictEqual(result.status, 0, `PyTorch example "${heading}" failed:\n${result.stderr}`);
-    }
-  });
 });
+

@@ -98,6 +98,16 @@ suite('KnowledgeBase.lookup on a small base', () => {
     assert.match(r?.aliasNote ?? '', /tf_keras is the Keras 2 package/);
   });
 
+  test('a Keras 3 removal does not hold for the Keras 2 package: tf_keras.backend.mean falls back to the module note', () => {
+    const real = new KnowledgeBase(ALL_ENTRIES);
+    assert.strictEqual(real.lookup('keras.backend.mean')?.entry.status.state, 'removed');
+    const r = real.lookup('tf_keras.backend.mean');
+    assert.strictEqual(r?.match, 'module');
+    assert.strictEqual(r?.entry.name, 'keras.backend');
+    assert.strictEqual(real.resolve('tf_keras.backend.mean'), undefined);
+    assert.strictEqual(real.lookup('tf_keras.layers.Dense')?.entry.name, 'keras.layers.Dense', 'current entries still resolve');
+  });
+
   test('compat.v1 fallback keeps compatV1', () => {
     const r = kb.lookup('tensorflow.compat.v1.not_a_function');
     assert.strictEqual(r?.entry.name, 'tensorflow');

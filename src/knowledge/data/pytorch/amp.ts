@@ -7,7 +7,7 @@ const D = { framework: 'pytorch' as const, module: 'torch.amp', verified: VERIFI
 const T = ['mixed-precision'];
 const DEP = { state: 'deprecated' as const, since: '2.4', date: '2024-07', note: 'Emits a FutureWarning from 2.4 on; still works.' };
 const DEP_SOURCES = [AMP, 'https://github.com/pytorch/pytorch/pull/126527', 'https://github.com/mit-han-lab/efficientvit/issues/127', 'https://github.com/pytorch/tutorials/issues/3331'];
-const DEP_VERIFIED = 'PyTorch amp docs (2026); FutureWarning text reported with torch 2.4.0; deprecation PR #126527';
+const DEP_VERIFIED = 'PyTorch amp docs (2026); deprecation PR #126527; typing_extensions.deprecated messages read in PyTorch 2.13.0 installed (test/fixtures/truth), 2026-11-27';
 
 export default [
   ...defineGroup({ ...D, module: 'torch', docs: () => AMP }, {
@@ -21,15 +21,15 @@ export default [
     custom_bwd: { kind: 'decorator', summary: 'Decorator for backward of a custom autograd Function so it runs with the same autocast state as forward; takes device_type.', verified: VERIFIED_DOCS, docs: `${AMP}#torch.amp.custom_bwd` },
   }),
   ...defineGroup({ ...D, module: 'torch.cuda.amp', docs: () => AMP, status: DEP, verified: DEP_VERIFIED, sources: DEP_SOURCES }, {
-    autocast: { kind: 'context-manager', summary: 'Legacy CUDA-only autocast; deprecated since 2.4 with a warning pointing to torch.amp.autocast("cuda", ...).', tags: T, replacement: { name: 'torch.amp.autocast', leadingArgument: '"cuda"', note: 'Add the device type as first argument: torch.amp.autocast("cuda", ...); other arguments carry over.' } },
-    GradScaler: { kind: 'class', summary: 'Legacy CUDA loss scaler; deprecated since 2.4 with a warning pointing to torch.amp.GradScaler("cuda", ...).', tags: T, replacement: { name: 'torch.amp.GradScaler', leadingArgument: '"cuda"', note: 'Pass "cuda" as the device argument: torch.amp.GradScaler("cuda", ...).' } },
-    custom_fwd: { kind: 'decorator', summary: 'Legacy CUDA-only custom-Function forward decorator; deprecated since 2.4.', replacement: { name: 'torch.amp.custom_fwd', note: 'Add device_type="cuda".' } },
-    custom_bwd: { kind: 'decorator', summary: 'Legacy CUDA-only custom-Function backward decorator; deprecated since 2.4.', replacement: { name: 'torch.amp.custom_bwd', note: 'Add device_type="cuda".' } },
+    autocast: { kind: 'context-manager', summary: 'Legacy CUDA-only autocast; deprecated since 2.4 with a warning pointing to torch.amp.autocast("cuda", ...).', tags: T, replacement: { name: 'torch.amp.autocast', usage: 'torch.amp.autocast("cuda", ...)', leadingArgument: '"cuda"', note: 'device_type is required: pass "cuda" first; enabled, dtype and cache_enabled carry over.' } },
+    GradScaler: { kind: 'class', summary: 'Legacy CUDA loss scaler; deprecated since 2.4 with a warning pointing to torch.amp.GradScaler("cuda", ...).', tags: T, replacement: { name: 'torch.amp.GradScaler', usage: 'torch.amp.GradScaler("cuda", ...)', leadingArgument: '"cuda"', note: 'device (first argument) defaults to "cuda"; the other arguments carry over.' } },
+    custom_fwd: { kind: 'decorator', summary: 'Legacy CUDA-only custom-Function forward decorator; deprecated since 2.4.', replacement: { name: 'torch.amp.custom_fwd', usage: 'torch.amp.custom_fwd(device_type="cuda")', note: 'Add device_type="cuda".' } },
+    custom_bwd: { kind: 'decorator', summary: 'Legacy CUDA-only custom-Function backward decorator; deprecated since 2.4.', replacement: { name: 'torch.amp.custom_bwd', usage: 'torch.amp.custom_bwd(device_type="cuda")', note: 'Add device_type="cuda".' } },
   }),
   ...defineGroup({ ...D, module: 'torch.cpu', docs: () => AMP }, {
     amp: { kind: 'module', summary: 'Legacy CPU mixed-precision namespace; its autocast is deprecated since 2.4 in favour of torch.amp.autocast("cpu", ...).', tags: T },
   }),
   ...defineGroup({ ...D, module: 'torch.cpu.amp', docs: () => AMP, status: DEP, verified: DEP_VERIFIED, sources: DEP_SOURCES }, {
-    autocast: { kind: 'context-manager', summary: 'Legacy CPU autocast (bfloat16 by default); deprecated since 2.4 in favour of torch.amp.autocast("cpu", ...).', tags: T, replacement: { name: 'torch.amp.autocast', leadingArgument: '"cpu"', note: 'Add "cpu" as the device type argument.' } },
+    autocast: { kind: 'context-manager', summary: 'Legacy CPU autocast (bfloat16 by default); deprecated since 2.4 in favour of torch.amp.autocast("cpu", ...).', tags: T, replacement: { name: 'torch.amp.autocast', usage: 'torch.amp.autocast("cpu", ...)', leadingArgument: '"cpu"', note: 'device_type is required: pass "cpu" first.' } },
   }),
 ];

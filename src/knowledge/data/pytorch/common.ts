@@ -5,10 +5,10 @@ import { docsUrl } from '../../define';
 export const DOCS = 'https://docs.pytorch.org/docs/stable';
 export const VISION_DOCS = 'https://docs.pytorch.org/vision/stable';
 
-/** Checked against the current docs and, for names that already existed, the installed Debian torch 1.13. */
-export const VERIFIED_113 = 'PyTorch stable docs (docs.pytorch.org, 2026); name and defaults checked in torch 1.13 (Debian)';
-/** For names newer than torch 1.13: only the docs and release material could be checked. */
-export const VERIFIED_DOCS = 'PyTorch stable docs (docs.pytorch.org, 2026) and release material; not present in torch 1.13';
+/** Checked against the current docs; names, statuses and quoted defaults against the installed PyTorch 2.13 (truth.test.ts). */
+export const VERIFIED_113 = 'PyTorch stable docs (docs.pytorch.org, 2026); names, status and quoted defaults checked against PyTorch 2.13.0 installed (test/fixtures/truth), 2026-11-27';
+/** Facts from the docs and release material; names, statuses and quoted defaults against the installed PyTorch 2.13. */
+export const VERIFIED_DOCS = 'PyTorch stable docs (docs.pytorch.org, 2026) and release material; names, status and quoted defaults checked against PyTorch 2.13.0 installed (test/fixtures/truth), 2026-11-27';
 
 export const generated = docsUrl.torch;
 export const page = (file: string, anchor?: string): string => `${DOCS}/${file}${anchor ? `#${anchor}` : ''}`;

@@ -3,9 +3,15 @@ import { defineGroup } from '../../define';
 import { VERIFIED_113, VERIFIED_DOCS, eq, generated, page } from './common';
 
 const P = { framework: 'pytorch' as const, verified: VERIFIED_113, docs: generated };
-const JIT_DEP = { state: 'deprecated' as const, since: '2.10', date: '2026-01', note: 'Docs say TorchScript is deprecated and point to torch.export; kept working for existing code.' };
-const JIT_SOURCES = [page('jit.html'), 'https://docs.pytorch.org/docs/stable/jit_language_reference.html', 'https://pytorch.org/blog/pytorch-2-12-release-blog/'];
-const JIT_VERIFIED = 'Docs deprecation banner (jit pages, Jul 2025) and PyTorch 2.12 release blog (formal deprecation in 2.10); name present in torch 1.13';
+/** PyTorch's own source dates the deprecation: `.. deprecated:: 2.5` in the torch.jit docstrings (read in the installed 2.13). */
+const JIT_DEP = {
+  state: 'deprecated' as const,
+  since: '2.5',
+  date: '2024-10',
+  note: "PyTorch's source marks TorchScript deprecated since 2.5 in favour of torch.compile; in 2.13 script, trace, save and load warn when called and point to torch.compile or torch.export. Existing code keeps working.",
+};
+const JIT_SOURCES = [page('jit.html'), 'https://github.com/pytorch/pytorch/blob/v2.13.0/torch/jit/__init__.py', 'https://github.com/pytorch/pytorch/blob/v2.13.0/torch/jit/_script.py'];
+const JIT_VERIFIED = 'PyTorch 2.13.0 installed (test/fixtures/truth: deprecation directives and warnings in torch.jit), 2026-11-27';
 const EXPORT_SOURCES = [page('export.html'), 'https://pytorch.org/blog/pytorch-2-1/'];
 
 export default [
@@ -37,7 +43,7 @@ export default [
     ScriptModule: { kind: 'class', summary: 'A module compiled to TorchScript, returned by torch.jit.script or trace; deprecated along with TorchScript.', tags: ['export'], replacement: { name: 'torch.export.ExportedProgram' } },
   }),
   ...defineGroup({ ...P, module: 'torch.onnx', sources: [page('onnx.html'), 'https://docs.pytorch.org/docs/stable/onnx_dynamo.html'], docs: () => page('onnx.html') }, {
-    export: { kind: 'function', summary: 'Exports a model to an ONNX file from example args. Since 2.9 it uses the torch.export-based (dynamo=True) exporter by default; older releases used TorchScript tracing.', verified: 'PyTorch ONNX docs (2026); name in torch 1.13; dynamo default in 2.9 per secondary coverage (claims.md S19)', tags: ['export'], section: 'deployment', sources: [page('onnx.html'), 'https://docs.pytorch.org/docs/stable/onnx_dynamo.html', 'https://livebook.manning.com/learn/concepts/torch-onnx-export--api-element/quantization-and-fast-inference'] },
+    export: { kind: 'function', summary: 'Exports a model to an ONNX file from example args. Since 2.9 it uses the torch.export-based (dynamo=True) exporter by default; older releases used TorchScript tracing.', verified: 'PyTorch ONNX docs (2026); dynamo=True is the default in the PyTorch 2.13.0 signature (test/fixtures/truth, 2026-11-27); default since 2.9 per secondary coverage (claims.md S19)', tags: ['export'], section: 'deployment', sources: [page('onnx.html'), 'https://docs.pytorch.org/docs/stable/onnx_dynamo.html', 'https://livebook.manning.com/learn/concepts/torch-onnx-export--api-element/quantization-and-fast-inference'] },
   }),
   ...defineGroup({ ...P, module: 'torch.fx', sources: [page('fx.html')] }, {
     symbolic_trace: { kind: 'function', summary: 'Symbolically traces a module into an FX GraphModule of Python-level ops.' },

@@ -4,7 +4,7 @@ import { VERIFIED_113, VERIFIED_DOCS, eq, generated, page } from './common';
 
 const SOURCES = [page('nn.functional.html'), 'https://github.com/pytorch/pytorch/blob/main/torch/nn/functional.py'];
 const D = { framework: 'pytorch' as const, module: 'torch.nn.functional', verified: VERIFIED_113, sources: SOURCES, docs: generated };
-const DEPRECATED_VERIFIED = 'Warning text read in torch 1.13 source (torch/nn/functional.py); current docs page checked 2026';
+const DEPRECATED_VERIFIED = 'Warning text read in torch 1.13 source (torch/nn/functional.py); PyTorch 2.13.0 installed (test/fixtures/truth), 2026-11-27: upsample, upsample_nearest and upsample_bilinear still warn, sigmoid and tanh no longer do';
 const UPSAMPLE_STATUS = { state: 'deprecated' as const, since: '0.4.1', date: '2018-07', note: 'Warns and forwards to interpolate.' };
 const UPSAMPLE_SOURCES = [...SOURCES, 'https://pytorch.org/docs/0.4.1/nn.html'];
 
@@ -25,7 +25,7 @@ export default defineGroup(D, {
   linear: { kind: 'function', summary: 'Computes `x W^T + b` with explicitly passed weight (out, in) and optional bias.', equivalents: [eq('tensorflow.matmul', 'Add the bias separately; TF kernels are stored (in, out).')] },
   conv1d: { kind: 'function', summary: '1-D convolution with explicitly passed weight of shape (out, in/groups, k).', equivalents: [eq('tensorflow.nn.conv1d', 'TF is channels-last with (k, in, out) filters.')] },
   conv2d: { kind: 'function', summary: '2-D convolution over NCHW input with an explicit (out, in/groups, kH, kW) weight.', equivalents: [eq('tensorflow.nn.conv2d', 'TF defaults to NHWC input and (kH, kW, in, out) filters.')] },
-  conv_transpose2d: { kind: 'function', summary: 'Transposed 2-D convolution with an explicit weight of shape (in, out/groups, kH, kW).', equivalents: [eq('tensorflow.nn.conv2d_transpose')] },
+  conv_transpose2d: { kind: 'function', summary: 'Transposed 2-D convolution with an explicit weight of shape (in, out/groups, kH, kW).', equivalents: [eq('tensorflow.nn.conv2d_transpose', 'TF takes NHWC input, an explicit output_shape and filters (h, w, out, in), and defaults padding to "SAME" (PyTorch padding 0).')] },
   max_pool2d: { kind: 'function', summary: '2-D max pooling over NCHW input; stride defaults to kernel_size.', equivalents: [eq('tensorflow.nn.max_pool', 'NHWC by default in TF.')] },
   avg_pool2d: { kind: 'function', summary: '2-D average pooling over NCHW input.', equivalents: [eq('tensorflow.nn.avg_pool', 'NHWC by default in TF.')] },
   adaptive_avg_pool2d: { kind: 'function', summary: 'Average pooling to a fixed output size; output size 1 gives global average pooling.' },
@@ -56,8 +56,8 @@ export default defineGroup(D, {
   kl_div: { kind: 'function', summary: 'KL divergence with input as log-probabilities; use reduction="batchmean" for the true mean.', tags: ['loss-metrics'] },
   sigmoid: {
     kind: 'function',
-    summary: 'Old alias of torch.sigmoid. Torch releases from 0.4.1 (checked up to 1.13) warn that it is deprecated and point to torch.sigmoid; the current docs page no longer shows a notice.',
-    status: { state: 'deprecated', since: '0.4.1', date: '2018-07', note: 'Warns "use torch.sigmoid instead"; same results.' },
+    summary: 'Alias of torch.sigmoid. Torch 0.4.1 to 1.x warned that it is deprecated and pointed to torch.sigmoid; the PyTorch 2.13 source no longer warns and the docs page shows no notice.',
+    status: { state: 'deprecated', since: '0.4.1', date: '2018-07', note: 'torch 1.x warned "use torch.sigmoid instead"; PyTorch 2.13 no longer warns. Same results either way.' },
     replacement: { name: 'torch.sigmoid', dropIn: true },
     verified: DEPRECATED_VERIFIED,
     sources: [...SOURCES, 'https://github.com/pytorch/pytorch/pull/8748', 'https://github.com/pytorch/pytorch/issues/65910'],
@@ -65,11 +65,11 @@ export default defineGroup(D, {
   },
   tanh: {
     kind: 'function',
-    summary: 'Old alias of torch.tanh. Torch releases from 0.4.1 (checked up to 1.13) warn that it is deprecated and point to torch.tanh; the current docs page no longer shows a notice.',
-    status: { state: 'deprecated', since: '0.4.1', date: '2018-07', note: 'Warns "use torch.tanh instead"; same results.' },
+    summary: 'Alias of torch.tanh. Torch 0.4.1 to 1.x warned that it is deprecated and pointed to torch.tanh; maintainers later agreed to keep the alias without the warning, and the PyTorch 2.13 source has none.',
+    status: { state: 'deprecated', since: '0.4.1', date: '2018-07', note: 'torch 1.x warned "use torch.tanh instead"; PyTorch 2.13 no longer warns. Same results either way.' },
     replacement: { name: 'torch.tanh', dropIn: true },
     verified: DEPRECATED_VERIFIED,
-    sources: [...SOURCES, 'https://github.com/pytorch/pytorch/pull/8748', 'https://github.com/pytorch/pytorch/issues/6245'],
+    sources: [...SOURCES, 'https://github.com/pytorch/pytorch/pull/8748', 'https://github.com/pytorch/pytorch/issues/6245', 'https://github.com/pytorch/pytorch/issues/65909'],
     equivalents: [eq('tensorflow.tanh')],
   },
   upsample: {

@@ -6,7 +6,7 @@ export default defineGroup(
   {
     framework: 'pytorch',
     module: 'torch.autograd',
-    verified: 'PyTorch autograd docs (2026); deprecation note in docs; name still importable in torch 1.13',
+    verified: 'PyTorch autograd docs (2026); deprecation note in docs; name present in PyTorch 2.13.0 installed (test/fixtures/truth), 2026-11-27',
     sources: [page('autograd.html', 'variable-deprecated'), 'https://github.com/pytorch/pytorch/releases/tag/v0.4.0'],
     docs: () => page('autograd.html', 'variable-deprecated'),
   },
@@ -20,7 +20,7 @@ export default defineGroup(
       section: 'changes-since-2023',
       keywords: {
         volatile: {
-          status: { state: 'removed', since: '0.4', date: '2018-04', note: 'torch 1.13 still accepts it and warns "volatile was removed and now has no effect".' },
+          status: { state: 'removed', since: '0.4', date: '2018-04', note: 'PyTorch 2.13 still accepts it and warns "volatile was removed and now has no effect" (run in the installed 2.13, 2026-11-27).' },
           note: 'volatile=True no longer turns off gradient tracking; wrap the code in `with torch.no_grad():` (or torch.inference_mode()) instead.',
         },
       },

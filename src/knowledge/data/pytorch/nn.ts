@@ -1,6 +1,7 @@
 /** torch.nn: modules, containers, layers, activations, pooling, normalisation, recurrent and attention blocks. */
 import { defineGroup } from '../../define';
 import { VERIFIED_113, VERIFIED_DOCS, eq, generated, page } from './common';
+import * as PAIRS from '../pairs';
 
 const SOURCES = [page('nn.html')];
 const D = { framework: 'pytorch' as const, module: 'torch.nn', verified: VERIFIED_113, sources: SOURCES, docs: generated };
@@ -23,11 +24,11 @@ export default [
     Flatten: { kind: 'class', summary: 'Flattens dims start_dim..end_dim (default 1..-1), keeping the batch dimension.', tags: ['sequential-model', 'mnist-mlp'], equivalents: [eq('keras.layers.Flatten', 'Flattening NCHW and NHWC tensors orders features differently, which matters when porting weights.')] },
     Unflatten: { kind: 'class', summary: 'Expands one dimension into a given shape; the inverse of Flatten.', equivalents: [eq('keras.layers.Reshape')] },
     // Linear and convolution
-    Linear: { kind: 'class', summary: 'Fully connected layer `y = x W^T + b` with explicit in_features and out_features; bias on by default, no activation argument.', tags: ['sequential-model', 'mnist-mlp', 'custom-layer'], equivalents: [eq('keras.layers.Dense', 'Dense takes only units, infers the input size on first call, and has an activation argument. Kernel is stored (in, out) versus PyTorch weight (out, in).')] },
+    Linear: { kind: 'class', summary: 'Fully connected layer `y = x W^T + b` with explicit in_features and out_features; bias on by default, no activation argument.', tags: ['sequential-model', 'mnist-mlp', 'custom-layer'], equivalents: [PAIRS.linearToDense] },
     LazyLinear: { kind: 'class', summary: 'Linear layer whose in_features is inferred from the first input, like a Keras Dense layer.', equivalents: [eq('keras.layers.Dense')] },
     Bilinear: { kind: 'class', summary: 'Applies a bilinear transformation x1^T A x2 + b to two inputs.' },
     Conv1d: { kind: 'class', summary: 'One-dimensional convolution over (N, C, L) input; padding can be an int or "same"/"valid".', equivalents: [eq('keras.layers.Conv1D', NCHW)] },
-    Conv2d: { kind: 'class', summary: 'Two-dimensional convolution over (N, C, H, W) input with in_channels, out_channels and kernel_size; stride 1 and padding 0 by default.', tags: ['sequential-model'], equivalents: [eq('keras.layers.Conv2D', `${NCHW} Conv2D takes filters and infers input channels; default padding "valid".`)] },
+    Conv2d: { kind: 'class', summary: 'Two-dimensional convolution over (N, C, H, W) input with in_channels, out_channels and kernel_size; stride 1 and padding 0 by default.', tags: ['sequential-model'], equivalents: [PAIRS.conv2dToConv2D] },
     Conv3d: { kind: 'class', summary: 'Three-dimensional convolution over (N, C, D, H, W) input, e.g. for video or volumetric data.', equivalents: [eq('keras.layers.Conv3D', NCHW)] },
     ConvTranspose1d: { kind: 'class', summary: 'Transposed 1-D convolution (fractionally strided), used to upsample sequences.', equivalents: [eq('keras.layers.Conv1DTranspose', NCHW)] },
     ConvTranspose2d: { kind: 'class', summary: 'Transposed 2-D convolution used for learned upsampling in decoders and GANs; output_padding resolves ambiguous output sizes.', equivalents: [eq('keras.layers.Conv2DTranspose', `${NCHW} Padding semantics differ, so output sizes must be checked when porting.`)] },
@@ -37,27 +38,27 @@ export default [
     PixelShuffle: { kind: 'class', summary: 'Rearranges (N, C*r^2, H, W) into (N, C, H*r, W*r), the sub-pixel upsampling step used in super-resolution.', equivalents: [eq('tensorflow.nn.depth_to_space', 'TF works on NHWC tensors and orders channels differently.')] },
     Upsample: { kind: 'class', summary: 'Upsamples by size or scale_factor with nearest, linear, bilinear, bicubic or trilinear modes; wraps nn.functional.interpolate.', equivalents: [eq('keras.layers.UpSampling2D', 'UpSampling2D only scales by integer factors and is channels-last.')] },
     // Normalisation
-    BatchNorm1d: { kind: 'class', summary: 'Batch normalisation over (N, C) or (N, C, L) input; eps 1e-5 and momentum 0.1 by default.', equivalents: [eq('keras.layers.BatchNormalization', 'PyTorch momentum=0.1 is the weight of the new batch statistic; Keras momentum=0.99 is the weight of the old running value (so 0.1 ↔ 0.9). Keras eps defaults to 1e-3.')] },
-    BatchNorm2d: { kind: 'class', summary: 'Batch normalisation over the channel dim of (N, C, H, W) input; eps 1e-5, momentum 0.1, uses batch stats in train() and running stats in eval().', tags: ['sequential-model'], equivalents: [eq('keras.layers.BatchNormalization', 'PyTorch momentum=0.1 weighs the new statistic; Keras momentum=0.99 weighs the old one. Keras eps is 1e-3 and axis=-1 (channels-last).')] },
+    BatchNorm1d: { kind: 'class', summary: 'Batch normalisation over (N, C) or (N, C, L) input; eps 1e-5 and momentum 0.1 by default.', equivalents: [eq('keras.layers.BatchNormalization', 'PyTorch momentum=0.1 is the weight of the new batch statistic; Keras momentum=0.99 is the weight of the old running value (so 0.1 ↔ 0.9). Keras epsilon defaults to 1e-3.')] },
+    BatchNorm2d: { kind: 'class', summary: 'Batch normalisation over the channel dim of (N, C, H, W) input; eps 1e-5, momentum 0.1, uses batch stats in train() and running stats in eval().', tags: ['sequential-model'], equivalents: [PAIRS.batchNormToBatchNormalization] },
     BatchNorm3d: { kind: 'class', summary: 'Batch normalisation over the channel dim of (N, C, D, H, W) input.', equivalents: [eq('keras.layers.BatchNormalization', 'Momentum conventions are inverted (0.1 in PyTorch ≈ 0.9 in Keras).')] },
     SyncBatchNorm: { kind: 'class', summary: 'Batch normalisation whose statistics are reduced across all processes of a DDP job; convert a model with SyncBatchNorm.convert_sync_batchnorm.', tags: ['distributed'], equivalents: [eq('keras.layers.BatchNormalization', 'Pass synchronized=True in Keras 3 for cross-replica statistics.')] },
-    LayerNorm: { kind: 'class', summary: 'Normalises over the trailing normalized_shape dims per sample, with learnable affine parameters; eps 1e-5 by default. Standard in Transformers.', equivalents: [eq('keras.layers.LayerNormalization', 'Keras eps defaults to 1e-3 and normalises over axis=-1.')] },
-    GroupNorm: { kind: 'class', summary: 'Splits channels into num_groups and normalises within each group per sample; independent of batch size.', equivalents: [eq('keras.layers.GroupNormalization', 'Keras eps defaults to 1e-3 and groups along the last axis.')] },
+    LayerNorm: { kind: 'class', summary: 'Normalises over the trailing normalized_shape dims per sample, with learnable affine parameters; eps 1e-5 by default. Standard in Transformers.', equivalents: [PAIRS.layerNormToLayerNormalization] },
+    GroupNorm: { kind: 'class', summary: 'Splits channels into num_groups and normalises within each group per sample; independent of batch size.', equivalents: [eq('keras.layers.GroupNormalization', 'Keras epsilon defaults to 1e-3 and groups along the last axis.')] },
     InstanceNorm1d: { kind: 'class', summary: 'Instance normalisation per sample and channel over (N, C, L) input; affine and running stats are off by default.' },
     InstanceNorm2d: { kind: 'class', summary: 'Instance normalisation per sample and channel over (N, C, H, W) input, common in style transfer; affine off by default.' },
     LocalResponseNorm: { kind: 'class', summary: 'Local response normalisation across neighbouring channels, as in AlexNet.' },
     RMSNorm: { kind: 'class', summary: 'Root-mean-square layer normalisation (no mean subtraction), used in many LLMs; added in PyTorch 2.4.', verified: VERIFIED_DOCS, sources: [generated('torch.nn.RMSNorm'), 'https://pytorch.org/blog/pytorch2-4/'], section: 'changes-since-2023' },
     // Dropout and embeddings
-    Dropout: { kind: 'class', summary: 'Zeroes elements with probability p (default 0.5) during training and scales the rest by 1/(1-p); does nothing in eval mode.', tags: ['sequential-model', 'mnist-mlp'], equivalents: [eq('keras.layers.Dropout', 'Keras takes rate with no default and is controlled by the training flag instead of train()/eval().')] },
-    Dropout1d: { kind: 'class', summary: 'Drops whole channels of (N, C, L) input during training.', equivalents: [eq('keras.layers.SpatialDropout1D')] },
+    Dropout: { kind: 'class', summary: 'Zeroes elements with probability p (default 0.5) during training and scales the rest by 1/(1-p); does nothing in eval mode.', tags: ['sequential-model', 'mnist-mlp'], equivalents: [PAIRS.dropoutToDropout] },
+    Dropout1d: { kind: 'class', summary: 'Drops whole channels of (N, C, L) input during training.', equivalents: [PAIRS.dropout1dToSpatialDropout1D] },
     Dropout2d: { kind: 'class', summary: 'Drops whole feature maps (channels) of (N, C, H, W) input during training.', equivalents: [eq('keras.layers.SpatialDropout2D', 'Channels-last in Keras.')] },
     AlphaDropout: { kind: 'class', summary: 'Dropout variant that keeps self-normalising properties, meant for SELU networks.', equivalents: [eq('keras.layers.AlphaDropout')] },
-    Embedding: { kind: 'class', summary: 'Lookup table mapping integer ids to dense vectors of size embedding_dim; padding_idx keeps one row at zero gradient.', equivalents: [eq('keras.layers.Embedding', 'Keras uses input_dim/output_dim and mask_zero instead of padding_idx.'), eq('tensorflow.nn.embedding_lookup')] },
+    Embedding: { kind: 'class', summary: 'Lookup table mapping integer ids to dense vectors of size embedding_dim; padding_idx keeps one row at zero gradient.', equivalents: [PAIRS.embeddingToEmbedding, eq('tensorflow.nn.embedding_lookup')] },
     EmbeddingBag: { kind: 'class', summary: 'Computes sums, means or maxima of bags of embeddings without materialising the individual vectors.' },
     // Recurrent
     RNN: { kind: 'class', summary: 'Multi-layer Elman RNN with tanh or ReLU; input is (L, N, H) unless batch_first=True; returns (output, h_n).', equivalents: [eq('keras.layers.SimpleRNN', 'Keras is batch-first and returns only the last output unless return_sequences=True.')] },
-    LSTM: { kind: 'class', summary: 'Multi-layer LSTM returning (output, (h_n, c_n)); sequence-first (L, N, H) unless batch_first=True; bidirectional and dropout between layers supported.', equivalents: [eq('keras.layers.LSTM', 'Keras is batch-first, returns only the last output by default (return_sequences/return_state change that), and one layer per object; wrap in keras.layers.Bidirectional for both directions.')] },
-    GRU: { kind: 'class', summary: 'Multi-layer gated recurrent unit returning (output, h_n); sequence-first unless batch_first=True.', equivalents: [eq('keras.layers.GRU', 'Keras is batch-first; its gate formulation (reset_after) differs, so weights do not transfer one-to-one.')] },
+    LSTM: { kind: 'class', summary: 'Multi-layer LSTM returning (output, (h_n, c_n)); sequence-first (L, N, H) unless batch_first=True; bidirectional and dropout between layers supported.', equivalents: [PAIRS.lstmToLstm] },
+    GRU: { kind: 'class', summary: 'Multi-layer gated recurrent unit returning (output, h_n); sequence-first unless batch_first=True.', equivalents: [PAIRS.gruToGru] },
     RNNCell: { kind: 'class', summary: 'A single Elman RNN step for hand-written loops over time.', equivalents: [eq('keras.layers.SimpleRNNCell')] },
     LSTMCell: { kind: 'class', summary: 'A single LSTM step taking input and (h, c) and returning the new (h, c).', equivalents: [eq('keras.layers.LSTMCell')] },
     GRUCell: { kind: 'class', summary: 'A single GRU step taking input and h and returning the new h.', equivalents: [eq('keras.layers.GRUCell')] },
@@ -71,8 +72,8 @@ export default [
     // Activations
     ReLU: { kind: 'class', summary: 'Rectified linear unit max(0, x) as a module; inplace=True overwrites its input.', tags: ['sequential-model', 'mnist-mlp'], equivalents: [eq('keras.layers.ReLU'), eq('keras.activations.relu')] },
     ReLU6: { kind: 'class', summary: 'ReLU capped at 6, used in MobileNet-style networks.', equivalents: [eq('keras.layers.ReLU', 'Pass max_value=6.')] },
-    LeakyReLU: { kind: 'class', summary: 'Leaky ReLU with negative_slope 0.01 by default.', equivalents: [eq('keras.layers.LeakyReLU', 'Keras 3 names the argument negative_slope with default 0.3.')] },
-    PReLU: { kind: 'class', summary: 'Parametric ReLU with a learnable negative slope (one shared value by default, initialised to 0.25).', equivalents: [eq('keras.layers.PReLU', 'Keras learns one slope per unit by default.')] },
+    LeakyReLU: { kind: 'class', summary: 'Leaky ReLU with negative_slope 0.01 by default.', equivalents: [PAIRS.leakyReluToLeakyRelu] },
+    PReLU: { kind: 'class', summary: 'Parametric ReLU with a learnable negative slope: one value shared by all channels by default (num_parameters=1), initialised to 0.25.', equivalents: [PAIRS.preluToPrelu] },
     ELU: { kind: 'class', summary: 'Exponential linear unit with alpha 1.0 by default.', equivalents: [eq('keras.layers.ELU')] },
     SELU: { kind: 'class', summary: 'Scaled ELU with fixed constants for self-normalising networks.', equivalents: [eq('keras.activations.selu')] },
     GELU: { kind: 'class', summary: 'Gaussian error linear unit; approximate="none" (exact, default) or "tanh".', equivalents: [eq('keras.activations.gelu', 'keras.activations.gelu defaults to approximate=False as well in Keras 3.')] },
@@ -80,14 +81,14 @@ export default [
     Mish: { kind: 'class', summary: 'Mish activation x * tanh(softplus(x)).' },
     Sigmoid: { kind: 'class', summary: 'Logistic sigmoid as a module.', equivalents: [eq('keras.activations.sigmoid')] },
     Tanh: { kind: 'class', summary: 'Hyperbolic tangent as a module.', equivalents: [eq('keras.activations.tanh')] },
-    Softmax: { kind: 'class', summary: 'Softmax over a dim given at construction; not needed before nn.CrossEntropyLoss, which expects raw logits.', equivalents: [eq('keras.layers.Softmax', 'Keras defaults to the last axis.')] },
+    Softmax: { kind: 'class', summary: 'Softmax over a dim given at construction; not needed before nn.CrossEntropyLoss, which expects raw logits.', equivalents: [PAIRS.softmaxToSoftmax] },
     LogSoftmax: { kind: 'class', summary: 'Log of softmax over a dim, numerically stable; pair with nn.NLLLoss.', equivalents: [eq('tensorflow.nn.log_softmax')] },
     Softplus: { kind: 'class', summary: 'Smooth approximation of ReLU, log(1 + exp(beta*x))/beta.', equivalents: [eq('keras.activations.softplus')] },
     Hardswish: { kind: 'class', summary: 'Hard-swish activation from MobileNetV3.' },
     Hardtanh: { kind: 'class', summary: 'Clamps input to [min_val, max_val], -1..1 by default.' },
     // Pooling and padding
     MaxPool1d: { kind: 'class', summary: '1-D max pooling; stride defaults to kernel_size.', equivalents: [eq('keras.layers.MaxPooling1D', NCHW)] },
-    MaxPool2d: { kind: 'class', summary: '2-D max pooling over (N, C, H, W); stride defaults to kernel_size and padding to 0.', tags: ['sequential-model'], equivalents: [eq('keras.layers.MaxPooling2D', `${NCHW} Keras calls the window pool_size.`)] },
+    MaxPool2d: { kind: 'class', summary: '2-D max pooling over (N, C, H, W); stride defaults to kernel_size and padding to 0.', tags: ['sequential-model'], equivalents: [PAIRS.maxPool2dToMaxPooling2D] },
     MaxPool3d: { kind: 'class', summary: '3-D max pooling over (N, C, D, H, W).', equivalents: [eq('keras.layers.MaxPooling3D', NCHW)] },
     AvgPool1d: { kind: 'class', summary: '1-D average pooling.', equivalents: [eq('keras.layers.AveragePooling1D', NCHW)] },
     AvgPool2d: { kind: 'class', summary: '2-D average pooling; count_include_pad controls whether zero padding counts in the average.', equivalents: [eq('keras.layers.AveragePooling2D', NCHW)] },

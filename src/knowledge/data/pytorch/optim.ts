@@ -1,6 +1,7 @@
 /** torch.optim optimizers and torch.optim.lr_scheduler schedules, with Keras counterparts and default differences. */
 import { defineGroup } from '../../define';
 import { VERIFIED_113, VERIFIED_DOCS, eq, generated, page } from './common';
+import * as PAIRS from '../pairs';
 
 const D = { framework: 'pytorch' as const, module: 'torch.optim', verified: VERIFIED_113, sources: [page('optim.html')], docs: generated };
 const S = { ...D, module: 'torch.optim.lr_scheduler' };
@@ -13,14 +14,14 @@ export default [
   }),
   ...defineGroup(D, {
     Optimizer: { kind: 'class', summary: 'Base class of optimizers: holds param_groups and state; step() applies an update, zero_grad() resets gradients (to None by default in 2.x), state_dict() saves it for checkpoints.', tags: [...T, 'checkpoints'], equivalents: [eq('keras.optimizers.Optimizer')] },
-    SGD: { kind: 'class', summary: 'Stochastic gradient descent with optional momentum (0 by default), dampening, Nesterov and weight_decay (coupled L2).', tags: T, equivalents: [eq('keras.optimizers.SGD', 'Keras defaults learning_rate=0.01; momentum formulations differ slightly, so results are not bit-identical.')] },
-    Adam: { kind: 'class', summary: 'Adam with lr 1e-3, betas (0.9, 0.999) and eps 1e-8 by default; weight_decay adds L2 to the gradient (use AdamW for decoupled decay).', tags: [...T, 'mnist-mlp'], equivalents: [eq('keras.optimizers.Adam', 'Keras epsilon defaults to 1e-7 vs 1e-8 here; learning_rate 1e-3 and beta_1/beta_2 match.')] },
-    AdamW: { kind: 'class', summary: 'Adam with decoupled weight decay; weight_decay defaults to 0.01, lr to 1e-3, eps to 1e-8. The usual choice for Transformers.', tags: T, equivalents: [eq('keras.optimizers.AdamW', 'Keras weight_decay defaults to 0.004 and epsilon to 1e-7.')] },
+    SGD: { kind: 'class', summary: 'Stochastic gradient descent with optional momentum (0 by default), dampening, Nesterov and weight_decay (coupled L2).', tags: T, equivalents: [PAIRS.sgdToSgd] },
+    Adam: { kind: 'class', summary: 'Adam with lr 1e-3, betas (0.9, 0.999) and eps 1e-8 by default; weight_decay adds L2 to the gradient (use AdamW for decoupled decay).', tags: [...T, 'mnist-mlp'], equivalents: [PAIRS.adamToAdam] },
+    AdamW: { kind: 'class', summary: 'Adam with decoupled weight decay; weight_decay defaults to 0.01, lr to 1e-3, eps to 1e-8. The usual choice for Transformers.', tags: T, equivalents: [PAIRS.adamWToAdamW] },
     RMSprop: { kind: 'class', summary: 'RMSprop with lr 1e-2, alpha (smoothing) 0.99 and eps 1e-8 by default.', tags: T, equivalents: [eq('keras.optimizers.RMSprop', 'Keras defaults differ: learning_rate 1e-3, rho 0.9, epsilon 1e-7.')] },
-    Adagrad: { kind: 'class', summary: 'Adagrad with per-parameter learning rates scaled by accumulated squared gradients (lr 1e-2 by default).', tags: T, equivalents: [eq('keras.optimizers.Adagrad', 'Keras starts the accumulator at 0.1 and uses learning_rate 1e-3.')] },
-    Adadelta: { kind: 'class', summary: 'Adadelta; lr 1.0 and rho 0.9 by default.', tags: T, equivalents: [eq('keras.optimizers.Adadelta', 'Keras defaults learning_rate=1e-3 and rho=0.95.')] },
-    Adamax: { kind: 'class', summary: 'Adam variant based on the infinity norm; lr 2e-3 by default.', tags: T, equivalents: [eq('keras.optimizers.Adamax')] },
-    NAdam: { kind: 'class', summary: 'Adam with Nesterov momentum; lr 2e-3 by default.', tags: T, equivalents: [eq('keras.optimizers.Nadam')] },
+    Adagrad: { kind: 'class', summary: 'Adagrad with per-parameter learning rates scaled by accumulated squared gradients (lr 1e-2 by default).', tags: T, equivalents: [eq('keras.optimizers.Adagrad', 'Keras defaults differ: initial_accumulator_value 0.1 (PyTorch 0), learning_rate 0.001 (PyTorch lr 0.01), epsilon 1e-7 (PyTorch eps 1e-10).')] },
+    Adadelta: { kind: 'class', summary: 'Adadelta; lr 1.0 and rho 0.9 by default.', tags: T, equivalents: [eq('keras.optimizers.Adadelta', 'Keras defaults learning_rate=1e-3, rho=0.95 and epsilon=1e-7 (PyTorch lr 1.0, rho 0.9, eps 1e-6).')] },
+    Adamax: { kind: 'class', summary: 'Adam variant based on the infinity norm; lr 2e-3 by default.', tags: T, equivalents: [eq('keras.optimizers.Adamax', 'Keras defaults differ: learning_rate 0.001 (PyTorch lr 0.002) and epsilon 1e-7 (PyTorch eps 1e-8).')] },
+    NAdam: { kind: 'class', summary: 'Adam with Nesterov momentum; lr 2e-3 by default.', tags: T, equivalents: [eq('keras.optimizers.Nadam', 'Keras defaults differ: learning_rate 0.001 (PyTorch lr 0.002) and epsilon 1e-7 (PyTorch eps 1e-8).')] },
     RAdam: { kind: 'class', summary: 'Rectified Adam, which damps the adaptive term early in training.', tags: T },
     LBFGS: { kind: 'class', summary: 'Limited-memory BFGS; step() requires a closure that re-evaluates the loss. Suited to full-batch problems.', tags: T },
     SparseAdam: { kind: 'class', summary: 'Adam variant for sparse gradients, e.g. from nn.Embedding(sparse=True).', tags: T },

@@ -70,7 +70,7 @@ export default [
       status: { state: 'deprecated', since: '1.12', date: '2022-06', note: 'Emits a FutureWarning pointing to torch.testing.assert_close.' },
       replacement: { name: 'torch.testing.assert_close', note: 'Default tolerances and strictness (dtype/device checks) differ.' },
       sources: [page('testing.html'), 'https://github.com/pytorch/pytorch/blob/v1.13.0/torch/testing/_deprecated.py'],
-      verified: 'Deprecation message read in torch 1.13 source (torch/testing/_deprecated.py)',
+      verified: 'Deprecation decorator read in PyTorch 2.13.0 installed (torch/testing/_comparison.py: deprecated since 1.12), 2026-11-27',
     },
   }),
 ];

@@ -1,6 +1,7 @@
 /** Top-level `torch` namespace: tensor creation, math, reductions, grad modes, seeding, devices, serialization. */
 import { defineGroup } from '../../define';
 import { DOCS, VERIFIED_113, eq, generated, page } from './common';
+import * as PAIRS from '../pairs';
 
 const SOURCES = [`${DOCS}/torch.html`, 'https://github.com/pytorch/pytorch/blob/main/torch/__init__.py'];
 
@@ -40,7 +41,7 @@ export default [
       cat: { kind: 'function', summary: 'Concatenates a sequence of tensors along an existing dimension (dim 0 by default); all other dimensions must match.', tags: ['tensors'], equivalents: [eq('tensorflow.concat', 'TF names the argument axis and has no default.')] },
       stack: { kind: 'function', summary: 'Joins same-shaped tensors along a new dimension inserted at dim (0 by default).', tags: ['tensors'], equivalents: [eq('tensorflow.stack')] },
       split: { kind: 'function', summary: 'Splits a tensor into chunks; an int gives the size of each chunk, a list gives the individual sizes. Returns views.', tags: ['tensors'], equivalents: [eq('tensorflow.split', 'In TF an int means the number of pieces, not their size.')] },
-      chunk: { kind: 'function', summary: 'Splits a tensor into a given number of chunks along a dimension; the last chunk may be smaller.', tags: ['tensors'], equivalents: [eq('tensorflow.split')] },
+      chunk: { kind: 'function', summary: 'Splits a tensor into a given number of chunks along a dimension; the last chunk may be smaller.', tags: ['tensors'], equivalents: [PAIRS.chunkToSplit] },
       reshape: { kind: 'function', summary: 'Returns a tensor with the same data and a new shape, as a view when possible and a copy otherwise; one dimension may be -1.', tags: ['tensors'], equivalents: [eq('tensorflow.reshape')] },
       squeeze: { kind: 'function', summary: 'Removes dimensions of size 1, either all of them or only the given dim.', tags: ['tensors'], equivalents: [eq('tensorflow.squeeze')] },
       unsqueeze: { kind: 'function', summary: 'Inserts a dimension of size 1 at the given position and returns a view.', tags: ['tensors'], equivalents: [eq('tensorflow.expand_dims')] },
@@ -65,7 +66,7 @@ export default [
       mean: { kind: 'function', summary: 'Averages all elements or along given dim(s); requires a floating-point or complex input.', tags: ['tensors'], equivalents: [eq('tensorflow.reduce_mean')] },
       max: { kind: 'function', summary: 'With no dim, returns the largest element; with dim, returns a (values, indices) named tuple; with a second tensor, the element-wise maximum.', tags: ['tensors'], equivalents: [eq('tensorflow.reduce_max', 'TF returns only values; use tf.argmax for indices.')] },
       min: { kind: 'function', summary: 'With no dim, returns the smallest element; with dim, a (values, indices) named tuple; with a second tensor, the element-wise minimum.', tags: ['tensors'], equivalents: [eq('tensorflow.reduce_min')] },
-      argmax: { kind: 'function', summary: 'Returns the index of the maximum value, over the flattened tensor or along a dim.', tags: ['tensors', 'inference'], equivalents: [eq('tensorflow.argmax', 'tf.argmax defaults to axis 0 rather than the flattened tensor.')] },
+      argmax: { kind: 'function', summary: 'Returns the index of the maximum value, over the flattened tensor or along a dim.', tags: ['tensors', 'inference'], equivalents: [PAIRS.argmaxToArgmax] },
       argmin: { kind: 'function', summary: 'Returns the index of the minimum value, over the flattened tensor or along a dim.', tags: ['tensors'], equivalents: [eq('tensorflow.argmin')] },
       std: { kind: 'function', summary: 'Standard deviation over all elements or given dims; applies Bessel correction (unbiased) by default.', tags: ['tensors'], equivalents: [eq('tensorflow.math.reduce_std', 'TF computes the population (biased) value.')] },
       var: { kind: 'function', summary: 'Variance over all elements or given dims; unbiased (Bessel-corrected) by default.', tags: ['tensors'], equivalents: [eq('tensorflow.math.reduce_variance', 'TF computes the population (biased) value.')] },

@@ -3,9 +3,9 @@ import { defineGroup, docsUrl } from '../../define';
 import type { EntrySpec } from '../../define';
 
 const KERAS_API = 'https://github.com/keras-team/keras/tree/master/keras/api';
-const KERAS_VERIFIED = 'Keras 3.16 (keras-team/keras keras/api, snapshot of 2026-08-21), read 2026-11-25';
+const KERAS_VERIFIED = 'Keras 3.16 (keras-team/keras keras/api, snapshot of 2026-08-21), read 2026-11-25; names, status and quoted defaults checked against TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27';
 const GOLDEN = 'https://github.com/tensorflow/tensorflow/tree/master/tensorflow/tools/api/golden/v2';
-const TF_DOCS_VERIFIED = 'tensorflow.org API docs (v2.21.0 source links) and TF2 API golden files, read 2026-11-25';
+const TF_DOCS_VERIFIED = 'tensorflow.org API docs (v2.21.0 source links) and TF2 API golden files, read 2026-11-25; names, status and quoted defaults checked against TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27';
 const tfKerasDocs = (name: string) => docsUrl.tf(name.replace(/^keras\./, 'tensorflow.keras.'));
 
 /** An entry with one PyTorch counterpart. */
@@ -41,8 +41,8 @@ const keras = defineGroup({ framework: 'keras', module: 'keras', verified: KERAS
   'initializers.Ones': with1('class', 'Fills weights with ones, e.g. for normalisation scales.', ['custom-layer'], 'torch.nn.init.ones_'),
 
   'layers.AlphaDropout': with1('class', 'Dropout that keeps the mean and variance of its inputs, meant for SELU networks; active only in training.', ['sequential-model'], 'torch.nn.AlphaDropout'),
-  'layers.SpatialDropout1D': with1('class', 'Drops whole feature channels of (batch, steps, channels) input instead of single elements.', ['sequential-model'], 'torch.nn.Dropout1d', 'Dropout1d expects channels first, (N, C, L).'),
-  'layers.AveragePooling1D': with1('class', 'Average pooling over the steps axis; pool_size 2 and strides equal to pool_size by default, channels_last.', ['sequential-model'], 'torch.nn.AvgPool1d', 'kernel_size is required in PyTorch, and input is (N, C, L).'),
+  'layers.SpatialDropout1D': with1('class', 'Drops whole feature channels of (batch, steps, channels) input instead of single elements.', ['sequential-model'], 'torch.nn.Dropout1d', 'Dropout1d reads (N, C, L), channels first: transpose (batch, steps, channels) input, or it drops along the wrong axis.'),
+  'layers.AveragePooling1D': with1('class', 'Average pooling over the steps axis of channels_last input; pool_size is required in Keras 3 (MaxPooling1D defaults it to 2), strides default to pool_size.', ['sequential-model'], 'torch.nn.AvgPool1d', 'kernel_size is required in PyTorch, and input is (N, C, L).'),
   'layers.AveragePooling3D': with1('class', 'Average pooling over three spatial axes of channels_last volumes.', ['sequential-model'], 'torch.nn.AvgPool3d', 'PyTorch uses (N, C, D, H, W).'),
   'layers.MaxPooling3D': with1('class', 'Max pooling over three spatial axes of channels_last volumes; pool_size (2, 2, 2) by default.', ['sequential-model'], 'torch.nn.MaxPool3d', 'PyTorch uses (N, C, D, H, W) and needs kernel_size.'),
   'layers.Conv1DTranspose': with1('class', 'Transposed 1-D convolution for upsampling sequences; input channels are inferred.', ['sequential-model'], 'torch.nn.ConvTranspose1d', 'PyTorch needs in_channels and uses (N, C, L).'),

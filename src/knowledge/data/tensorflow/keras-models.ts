@@ -4,7 +4,7 @@ import { defineGroup, docsUrl } from '../../define';
 const KERAS_API = 'https://github.com/keras-team/keras/blob/master/keras/api/__init__.py';
 const tfKerasDocs = (name: string) => docsUrl.tf(name.replace(/^keras\./, 'tensorflow.keras.'));
 
-const defaults = { framework: 'keras' as const, module: 'keras', verified: 'Keras 3.16 (keras-team/keras keras/api, snapshot of 2026-08-21), read 2026-11-25', sources: [KERAS_API], docs: tfKerasDocs };
+const defaults = { framework: 'keras' as const, module: 'keras', verified: 'Keras 3.16 (keras-team/keras keras/api, snapshot of 2026-08-21), read 2026-11-25; names, status and quoted defaults checked against TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27', sources: [KERAS_API], docs: tfKerasDocs };
 
 export default defineGroup(defaults, {
   Model: { kind: 'class', summary: 'A trainable graph of layers with compile(), fit(), evaluate() and predict(); build it functionally from Inputs or by subclassing with call().', tags: ['subclassed-model', 'sequential-model', 'training-loop'], section: 'ease-of-use', equivalents: [{ name: 'torch.nn.Module', note: 'PyTorch modules have no built-in fit(); the loop (zero_grad, backward, step) is written by hand or taken from a library.' }] },

@@ -1,10 +1,11 @@
 /** Keras 3 training pieces: optimizers, losses, metrics, callbacks, LR schedules, mixed precision, applications. */
 import { defineGroup, docsUrl } from '../../define';
 import type { EntrySpec } from '../../define';
+import * as PAIRS from '../pairs';
 
 const KERAS_API = 'https://github.com/keras-team/keras/tree/master/keras/api';
 const tfKerasDocs = (name: string) => docsUrl.tf(name.replace(/^keras\./, 'tensorflow.keras.'));
-const defaults = { framework: 'keras' as const, module: 'keras', verified: 'Keras 3.16 (keras-team/keras keras/api, snapshot of 2026-08-21), read 2026-11-25', sources: [KERAS_API], docs: tfKerasDocs };
+const defaults = { framework: 'keras' as const, module: 'keras', verified: 'Keras 3.16 (keras-team/keras keras/api, snapshot of 2026-08-21), read 2026-11-25; names, status and quoted defaults checked against TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27', sources: [KERAS_API], docs: tfKerasDocs };
 
 function cls(summary: string, tags: string[], torch?: string, note?: string): EntrySpec {
   return { kind: 'class', summary, tags, ...(torch ? { equivalents: [{ name: torch, ...(note ? { note } : {}) }] } : {}) };
@@ -37,9 +38,9 @@ export default defineGroup(defaults, {
   'optimizers.schedules.InverseTimeDecay': cls('lr / (1 + decay_rate * step / decay_steps).', LR),
   losses: { kind: 'module', summary: 'Loss classes and functions; classes reduce to the batch mean by default.', tags: LOSS },
   'losses.Loss': cls('Base class for custom losses: implement call(y_true, y_pred).', LOSS, 'torch.nn.Module'),
-  'losses.SparseCategoricalCrossentropy': cls('Cross-entropy for integer labels; from_logits=False by default, so pass from_logits=True when the model outputs logits.', ['loss-metrics', 'mnist-mlp'], 'torch.nn.CrossEntropyLoss', 'CrossEntropyLoss expects logits (it applies log-softmax itself); for integer labels pass int64 class indices. It also accepts class probabilities as targets.'),
-  'losses.CategoricalCrossentropy': cls('Cross-entropy for one-hot or soft labels; from_logits=False by default.', LOSS, 'torch.nn.CrossEntropyLoss', 'CrossEntropyLoss takes logits and accepts class-probability targets (PyTorch 1.10+).'),
-  'losses.BinaryCrossentropy': cls('Binary cross-entropy; from_logits=False expects probabilities.', LOSS, 'torch.nn.BCEWithLogitsLoss', 'Use BCEWithLogitsLoss for logits (from_logits=True) and BCELoss for probabilities.'),
+  'losses.SparseCategoricalCrossentropy': { ...cls('Cross-entropy for integer labels; from_logits=False by default, so pass from_logits=True when the model outputs logits.', ['loss-metrics', 'mnist-mlp']), equivalents: [PAIRS.sparseCceToCrossEntropy] },
+  'losses.CategoricalCrossentropy': { ...cls('Cross-entropy for one-hot or soft labels; from_logits=False by default.', LOSS), equivalents: [PAIRS.cceToCrossEntropy] },
+  'losses.BinaryCrossentropy': { ...cls('Binary cross-entropy; from_logits=False expects probabilities.', LOSS), equivalents: [PAIRS.bceToBceWithLogits] },
   'losses.BinaryFocalCrossentropy': cls('Binary cross-entropy with a focal term for class imbalance.', LOSS, 'torchvision.ops.sigmoid_focal_loss'),
   'losses.MeanSquaredError': cls('Mean of squared errors.', LOSS, 'torch.nn.MSELoss'),
   'losses.MeanAbsoluteError': cls('Mean of absolute errors.', LOSS, 'torch.nn.L1Loss'),

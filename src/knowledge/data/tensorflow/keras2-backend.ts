@@ -1,4 +1,7 @@
-/** Keras 2 backend functions (`K.dot`, `K.mean`...) that Keras 3 removed, with their keras.ops successors. */
+/**
+ * Keras 2 backend functions (`K.dot`, `K.mean`...) that Keras 3 removed from `keras.backend`, with their keras.ops
+ * successors, and the same names under `tf.keras.backend`, where TensorFlow 2.16+ (the keras._tf_keras view) keeps them.
+ */
 import { defineGroup } from '../../define';
 import type { EntrySpec } from '../../define';
 
@@ -6,7 +9,15 @@ const MIGRATION = 'https://keras.io/guides/migrating_to_keras_3/';
 const BREAKING = 'https://github.com/keras-team/keras/issues/18467';
 const GOLDEN_K2 = 'https://github.com/tensorflow/tensorflow/blob/0c45f4f0c7bf611dd035c68665647d3aeca34767/tensorflow/tools/api/golden/v2/tensorflow.keras.backend.pbtxt';
 const KERAS_API = 'https://github.com/keras-team/keras/tree/master/keras/api';
-const REMOVED = { state: 'removed' as const, since: '3.0', date: '2023-11', note: 'Keras 3 keeps only a few configuration helpers in keras.backend; tf-keras (Keras 2) still has the old functions.' };
+const REMOVED = {
+  state: 'removed' as const,
+  since: '3.0',
+  date: '2023-11',
+  note: 'Keras 3 keeps only a few configuration helpers in keras.backend; the tf.keras view of TensorFlow 2.16+ and tf-keras (Keras 2) still have the old functions.',
+};
+const INSTALLED = 'TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27';
+/** The Keras 2 backend functions the tf.keras view re-exports (keras/_tf_keras/keras/backend imports them from here). */
+const TRUTH = 'https://github.com/keras-team/keras/blob/master/keras/src/legacy/backend.py';
 
 /** A removed K.* function whose keras.ops successor takes the same role (arguments may differ: check the docs). */
 function toOps(what: string, op: string, extra = ''): EntrySpec {
@@ -22,7 +33,7 @@ const backend = defineGroup(
   {
     framework: 'keras',
     module: 'keras.backend',
-    verified: 'Keras 2 names from the TF2 golden file tensorflow.keras.backend.pbtxt; absent from Keras 3.16 keras/api (snapshot of 2026-08-21); read 2026-11-25',
+    verified: INSTALLED,
     sources: [GOLDEN_K2, KERAS_API, MIGRATION, BREAKING],
     docs: () => MIGRATION,
     status: REMOVED,
@@ -34,7 +45,7 @@ const backend = defineGroup(
     max: toOps('maximum over axes (axis, keepdims)', 'max'),
     concatenate: toOps('concatenation along an axis (default -1)', 'concatenate', ' Its default axis is 0, not -1: pass axis=-1 to keep the old behaviour.'),
     reshape: toOps('reshape', 'reshape'),
-    expand_dims: toOps('insertion of a size-1 axis (default -1)', 'expand_dims', ' keras.ops.expand_dims needs the axis argument.'),
+    expand_dims: toOps('insertion of a size-1 axis (default -1)', 'expand_dims', ' keras.ops.expand_dims has no default axis: pass axis=-1 to keep the old behaviour.'),
     cast: toOps('dtype conversion', 'cast'),
     stack: toOps('stacking along a new axis', 'stack'),
     transpose: toOps('transpose (reverses the axes)', 'transpose'),
@@ -53,7 +64,7 @@ const ops = defineGroup(
   {
     framework: 'keras',
     module: 'keras.ops',
-    verified: 'Keras 3.16 (keras-team/keras keras/api, snapshot of 2026-08-21), read 2026-11-25',
+    verified: INSTALLED,
     sources: [KERAS_API],
     docs: () => 'https://keras.io/api/ops/',
   },
@@ -72,4 +83,56 @@ const ops = defineGroup(
   },
 );
 
-export default [...backend, ...ops];
+/** The functions TF 2.21's tf.keras view still exports (read from the installed keras._tf_keras.keras.backend). */
+const KEPT_IN_TF_KERAS: Record<string, string> = {
+  cast: 'cast',
+  concatenate: 'concatenate',
+  dot: 'dot',
+  expand_dims: 'expand_dims',
+  get_value: 'convert_to_numpy',
+  int_shape: 'shape',
+  max: 'max',
+  mean: 'mean',
+  reshape: 'reshape',
+  set_value: '',
+  stack: 'stack',
+  sum: 'sum',
+  transpose: 'transpose',
+  variable: '',
+};
+
+/**
+ * `tf.keras.backend.mean` and its siblings are real, working names in TF 2.16+: the tf.keras view keeps the Keras 2
+ * backend functions. Exact entries stop the tf.keras -> keras alias from reporting them as removed.
+ */
+const tfKerasView = defineGroup(
+  {
+    framework: 'keras',
+    module: 'tensorflow.keras.backend',
+    verified: INSTALLED,
+    sources: [TRUTH, MIGRATION],
+    docs: () => MIGRATION,
+  },
+  Object.fromEntries(
+    Object.entries(KEPT_IN_TF_KERAS).map(([name, op]): [string, EntrySpec] => [
+      name,
+      {
+        kind: 'function',
+        summary: `Keras 2 backend function still exported by tf.keras in TensorFlow 2.16+ (the keras._tf_keras view); \`import keras\` (Keras 3) has no keras.backend.${name}.${op ? ` keras.ops.${op} is the portable form.` : ''}`,
+        tags: ['tensors'],
+      },
+    ]),
+  ),
+);
+
+const tfKerasBackend = defineGroup(
+  { framework: 'keras', module: '', verified: INSTALLED, sources: [TRUTH, MIGRATION], docs: () => MIGRATION },
+  {
+    'tensorflow.keras.backend': {
+      kind: 'module',
+      summary: 'The backend module of the tf.keras view: in TensorFlow 2.16+ it keeps many Keras 2 backend functions (K.mean, K.cast...) that Keras 3\'s own keras.backend dropped.',
+    },
+  },
+);
+
+export default [...backend, ...ops, ...tfKerasBackend, ...tfKerasView];

@@ -4,7 +4,7 @@ import { defineGroup, docsUrl } from '../../define';
 const KERAS_API = 'https://github.com/keras-team/keras/tree/master/keras/api';
 const S1 = 'https://github.com/tensorflow/tensorflow/releases/tag/v2.16.1';
 const S10 = 'https://pypi.org/project/keras/3.0.0';
-const defaults = { framework: 'keras' as const, module: 'keras', verified: 'Keras 3.16 (keras-team/keras keras/api, snapshot of 2026-08-21), read 2026-11-25', sources: [KERAS_API], docs: (n: string) => docsUrl.tf(n.replace(/^keras\./, 'tensorflow.keras.')) };
+const defaults = { framework: 'keras' as const, module: 'keras', verified: 'Keras 3.16 (keras-team/keras keras/api, snapshot of 2026-08-21), read 2026-11-25; names, status and quoted defaults checked against TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27', sources: [KERAS_API], docs: (n: string) => docsUrl.tf(n.replace(/^keras\./, 'tensorflow.keras.')) };
 
 export default [
   ...defineGroup({ ...defaults, module: '' }, {

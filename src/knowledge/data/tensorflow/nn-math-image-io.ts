@@ -5,7 +5,7 @@ import type { EntrySpec } from '../../define';
 const GOLDEN = 'https://github.com/tensorflow/tensorflow/tree/master/tensorflow/tools/api/golden/v2';
 const RENAMES = 'https://github.com/tensorflow/tensorflow/blob/master/tensorflow/tools/compatibility/renames_v2.py';
 
-const base = { framework: 'tensorflow' as const, verified: 'TensorFlow API golden files and renames_v2.py, read 2026-11-25', docs: docsUrl.tf };
+const base = { framework: 'tensorflow' as const, verified: 'TensorFlow API golden files and renames_v2.py, read 2026-11-25; names, status and quoted defaults checked against TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27', docs: docsUrl.tf };
 
 function fn(summary: string, torch?: string, note?: string, tags: string[] = ['tensors']): EntrySpec {
   return { kind: 'function', summary, tags, ...(torch ? { equivalents: [{ name: torch, ...(note ? { note } : {}) }] } : {}) };
@@ -25,7 +25,7 @@ const nn = defineGroup({ ...base, module: 'tensorflow.nn', sources: [`${GOLDEN}/
   dropout: fn('Drops elements with probability rate and scales the rest by 1/(1-rate); always active, unlike the Keras layer.', 'torch.nn.functional.dropout', 'F.dropout is active only when training=True (the default).'),
   conv1d: fn('1-D convolution on NWC input by default.', 'torch.nn.functional.conv1d', 'PyTorch expects NCW input and (out, in, k) weights.'),
   conv2d: fn('2-D convolution; input NHWC and filters [h, w, in, out] by default.', 'torch.nn.functional.conv2d', 'PyTorch uses NCHW input and [out, in, h, w] weights.'),
-  conv2d_transpose: fn('Transposed 2-D convolution with an explicit output shape.', 'torch.nn.functional.conv_transpose2d'),
+  conv2d_transpose: fn('Transposed 2-D convolution with an explicit output shape; padding defaults to "SAME".', 'torch.nn.functional.conv_transpose2d', 'PyTorch takes NCHW input, weight (in, out/groups, kH, kW), no output shape, and padding 0 by default.'),
   conv3d: fn('3-D convolution on NDHWC input.', 'torch.nn.functional.conv3d', 'PyTorch uses NCDHW.'),
   depthwise_conv2d: fn('Depthwise 2-D convolution (one filter set per input channel).', 'torch.nn.functional.conv2d', 'Use groups=in_channels in PyTorch.'),
   separable_conv2d: fn('Depthwise then pointwise 2-D convolution.'),

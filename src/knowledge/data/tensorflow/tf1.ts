@@ -13,7 +13,7 @@ const REMOVED_2_0 = { state: 'removed' as const, since: '2.0', date: '2019-09', 
 const defaults = {
   framework: 'tensorflow' as const,
   module: 'tensorflow',
-  verified: 'tf_upgrade_v2 renames_v2.py and TF2 API golden files, read 2026-11-25',
+  verified: 'tf_upgrade_v2 renames_v2.py and TF2 API golden files, read 2026-11-25; names, status and quoted defaults checked against TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27',
   sources: [RENAMES, MIGRATE],
   status: REMOVED_2_0,
   docs: (name: string) => docsUrl.tf(name.replace(/^tensorflow\./, 'tensorflow.compat.v1.')),
@@ -35,6 +35,10 @@ function moved(kind: EntrySpec['kind'], summary: string, target: string, extra: 
   return { kind, summary, replacement: { name: target, dropIn: true, note: 'Same op under its TF2 name.' }, tags: ['tensors'], ...extra };
 }
 
+/** What the truth fixtures were dumped from; entries re-checked against them say so. */
+const INSTALLED = 'TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27';
+const TF_SOURCE = 'https://github.com/tensorflow/tensorflow/tree/v2.21.0/tensorflow/python';
+
 const SESSION_NOTE = 'In TF2 code runs eagerly; wrap hot code in tf.function instead of building a graph and calling session.run.';
 
 export default [
@@ -42,8 +46,34 @@ export default [
     'tensorflow.compat.v1': { kind: 'module', summary: 'The TF1 API kept inside TensorFlow 2 for legacy code; new code should use the TF2 names.', docs: docsUrl.tf('tensorflow.compat.v1'), sources: [MIGRATE], section: 'changes-since-2023' },
     'tensorflow.compat': { kind: 'module', summary: 'Compatibility helpers and the v1/v2 API namespaces.', docs: docsUrl.tf('tensorflow.compat'), sources: [MIGRATE] },
   }),
+  // tf.compat.v1 names whose TF1 signature differs in a way that inverts meaning get their own entry, so the
+  // compat.v1 alias does not show the TF2 note for them (tf.compat.v1.nn.dropout's 2nd argument is keep_prob).
+  ...defineGroup({ ...defaults, module: '', status: { state: 'current' }, verified: INSTALLED, sources: [MIGRATE, TF_SOURCE] }, {
+    'tensorflow.compat.v1.nn': { kind: 'module', summary: 'The TF1 tf.nn ops kept in TensorFlow 2; some keep TF1 arguments (dropout keep_prob, conv2d filter, softmax dim).', docs: docsUrl.tf('tensorflow.compat.v1.nn') },
+    'tensorflow.compat.v1.nn.dropout': {
+      kind: 'function',
+      summary: 'TF1 dropout: dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None). The second positional argument is keep_prob, the probability to keep; TF2 tf.nn.dropout takes rate, the probability to drop.',
+      docs: docsUrl.tf('tensorflow.compat.v1.nn.dropout'),
+      tags: ['tensors'],
+      keywords: {
+        keep_prob: {
+          status: { state: 'deprecated', note: "TensorFlow's deprecated_args decorator on this function asks for rate instead." },
+          note: 'Pass rate=1 - keep_prob instead; moving to tf.nn.dropout keeps the same number only if you convert it, or the drop rate inverts.',
+        },
+      },
+      equivalents: [{ name: 'torch.nn.functional.dropout', note: 'F.dropout takes p, the probability to drop (like rate, unlike keep_prob), and is active only when training=True.' }],
+    },
+  }),
   ...defineGroup({ ...defaults, module: '' }, {
     'tensorflow.contrib': { kind: 'module', summary: 'TF1 home of experimental and community code; not shipped with TensorFlow 2 and not convertible by tf_upgrade_v2.', docs: 'https://www.tensorflow.org/guide/migrate', sources: ['https://github.com/tensorflow/tensorflow/blob/master/tensorflow/tools/compatibility/tf_upgrade_v2_safety_test.py', MIGRATE], status: { state: 'removed', since: '2.0', date: '2019-09', note: 'No tf.compat.v1 copy exists: each piece moved into core TF, Keras or a separate project, or was dropped.' }, section: 'changes-since-2023' },
+    'tensorflow.contrib.slim': {
+      kind: 'module',
+      summary: 'TF-Slim, the TF1 high-level layers, arg_scope and training helpers that lived in tf.contrib.',
+      docs: 'https://www.tensorflow.org/guide/migrate',
+      sources: ['https://pypi.org/project/tf-slim/', MIGRATE],
+      status: { state: 'removed', since: '2.0', date: '2019-09', note: 'Left TensorFlow with the rest of tf.contrib; no tf.compat.v1 copy.' },
+      replacement: { name: 'tf_slim', external: true, note: 'TF-Slim continues as the separate tf-slim package: pip install tf-slim, then import tf_slim as slim. For new code use Keras layers.' },
+    },
     'tensorflow.python_io': { kind: 'module', summary: 'TF1 home of TFRecord reading and writing helpers.', replacement: { name: 'tensorflow.io', note: 'TFRecordWriter and TFRecordOptions moved to tf.io; reading goes through tf.data.TFRecordDataset.' }, tags: ['data-pipeline'] },
     'tensorflow.saved_model.loader': { kind: 'module', summary: 'TF1 SavedModel loading into a session.', replacement: { name: 'tensorflow.saved_model.load', note: 'tf.compat.v1.saved_model.loader keeps the session-based loader.' }, tags: ['export'] },
     'tensorflow.saved_model.builder': { kind: 'module', summary: 'TF1 SavedModelBuilder for session graphs.', replacement: { name: 'tensorflow.saved_model.save', note: 'tf.compat.v1.saved_model.builder keeps the builder.' }, tags: ['export'] },
@@ -63,7 +93,14 @@ export default [
     placeholder_with_default: compatOnly('placeholder_with_default', 'function', 'A placeholder that falls back to a default value when not fed.', 'In TF2 use a Python default argument.'),
     sparse_placeholder: compatOnly('sparse_placeholder', 'function', 'A placeholder for SparseTensor inputs.', 'In TF2 pass a tf.sparse.SparseTensor as an argument.'),
     global_variables_initializer: compatOnly('global_variables_initializer', 'function', 'An op that initialises all global variables, run once in a Session.', 'TF2 variables are initialised when created, so simply delete the call in TF2 code.'),
-    initialize_all_variables: compatOnly('initialize_all_variables', 'function', 'Older alias of global_variables_initializer.', 'Not needed in TF2: variables initialise on creation.'),
+    initialize_all_variables: {
+      kind: 'function',
+      summary: 'Older name of global_variables_initializer; its own deprecation notice (removal date 2017-03-02) points to global_variables_initializer.',
+      replacement: { name: 'tensorflow.compat.v1.global_variables_initializer', dropIn: true, note: 'Same op under its TF1 successor name. In TF2 code delete the call: variables initialise when created.' },
+      tags: ['training-loop'],
+      verified: INSTALLED,
+      sources: [RENAMES, MIGRATE, TF_SOURCE],
+    },
     local_variables_initializer: compatOnly('local_variables_initializer', 'function', 'Initialises local variables (e.g. TF1 metric counters).', 'Not needed in TF2.'),
     variables_initializer: compatOnly('variables_initializer', 'function', 'Initialises a given list of variables.', 'Not needed in TF2.'),
     tables_initializer: compatOnly('tables_initializer', 'function', 'Initialises lookup tables in a graph.', 'TF2 lookup tables initialise eagerly.'),
@@ -145,7 +182,7 @@ export default [
     'layers.Dropout': idiomatic('layers.Dropout', 'class', 'TF1 dropout layer class.', 'keras.layers.Dropout', 'Use keras.layers.Dropout.'),
     'layers.Flatten': idiomatic('layers.Flatten', 'class', 'TF1 flatten layer class.', 'keras.layers.Flatten', 'Use keras.layers.Flatten.'),
     'layers.MaxPooling2D': idiomatic('layers.MaxPooling2D', 'class', 'TF1 max pooling layer class.', 'keras.layers.MaxPooling2D', 'Use keras.layers.MaxPooling2D.'),
-    'nn.dynamic_rnn': idiomatic('nn.dynamic_rnn', 'function', 'Runs an RNN cell over a batch of sequences in a graph loop.', 'keras.layers.RNN', 'Use keras.layers.RNN with a cell, or LSTM/GRU layers directly.', { equivalents: [{ name: 'torch.nn.LSTM' }] }),
+    'nn.dynamic_rnn': idiomatic('nn.dynamic_rnn', 'function', 'Runs an RNN cell over a batch of sequences in a graph loop.', 'keras.layers.RNN', 'Use keras.layers.RNN with a cell, or LSTM/GRU layers directly.', { equivalents: [{ name: 'torch.nn.LSTM', note: 'dynamic_rnn defaults to batch-major input (time_major=False: batch, time, features); nn.LSTM defaults to sequence-first (batch_first=False: time, batch, features).' }] }),
     'nn.bidirectional_dynamic_rnn': idiomatic('nn.bidirectional_dynamic_rnn', 'function', 'Bidirectional dynamic RNN (TF1).', 'keras.layers.Bidirectional', 'Wrap a Keras recurrent layer in Bidirectional.'),
     'nn.static_rnn': idiomatic('nn.static_rnn', 'function', 'Unrolled RNN over a Python list of time steps (TF1).', 'keras.layers.RNN', 'Use keras.layers.RNN (unroll=True if needed).'),
     'nn.xw_plus_b': idiomatic('nn.xw_plus_b', 'function', 'Computes matmul(x, w) + b.', 'keras.layers.Dense', 'Use a Dense layer or tf.matmul plus tf.nn.bias_add.'),
@@ -158,7 +195,7 @@ export default [
     'train.FtrlOptimizer': idiomatic('train.FtrlOptimizer', 'class', 'TF1 FTRL optimizer for wide sparse models.', 'keras.optimizers.Ftrl', 'Use keras.optimizers.Ftrl.', { tags: ['training-loop'] }),
     'train.Optimizer': idiomatic('train.Optimizer', 'class', 'Base class of TF1 optimizers (minimize, compute_gradients, apply_gradients).', 'keras.optimizers.Optimizer', 'Keras optimizers use apply_gradients with gradients from tf.GradientTape.', { tags: ['training-loop'] }),
     'train.SyncReplicasOptimizer': idiomatic('train.SyncReplicasOptimizer', 'class', 'TF1 synchronous multi-replica optimizer wrapper.', 'tensorflow.distribute.MultiWorkerMirroredStrategy', 'Use a tf.distribute strategy.', { tags: ['distributed'] }),
-    'train.Saver': idiomatic('train.Saver', 'class', 'TF1 name-based checkpointing of graph variables.', 'tensorflow.train.Checkpoint', 'tf.train.Checkpoint saves by object structure; it can read name-based checkpoints only through tf.compat.v1 helpers.', { tags: ['checkpoints'], equivalents: [{ name: 'torch.save' }] }),
+    'train.Saver': idiomatic('train.Saver', 'class', 'TF1 name-based checkpointing of graph variables.', 'tensorflow.train.Checkpoint', 'tf.train.Checkpoint saves by object structure; Checkpoint.restore also loads name-based Saver checkpoints (matching variables by name), so re-save them with Checkpoint.save.', { tags: ['checkpoints'], equivalents: [{ name: 'torch.save' }], verified: INSTALLED, sources: [RENAMES, MIGRATE, TF_SOURCE] }),
     'train.MonitoredTrainingSession': idiomatic('train.MonitoredTrainingSession', 'class', 'TF1 session with hooks, checkpointing and summaries for distributed training.', 'keras.Model', 'Use model.fit with callbacks, or a custom loop with tf.distribute and tf.train.CheckpointManager.', { tags: ['training-loop'] }),
     'train.Supervisor': compatOnly('train.Supervisor', 'class', 'Old TF1 training supervisor.', 'Superseded even in TF1 by MonitoredTrainingSession.'),
     'train.Server': moved('class', 'In-process cluster server (TF1 location).', 'tensorflow.distribute.Server', { tags: ['distributed'] }),
@@ -172,13 +209,13 @@ export default [
     'train.shuffle_batch': idiomatic('train.shuffle_batch', 'function', 'Queue-based shuffled batching (TF1).', 'tensorflow.data.Dataset', 'Use dataset.shuffle(buffer).batch(n).', { tags: ['data-pipeline'], equivalents: [{ name: 'torch.utils.data.DataLoader' }] }),
     'train.batch': idiomatic('train.batch', 'function', 'Queue-based batching (TF1).', 'tensorflow.data.Dataset', 'Use dataset.batch(n).', { tags: ['data-pipeline'] }),
     'train.string_input_producer': idiomatic('train.string_input_producer', 'function', 'Queue of file names for TF1 input pipelines.', 'tensorflow.data.Dataset', 'Use tf.data.Dataset.list_files or from_tensor_slices(filenames).', { tags: ['data-pipeline'] }),
-    'train.start_queue_runners': compatOnly('train.start_queue_runners', 'function', 'Starts the threads of TF1 queue runners.', 'Not needed with tf.data.', { tags: ['data-pipeline'] }),
+    'train.start_queue_runners': idiomatic('train.start_queue_runners', 'function', 'Starts the threads of TF1 queue runners; deprecated even in tf.compat.v1 in favour of tf.data.', 'tensorflow.data.Dataset', 'Build the input pipeline with tf.data; no threads to start.', { tags: ['data-pipeline'], verified: INSTALLED, sources: [RENAMES, MIGRATE, TF_SOURCE] }),
     'train.QueueRunner': compatOnly('train.QueueRunner', 'class', 'Holds threads that fill a TF1 queue.', 'Not needed with tf.data.', { tags: ['data-pipeline'] }),
     'train.init_from_checkpoint': compatOnly('train.init_from_checkpoint', 'function', 'Initialises variables from a checkpoint by name mapping.', 'In TF2 restore with tf.train.Checkpoint on the same object structure.', { tags: ['checkpoints', 'transfer-learning'] }),
     'train.write_graph': moved('function', 'Writes a graph proto (TF1 location).', 'tensorflow.io.write_graph'),
     'summary.FileWriter': idiomatic('summary.FileWriter', 'class', 'TF1 event-file writer fed with serialized summaries.', 'tensorflow.summary.create_file_writer', 'Create a writer and log inside writer.as_default(); or use the keras.callbacks.TensorBoard callback.', { tags: ['training-loop'], equivalents: [{ name: 'torch.utils.tensorboard.SummaryWriter' }] }),
-    'summary.merge_all': idiomatic('summary.merge_all', 'function', 'Merges all TF1 summary ops of the graph into one op to run.', 'tensorflow.summary.scalar', 'TF2 summary calls write immediately to the default writer with an explicit step; nothing to merge.'),
-    'summary.merge': idiomatic('summary.merge', 'function', 'Merges a list of TF1 summary ops.', 'tensorflow.summary.scalar', 'TF2 summaries write immediately; nothing to merge.'),
+    'summary.merge_all': idiomatic('summary.merge_all', 'function', 'Merges all TF1 summary ops of the graph into one op to run.', 'tensorflow.summary.create_file_writer', 'TF2 has nothing to merge: each tf.summary call writes at once to the writer made default with writer.as_default(), with an explicit step. Delete the merge and the session.run of its result.', { verified: INSTALLED }),
+    'summary.merge': idiomatic('summary.merge', 'function', 'Merges a list of TF1 summary ops.', 'tensorflow.summary.create_file_writer', 'TF2 has nothing to merge: summaries write at once inside writer.as_default().', { verified: INSTALLED }),
     'logging.set_verbosity': idiomatic('logging.set_verbosity', 'function', 'Sets TF1 log verbosity.', 'tensorflow.get_logger', 'Call tf.get_logger().setLevel(...).'),
     'logging.info': idiomatic('logging.info', 'function', 'Logs an info message through TF1 logging.', 'tensorflow.get_logger', 'Use tf.get_logger().info or the logging module.'),
     'logging.warning': idiomatic('logging.warning', 'function', 'Logs a warning through TF1 logging.', 'tensorflow.get_logger', 'Use tf.get_logger().warning.'),
@@ -187,7 +224,7 @@ export default [
     'losses.softmax_cross_entropy': idiomatic('losses.softmax_cross_entropy', 'function', 'TF1 loss: softmax cross-entropy on one-hot labels and logits, added to the LOSSES collection.', 'keras.losses.CategoricalCrossentropy', 'Use CategoricalCrossentropy(from_logits=True).', { tags: ['loss-metrics'], equivalents: [{ name: 'torch.nn.CrossEntropyLoss' }] }),
     'losses.sparse_softmax_cross_entropy': idiomatic('losses.sparse_softmax_cross_entropy', 'function', 'TF1 loss on integer labels and logits.', 'keras.losses.SparseCategoricalCrossentropy', 'Use SparseCategoricalCrossentropy(from_logits=True); its default is from_logits=False.', { tags: ['loss-metrics', 'mnist-mlp'], equivalents: [{ name: 'torch.nn.CrossEntropyLoss' }] }),
     'losses.sigmoid_cross_entropy': idiomatic('losses.sigmoid_cross_entropy', 'function', 'TF1 sigmoid cross-entropy on logits.', 'keras.losses.BinaryCrossentropy', 'Use BinaryCrossentropy(from_logits=True).', { tags: ['loss-metrics'], equivalents: [{ name: 'torch.nn.BCEWithLogitsLoss' }] }),
-    'losses.mean_squared_error': idiomatic('losses.mean_squared_error', 'function', 'TF1 mean squared error loss.', 'keras.losses.MeanSquaredError', 'Use keras.losses.MeanSquaredError.', { tags: ['loss-metrics'], equivalents: [{ name: 'torch.nn.MSELoss' }] }),
+    'losses.mean_squared_error': idiomatic('losses.mean_squared_error', 'function', 'TF1 mean squared error loss (labels, predictions, weights) with a SUM_BY_NONZERO_WEIGHTS reduction, added to the LOSSES collection.', 'keras.losses.MeanSquaredError', "Use keras.losses.MeanSquaredError() or the function keras.losses.mean_squared_error(y_true, y_pred). TF 2.21's tf.losses is the Keras losses view and has MeanSquaredError and mse, but no mean_squared_error.", { tags: ['loss-metrics'], equivalents: [{ name: 'torch.nn.MSELoss' }], verified: INSTALLED, sources: [RENAMES, MIGRATE, TF_SOURCE] }),
     'losses.huber_loss': idiomatic('losses.huber_loss', 'function', 'TF1 Huber loss added to the LOSSES collection.', 'keras.losses.Huber', 'Use keras.losses.Huber.', { tags: ['loss-metrics'] }),
     'losses.absolute_difference': idiomatic('losses.absolute_difference', 'function', 'TF1 absolute-error loss.', 'keras.losses.MeanAbsoluteError', 'Use keras.losses.MeanAbsoluteError.', { tags: ['loss-metrics'] }),
     'metrics.accuracy': idiomatic('metrics.accuracy', 'function', 'TF1 streaming accuracy returning (value, update_op).', 'keras.metrics.Accuracy', 'Keras metrics are objects with update_state/result.', { tags: ['loss-metrics'] }),

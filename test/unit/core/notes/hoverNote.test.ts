@@ -85,13 +85,16 @@ suite('composeHoverNote: how the entry was reached', () => {
     assert.ok(markdown.includes('_Same API as `keras.layers.Dense` — tf\\.keras is Keras 3 since TensorFlow 2\\.16 \\(Keras 2 before\\)._'));
   });
 
-  test('alias note for tf_keras', () => {
-    assert.ok(note('tf_keras.layers.Dense').markdown.includes('_Same API as `keras.layers.Dense` — tf\\_keras is the Keras 2 package'));
+  test('alias note for tf_keras (Keras 2) does not claim the same API', () => {
+    const { markdown } = note('tf_keras.layers.Dense');
+    assert.ok(markdown.includes('_Showing the note for `keras.layers.Dense` — tf\\_keras is the Keras 2 package'));
+    assert.ok(!markdown.includes('Same API as'));
   });
 
-  test('a current TF name through tf.compat.v1 gets the compat alias note', () => {
+  test('a current TF name through tf.compat.v1 shows the TF2 note without claiming the same API', () => {
     const { markdown } = note('tf1.matmul');
-    assert.ok(markdown.includes('_Same API as `tensorflow.matmul` — tf\\.compat\\.v1 keeps TF1 APIs callable'));
+    assert.ok(markdown.includes('_Showing the note for `tensorflow.matmul` — tf\\.compat\\.v1 keeps TF1 APIs callable'));
+    assert.ok(!markdown.includes('Same API as'));
     assert.ok(!markdown.includes('Legacy (TF1 compatibility mode)'), 'a current API is not legacy');
   });
 
@@ -114,20 +117,22 @@ suite('composeHoverNote: how the entry was reached', () => {
 suite('composeHoverNote: status', () => {
   test('a removed TF1 API written as tf.Session: Removed with version and date', () => {
     const { markdown } = note('tf.Session');
-    assert.ok(markdown.includes('**Removed** in 2.0 (2019-09).'));
+    assert.ok(markdown.includes('**Removed** in TensorFlow 2.0 (2019-09).'));
     assert.ok(!markdown.includes('Legacy (TF1 compatibility mode)'));
     assert.ok(markdown.includes('**Use instead:** `tensorflow.compat.v1.Session`'));
   });
 
   test('the same API through tf.compat.v1 is legacy, not removed', () => {
     const { markdown } = note('tf1.Session');
-    assert.ok(markdown.includes('**Legacy (TF1 compatibility mode):** removed from the TF2 API in 2.0 (2019-09); still callable through `tf.compat.v1`.'));
+    assert.ok(markdown.includes('described here under its TF1 name `tensorflow.Session`, which TensorFlow 2 no longer has'));
+    assert.ok(!markdown.includes('Same API as'));
+    assert.ok(markdown.includes('**Legacy (TF1 compatibility mode):** removed from the TF2 API in TensorFlow 2.0 (2019-09); still callable through `tf.compat.v1`.'));
     assert.ok(!markdown.includes('**Removed**'));
   });
 
   test('deprecated: version, date, note and replacement', () => {
     const { markdown } = note('F.sigmoid');
-    assert.ok(markdown.includes('**Deprecated** since 0.4.1 (2018-07).'));
+    assert.ok(markdown.includes('**Deprecated** since PyTorch 0.4.1 (2018-07).'));
     assert.ok(markdown.includes('**Use instead:** `torch.sigmoid`'));
   });
 
@@ -148,7 +153,7 @@ suite('composeHoverNote: answer first for deprecated and removed APIs', () => {
     const { markdown } = note('tf.Session', COMPACT);
     const paragraphs = markdown.split('\n\n');
     assert.strictEqual(paragraphs.length, 4, markdown);
-    assert.match(paragraphs[1], /^\*\*Removed\*\* in 2\.0/);
+    assert.match(paragraphs[1], /^\*\*Removed\*\* in TensorFlow 2\.0/);
     assert.match(paragraphs[2], /^\*\*Use instead:\*\* `tensorflow\.compat\.v1\.Session`/);
     assert.match(paragraphs[3], /^\[Docs\]/);
   });
@@ -172,29 +177,57 @@ suite('composeHoverNote: answer first for deprecated and removed APIs', () => {
 });
 
 suite('statusLine', () => {
-  test('current → undefined', () => assert.strictEqual(statusLine({ state: 'current' }, false), undefined));
+  test('current → undefined', () => assert.strictEqual(statusLine({ state: 'current' }, 'pytorch', false), undefined));
 
-  test('removed carries version and date, and the escaped note', () => {
-    assert.strictEqual(statusLine({ state: 'removed', since: '2.0', date: '2019-09', note: 'Use tf.function.' }, false), '**Removed** in 2.0 (2019-09). Use tf\\.function\\.');
+  test('removed names the product with version and date, and the escaped note', () => {
+    assert.strictEqual(statusLine({ state: 'removed', since: '2.0', date: '2019-09', note: 'Use tf.function.' }, 'tensorflow', false), '**Removed** in TensorFlow 2.0 (2019-09). Use tf\\.function\\.');
+  });
+
+  test('a Keras status counts in Keras versions, not TensorFlow ones', () => {
+    assert.strictEqual(statusLine({ state: 'removed', since: '3.0', date: '2023-11' }, 'keras', false), '**Removed** in Keras 3.0 (2023-11).');
   });
 
   test('removed through compat.v1 is legacy mode', () => {
     assert.strictEqual(
-      statusLine({ state: 'removed', since: '2.0', date: '2019-09', note: 'ignored here' }, true),
-      '**Legacy (TF1 compatibility mode):** removed from the TF2 API in 2.0 (2019-09); still callable through `tf.compat.v1`.',
+      statusLine({ state: 'removed', since: '2.0', date: '2019-09', note: 'ignored here' }, 'tensorflow', true),
+      '**Legacy (TF1 compatibility mode):** removed from the TF2 API in TensorFlow 2.0 (2019-09); still callable through `tf.compat.v1`.',
     );
   });
 
-  test('deprecated with removedIn names both versions', () => {
-    assert.strictEqual(statusLine({ state: 'deprecated', since: '2.4', date: '2024-07', removedIn: '2.9' }, false), '**Deprecated** since 2.4 (2024-07). Removed in 2.9.');
+  test('deprecated with removedIn names the product for both versions', () => {
+    assert.strictEqual(statusLine({ state: 'deprecated', since: '2.4', date: '2024-07', removedIn: '2.9' }, 'pytorch', false), '**Deprecated** since PyTorch 2.4 (2024-07). Removed in PyTorch 2.9.');
   });
 
-  test('deprecated without a date shows the version alone', () => {
-    assert.strictEqual(statusLine({ state: 'deprecated', since: '1.13' }, false), '**Deprecated** since 1.13.');
+  test('deprecated without a date shows the product and version alone', () => {
+    assert.strictEqual(statusLine({ state: 'deprecated', since: '1.13' }, 'pytorch', false), '**Deprecated** since PyTorch 1.13.');
   });
 
   test('compatV1 does not change a deprecated status', () => {
-    assert.match(statusLine({ state: 'deprecated', since: '1.13', date: '2019-02' }, true) ?? '', /^\*\*Deprecated\*\* since 1\.13 \(2019-02\)\./);
+    assert.match(statusLine({ state: 'deprecated', since: '1.13', date: '2019-02' }, 'tensorflow', true) ?? '', /^\*\*Deprecated\*\* since TensorFlow 1\.13 \(2019-02\)\./);
+  });
+});
+
+suite('composeHoverNote: names checked against the installed frameworks', () => {
+  test('tf.keras.backend.mean is a working name in the tf.keras view, not "removed"', () => {
+    const { markdown, result } = note('tf.keras.backend.mean');
+    assert.strictEqual(result.entry.name, 'tensorflow.keras.backend.mean');
+    assert.ok(!/\*\*(Removed|Deprecated)/.test(markdown), markdown);
+    assert.ok(markdown.includes('keras\\.ops\\.mean'));
+  });
+
+  test('tf.compat.v1.nn.dropout explains keep_prob instead of showing the TF2 rate note', () => {
+    const { markdown, result } = note('tf1.nn.dropout');
+    assert.strictEqual(result.entry.name, 'tensorflow.compat.v1.nn.dropout');
+    assert.ok(markdown.includes('keep\\_prob'));
+    assert.ok(!markdown.includes('Same API as'));
+  });
+
+  test('a detailed note lists the structured facts of an equivalence with both real defaults', () => {
+    const { markdown } = note('nn.PReLU');
+    assert.ok(markdown.includes('- `init` (`0.25`) → `alpha_initializer` (`\'Zeros\'`)'), markdown);
+    assert.ok(markdown.includes('- `num_parameters` (`1`) → `shared_axes` (`None`)'));
+    const compact = note('nn.PReLU', COMPACT).markdown;
+    assert.ok(!compact.includes('alpha\\_initializer') && !compact.includes('`alpha_initializer`'));
   });
 });
 

@@ -95,6 +95,42 @@ suite('findDeprecations: sample files', () => {
   });
 });
 
+suite('findDeprecations: advice checked against the installed frameworks', () => {
+  const text = read('test', 'fixtures', 'python', 'checked_advice.py');
+  const findings = findDeprecations(analyzePython(text), kb);
+  const at = (written: string): Finding | undefined => findings.find((f) => text.slice(f.span.from, f.span.to) === written);
+
+  test('torch.cuda.amp.autocast points to torch.amp.autocast with the required "cuda" argument', () => {
+    assert.match(at('torch.cuda.amp.autocast')?.message ?? '', /^Use torch\.amp\.autocast\("cuda", \.\.\.\) instead: /);
+  });
+
+  test('tf.summary.merge_all says there is nothing to merge and points to the writer, not to tf.summary.scalar', () => {
+    const message = at('tf.summary.merge_all')?.message ?? '';
+    assert.match(message, /^Use tf\.summary\.create_file_writer instead: /);
+    assert.match(message, /nothing to merge/);
+    assert.ok(!message.includes('summary.scalar'), message);
+  });
+
+  test('tf.initialize_all_variables points to its successor global_variables_initializer, not to its own compat name', () => {
+    const message = at('tf.initialize_all_variables')?.message ?? '';
+    assert.match(message, /^Use tf\.compat\.v1\.global_variables_initializer instead: /);
+    assert.ok(!message.includes('compat.v1.initialize_all_variables'), message);
+  });
+
+  test('tf.keras.backend.mean exists in the tf.keras view of TF 2.21: no finding', () => {
+    assert.strictEqual(at('tf.keras.backend.mean'), undefined);
+  });
+
+  test('tf.contrib.slim points to the tf_slim package', () => {
+    const slim = findings.find((f) => f.ruleId === 'FG-tensorflow.contrib.slim');
+    assert.match(slim?.message ?? '', /^Use tf_slim instead: .*pip install tf-slim/);
+  });
+
+  test('tf.losses.mean_squared_error names the Keras loss that TF 2.21 has', () => {
+    assert.match(at('tf.losses.mean_squared_error')?.message ?? '', /keras\.losses\.MeanSquaredError/);
+  });
+});
+
 suite('findDeprecations: fixtures and edge cases', () => {
   test('current code written through every import form gives no findings', () => {
     const text = read('test', 'fixtures', 'python', 'import_forms.py');
