@@ -29,7 +29,10 @@ suite('UI: diagnostics and quick fixes', function () {
       await wb.editorWord('placeholder').click();
       await wb.page.keyboard.press('Control+.');
       const menu = wb.page.locator('.action-widget').first();
-      await menu.waitFor({ timeout: 15000 });
+      await menu.waitFor({ timeout: 15000 }).catch(async (err) => {
+        await wb.screenshot('failure-disabled-fix');
+        throw err;
+      });
       await menu.locator('.monaco-list-row', { hasText: 'Ignore FG-tensorflow.placeholder' }).first().waitFor({ timeout: 10000 });
       // VS Code leaves disabled code actions out of the Ctrl+. menu (they show greyed only in filtered menus):
       // no entry may look like an action that does nothing, and none may be a runnable rename.

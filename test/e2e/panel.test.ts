@@ -163,7 +163,8 @@ suite('UI: comparison panel', function () {
       assert.ok(counted > 0 && highlighted === counted, `${highlighted} highlighted ranges for ${counted} counted matches`);
       await wb.screenshot('panel-filter-highlight');
       await frame.locator('#filter').fill('');
-      await frame.locator('#match-count', { hasText: /^$/ }).waitFor({ timeout: 10000 });
+      await frame.locator('#match-count[data-count="0"]').waitFor({ state: 'attached', timeout: 10000 });
+      assert.strictEqual(await frame.locator('#match-count').innerText(), '', 'no count without a query');
       assert.strictEqual(await frame.locator('body').evaluate(() => CSS.highlights.has('fg-match')), false, 'no highlight without a query');
     } finally {
       await wb.close();
