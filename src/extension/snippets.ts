@@ -113,7 +113,7 @@ function pickStep<T extends vscode.QuickPickItem>(options: {
   preview: (item: T) => vscode.Uri;
   pane: PreviewPane;
   back?: boolean;
-  toggle?: { button: vscode.QuickInputButton; onToggle: () => string };
+  toggle?: { button: vscode.QuickInputButton; onToggle: () => { title: string; placeholder: string } };
 }): Promise<T | 'back' | undefined> {
   const quickPick = vscode.window.createQuickPick<T>();
   quickPick.title = options.title;
@@ -131,7 +131,9 @@ function pickStep<T extends vscode.QuickPickItem>(options: {
         result = 'back';
         quickPick.hide();
       } else if (options.toggle) {
-        quickPick.placeholder = options.toggle.onToggle();
+        const { title, placeholder } = options.toggle.onToggle();
+        quickPick.title = title;
+        quickPick.placeholder = placeholder;
         quickPick.items = options.items();
       }
     });
@@ -157,14 +159,15 @@ async function pickVariant(initial: SnippetFramework[] | undefined): Promise<Sni
   const pane = new PreviewPane();
   const toggle = initial && initial.length === 1 ? { button: { iconPath: new vscode.ThemeIcon('filter'), tooltip: vscode.l10n.t('Show both frameworks / only the one this file imports') }, onToggle: () => {
     frameworks = frameworks.length === 1 ? all : initial;
-    return taskPlaceholder();
+    return { title: taskTitle(), placeholder: taskPlaceholder() };
   } } : undefined;
   const taskPlaceholder = () =>
     frameworks.length === 1 ? vscode.l10n.t('{0} snippets (button on the right shows both frameworks)', FRAMEWORK_LABEL[frameworks[0]]) : vscode.l10n.t('Pick a task; the preview below shows both frameworks');
+  const taskTitle = () => (frameworks.length === 1 ? vscode.l10n.t('Framework Guide: Insert Snippet') : vscode.l10n.t('Framework Guide: Insert Snippet (1/2: task)'));
   try {
     for (;;) {
       const task = await pickStep<TaskItem>({
-        title: frameworks.length === 1 ? vscode.l10n.t('Framework Guide: Insert Snippet') : vscode.l10n.t('Framework Guide: Insert Snippet (1/2: task)'),
+        title: taskTitle(),
         placeholder: taskPlaceholder(),
         items: () => taskItems(frameworks),
         preview: (item) => previewUri(item.task, frameworks.length === 1 ? frameworks[0] : undefined),

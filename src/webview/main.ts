@@ -52,7 +52,7 @@ function saveState(patch: Partial<PanelState>): void {
 }
 
 /** Shows the sections, table rows and FAQ entries that contain every word of the query. */
-function applyFilter(query: string): void {
+function applyFilter(query: string, revealFirst = false): void {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const matches = (el: Element) => {
     const text = (el.textContent ?? '').toLowerCase();
@@ -83,7 +83,9 @@ function applyFilter(query: string): void {
     if (any) visibleSections.push(section.id);
   }
   emptyNote.hidden = visibleSections.length > 0;
-  showMatches(words, visibleSections.length);
+  const first = showMatches(words, visibleSections.length);
+  // As a find widget does: typing brings the first match into view (not when state is restored).
+  if (revealFirst && first) first.startContainer.parentElement?.scrollIntoView({ block: 'center' });
   saveState({ query });
   vscode.postMessage({ type: 'filtered', query, visibleSections, visibleRows });
 }
@@ -112,8 +114,8 @@ function matchRanges(words: string[]): Range[] {
   return ranges;
 }
 
-/** Highlights the matches (CSS Custom Highlight API: no change to the content's DOM) and shows their count. */
-function showMatches(words: string[], sectionCount: number): void {
+/** Highlights the matches (CSS Custom Highlight API: no change to the content's DOM), shows their count, returns the first. */
+function showMatches(words: string[], sectionCount: number): Range | undefined {
   const ranges = matchRanges(words);
   if (typeof Highlight === 'function' && CSS.highlights) {
     if (ranges.length) CSS.highlights.set(MATCH_HIGHLIGHT, new Highlight(...ranges));
@@ -125,6 +127,7 @@ function showMatches(words: string[], sectionCount: number): void {
   const inSections = sectionCount === 1 ? fill(t.sectionOne) : fill(t.sectionMany, sectionCount);
   matchCount.textContent = words.length ? fill(t.in, matches, inSections) : '';
   matchCount.dataset.count = String(ranges.length);
+  return ranges[0];
 }
 
 function reveal(id: string): void {
@@ -147,7 +150,7 @@ function reveal(id: string): void {
 let filterTimer: number | undefined;
 filterInput.addEventListener('input', () => {
   window.clearTimeout(filterTimer);
-  filterTimer = window.setTimeout(() => applyFilter(filterInput.value), 60);
+  filterTimer = window.setTimeout(() => applyFilter(filterInput.value, true), 60);
 });
 
 document.addEventListener('keydown', (e) => {

@@ -161,6 +161,13 @@ suite('UI: comparison panel', function () {
       const counted = Number(await frame.locator('#match-count').getAttribute('data-count'));
       const highlighted = await frame.locator('body').evaluate(() => CSS.highlights.get('fg-match')?.size ?? 0);
       assert.ok(counted > 0 && highlighted === counted, `${highlighted} highlighted ranges for ${counted} counted matches`);
+      // Typing brings the first match into view.
+      const firstInView = await frame.locator('body').evaluate(() => {
+        const first = [...(CSS.highlights.get('fg-match') ?? [])][0] as Range | undefined;
+        const box = first?.getBoundingClientRect();
+        return !!box && box.top >= 0 && box.bottom <= window.innerHeight;
+      });
+      assert.ok(firstInView, 'the first match is scrolled into view');
       await wb.screenshot('panel-filter-highlight');
       await frame.locator('#filter').fill('');
       await frame.locator('#match-count[data-count="0"]').waitFor({ state: 'attached', timeout: 10000 });

@@ -52,6 +52,7 @@ suite('UI: insert snippet', function () {
       // The filter button switches from "only PyTorch" to both frameworks: the two-step pick.
       await wb.page.locator('.quick-input-widget .quick-input-titlebar .action-label.codicon-filter').click();
       await wb.page.locator('.quick-input-widget input[placeholder*="both frameworks"]').waitFor({ timeout: 10000 });
+      await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: '1/2' }).waitFor({ timeout: 10000 });
       await wb.page.locator('.quick-input-widget input').focus();
       await wb.page.keyboard.type('Learning-rate');
       await wb.page.locator('.tab', { hasText: 'lr-schedule.py' }).waitFor({ timeout: 15000 });
