@@ -46,6 +46,10 @@ suite('UI: comparison panel', function () {
         const sum = (c: string) => (c.match(/\d+/g) ?? []).slice(0, 3).reduce((n, x) => n + Number(x), 0);
         assert.ok(sum(colors.bg) < 200, `background ${colors.bg} is dark in the ${theme} theme`);
         await wb.screenshot(`panel-${theme}`, theme === 'dark' ? { readme: 'panel-dark' } : {});
+        // Filter matches stay visible in this theme too.
+        await frame.locator('#filter').fill('ONNX');
+        await frame.locator('#match-count', { hasText: /\bin\b/ }).waitFor({ timeout: 10000 });
+        await wb.screenshot(`panel-filter-${theme}`);
       } finally {
         await wb.close();
       }
