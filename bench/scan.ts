@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findScanTargets } from '../src/cli/files';
-import { scanFile } from '../src/cli/scan';
+import { readScanFile } from '../src/cli/read';
+import { scanSource } from '../src/core/scan';
 import { DEFAULT_MAX_BYTES } from '../src/core/python';
 import { KnowledgeBase } from '../src/knowledge';
 import { ALL_ENTRIES } from '../src/knowledge/all';
@@ -107,10 +108,12 @@ function timeCore(root: string): { ms: number[]; files: number; references: numb
     const t0 = performance.now();
     for (const event of findScanTargets([root])) {
       if (event.kind !== 'file') continue;
-      const outcome = scanFile(event.file, kb, DEFAULT_MAX_BYTES);
-      if (outcome.ok) {
+      const read = readScanFile(event.file, event.file, DEFAULT_MAX_BYTES);
+      if (read.kind !== 'bytes') continue;
+      const result = scanSource({ path: event.file, bytes: read.bytes }, kb, { maxBytes: DEFAULT_MAX_BYTES, references: true });
+      if (result.status === 'analysed') {
         files++;
-        references += outcome.report.references.length;
+        references += result.references.length;
       }
     }
     ms.push(performance.now() - t0);
@@ -181,7 +184,7 @@ export function benchScan(): ScanBenchResult {
       headers: ['tool', 'files', RUNS === 1 ? 'time (1 run)' : `time (median of ${RUNS})`, 'files/s', 'MB/s', 'python time / ours (same scope)', 'what is timed'],
       rows: [
         row('**ours**: `node dist/cli.js scan <dir> --format json`', cli.files, cliMs, pyWall, cli.error ?? 'whole process: Node start-up, walk (.gitignore aware), read, analyse, findings, JSON to a file'),
-        row('ours, in-process core', core.files, coreMs, pyIn, `walk + read + analyse + findings (scanFile), no start-up, no output; ${core.references.toLocaleString('en-US')} references`),
+        row('ours, in-process core', core.files, coreMs, pyIn, `walk + read + analyse + findings (readScanFile + scanSource), no start-up, no output; ${core.references.toLocaleString('en-US')} references`),
         row('python3 ast (bench/baseline_scan.py)', python.files, pyWall, undefined, python.error ?? 'whole process: start-up, os.walk, read, ast.parse + framework-name walk'),
         row('python3 ast, in-process', python.files, pyIn, undefined, `same without interpreter start-up; ${python.references.toLocaleString('en-US')} references`),
       ],

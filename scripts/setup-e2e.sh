@@ -16,6 +16,9 @@ NODE24_VERSION=24
 PARTS=",${FG_SETUP_PARTS:-code-server,browser,test-web,python},"
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$CACHE"
+# Two test runs on one machine share the cache: one installs while the other waits.
+exec 9>"$CACHE/.setup.lock"
+flock 9
 want() { [[ $PARTS == *",$1,"* ]]; }
 log() { echo "setup: $*"; }
 
@@ -104,24 +107,24 @@ if want test-web; then
 fi
 
 # The real frameworks, for the `real` test layer: a venv from the pinned requirements. The retry flags make an
-# unreachable package index fail fast instead of hanging.
+# unreachable package index fail fast instead of hanging. One venv per requirements file (named by its hash, as
+# scripts/lib/codeServer.mjs finds it), so checkouts with different requirements never rebuild each other's; a
+# superseded one is removed once a new one is complete.
 if want python; then
-  PY_DIR=$CACHE/python-venv
-  stamp=$(sha256sum "$REPO/test/real/requirements.txt" | cut -c1-16)
-  if [ -f "$PY_DIR/.complete" ] && [ "$(cat "$PY_DIR/.requirements" 2>/dev/null)" != "$stamp" ]; then
-    log "test/real/requirements.txt changed: rebuilding the Python venv"
-    rm -rf "$PY_DIR"
-  fi
-  if [ ! -f "$PY_DIR/.complete" ]; then log "python venv with TensorFlow, Keras and PyTorch (about 1-2 minutes, once)"; fi
-  # A venv records its own path, so it is built where it will live; the marker file makes it count as complete.
+  stamp=$(sha256sum "$REPO/test/real/requirements.txt" | cut -c1-12)
+  PY_DIR=$CACHE/python-venv-$stamp
   if [ ! -f "$PY_DIR/.complete" ]; then
+    log "python venv with TensorFlow, Keras and PyTorch (about 1-2 minutes, once)"
+    # A venv records its own path, so it is built where it will live; the marker file makes it count as complete.
     rm -rf "$PY_DIR"
     started=$SECONDS
     if python3 -m venv "$PY_DIR" && \
        "$PY_DIR/bin/pip" install -qq --disable-pip-version-check --retries 0 --timeout 5 -r "$REPO/test/real/requirements.txt"; then
-      echo "$stamp" > "$PY_DIR/.requirements"
       touch "$PY_DIR/.complete"
-      log "installed python-venv in $((SECONDS - started)) s"
+      log "installed $(basename "$PY_DIR") in $((SECONDS - started)) s"
+      for old in "$CACHE"/python-venv*; do
+        [ "$old" = "$PY_DIR" ] || rm -rf "$old"
+      done
     else
       rm -rf "$PY_DIR"
       echo "setup: could not build the Python venv (pip could not reach a package index with tensorflow-cpu, keras and torch?); nothing was left behind, re-run to retry" >&2

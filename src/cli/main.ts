@@ -1,25 +1,40 @@
-/** The `framework-guide` command line: parses arguments, scans files for framework API uses and prints a report. */
+/** The `framework-guide` command line: parses arguments, scans files for framework API uses and streams a report. */
+import * as path from 'node:path';
 import { KnowledgeBase } from '../knowledge';
 import { ALL_ENTRIES } from '../knowledge/all';
 import { DEFAULT_MAX_BYTES } from '../core/python';
+import { scanSource } from '../core/scan';
 import { version } from '../../package.json';
 import { findScanTargets } from './files';
-import { formatJson, formatSarif, formatText, type ScanResult } from './report';
-import { scanFile } from './scan';
+import { Output, OutputError, warn } from './output';
+import { readScanFile } from './read';
+import { count, emptyCounts, escapeControl, JsonReporter, SarifReporter, summaryLine, TextReporter, type Reporter } from './report';
+
+/** Exit codes; README.md ("Command line") documents the same table. */
+export const EXIT = {
+  ok: 0,
+  thresholdMet: 1,
+  /** A usage error, or a path that does not exist or could not be read: the scan is not complete. */
+  incomplete: 2,
+  /** The report could not be written (the pipe was closed early, the disk is full). */
+  outputFailed: 3,
+} as const;
 
 const USAGE = `Usage: framework-guide scan <paths...> [options]
 
-Scans Python files (.py) and notebooks (.ipynb) for TensorFlow/Keras and PyTorch API uses
+Scans Python files (.py, .pyi) and notebooks (.ipynb) for TensorFlow/Keras and PyTorch API uses
 and reports deprecated or removed APIs.
 
 Options:
   --format text|json|sarif     Output format (default: text)
+  --references                 Text output: also list every framework reference
   --fail-on deprecated|removed Exit with code 1 when such a finding exists
   --max-file-size BYTES        Skip larger files (default: ${DEFAULT_MAX_BYTES})
   --help                       Show this help
   --version                    Show the version
 
-Exit codes: 0 done, 1 --fail-on threshold met, 2 usage error.
+Exit codes: 0 done, 1 --fail-on threshold met, 2 usage error or a path that does not
+exist or cannot be read, 3 the report could not be written (e.g. a closed pipe).
 `;
 
 type Format = 'text' | 'json' | 'sarif';
@@ -28,6 +43,7 @@ type FailOn = 'deprecated' | 'removed';
 interface ScanCommand {
   paths: string[];
   format: Format;
+  references: boolean;
   failOn?: FailOn;
   maxFileSize: number;
 }
@@ -35,13 +51,15 @@ interface ScanCommand {
 class UsageError extends Error {}
 
 function parseScanArguments(args: string[]): ScanCommand {
-  const command: ScanCommand = { paths: [], format: 'text', maxFileSize: DEFAULT_MAX_BYTES };
+  const command: ScanCommand = { paths: [], format: 'text', references: false, maxFileSize: DEFAULT_MAX_BYTES };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (!arg.startsWith('--') || arg === '--') {
-      if (arg !== '--') command.paths.push(arg);
-      else command.paths.push(...args.slice(i + 1));
-      if (arg === '--') break;
+    if (arg === '--') {
+      for (const rest of args.slice(i + 1)) command.paths.push(rest);
+      break;
+    }
+    if (!arg.startsWith('--')) {
+      command.paths.push(arg);
       continue;
     }
     const eq = arg.indexOf('=');
@@ -64,58 +82,93 @@ function parseScanArguments(args: string[]): ScanCommand {
       const size = value();
       if (!/^\d+$/.test(size) || Number(size) <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, not "${size}"`);
       command.maxFileSize = Number(size);
-    } else throw new UsageError(`unknown option ${flag}`);
+    } else if (flag === '--references' && eq < 0) command.references = true;
+    else throw new UsageError(`unknown option ${flag}`);
   }
   if (command.paths.length === 0) throw new UsageError('scan needs at least one file or folder');
   return command;
 }
 
-function runScan(command: ScanCommand): number {
-  const kb = new KnowledgeBase(ALL_ENTRIES);
-  const result: ScanResult = { files: [], problems: [] };
-  for (const event of findScanTargets(command.paths)) {
-    if (event.kind === 'error') {
-      result.problems.push({ path: event.file, message: event.message });
-      process.stderr.write(`framework-guide: ${event.file}: ${event.message}\n`);
-      continue;
-    }
-    const outcome = scanFile(event.file, kb, command.maxFileSize);
-    if (outcome.ok) result.files.push(outcome.report);
-    else {
-      result.problems.push({ path: outcome.path, message: outcome.message });
-      process.stderr.write(`framework-guide: ${outcome.path}: ${outcome.message}\n`);
-    }
-  }
-  const output = command.format === 'json' ? formatJson(result, version) : command.format === 'sarif' ? formatSarif(result, version) : formatText(result);
-  process.stdout.write(output);
-  if (!command.failOn) return 0;
-  const failOn = command.failOn;
-  const thresholdMet = result.files.some((file) => file.findings.some((f) => failOn === 'deprecated' || f.status === 'removed'));
-  return thresholdMet ? 1 : 0;
+/** Relative to the working folder with forward slashes, as reports show paths. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file) || path.basename(file);
+  return relative.split(path.sep).join('/');
 }
 
-/** Runs the command line `args` (without node and the script) and returns the exit code. */
-export function main(args: string[]): number {
-  const [command, ...rest] = args;
-  if (command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  if (command === '--version' || command === '-v') {
-    process.stdout.write(`${version}\n`);
-    return 0;
-  }
-  try {
-    if (command !== 'scan') throw new UsageError(command === undefined ? 'missing command' : `unknown command "${command}"`);
-    if (rest.includes('--help')) {
-      process.stdout.write(USAGE);
-      return 0;
+function createReporter(command: ScanCommand, out: Output): Reporter {
+  const options = { version, references: command.references, root: process.cwd() };
+  if (command.format === 'json') return new JsonReporter(out, { ...options, references: true });
+  if (command.format === 'sarif') return new SarifReporter(out, options);
+  return new TextReporter(out, options);
+}
+
+function runScan(command: ScanCommand, out: Output): number {
+  const kb = new KnowledgeBase(ALL_ENTRIES);
+  const reporter = createReporter(command, out);
+  const counts = emptyCounts();
+  const withReferences = command.references || command.format === 'json';
+  let thresholdMet = false;
+  for (const event of findScanTargets(command.paths)) {
+    const shown = event.kind === 'missing' ? event.file : displayPath(event.file);
+    if (event.kind === 'warning') {
+      warn(`${escapeControl(shown)}: ${event.message}`);
+      continue;
     }
-    return runScan(parseScanArguments(rest));
+    if (event.kind !== 'file') {
+      counts.files++;
+      counts.unreadable++;
+      warn(`${escapeControl(shown)}: ${event.message}`);
+      reporter.unreadable(shown, event.message);
+      continue;
+    }
+    const read = readScanFile(event.file, shown, command.maxFileSize);
+    if (read.kind === 'unreadable') {
+      counts.files++;
+      counts.unreadable++;
+      warn(`${escapeControl(shown)}: ${read.message}`);
+      reporter.unreadable(shown, read.message);
+      continue;
+    }
+    const result = read.kind === 'skipped' ? read.result : scanSource({ path: shown, bytes: read.bytes }, kb, { maxBytes: command.maxFileSize, references: withReferences });
+    if (result.status === 'skipped') warn(`${escapeControl(shown)}: skipped: ${escapeControl(result.message)}${result.reason === 'too-large' ? ' (--max-file-size)' : ''}`);
+    else if (command.failOn && result.findings.some((f) => command.failOn === 'deprecated' || f.status === 'removed')) thresholdMet = true;
+    count(counts, result);
+    reporter.file(result);
+  }
+  reporter.end(counts);
+  if (command.format !== 'text') warn(summaryLine(counts, withReferences));
+  if (counts.unreadable > 0) return EXIT.incomplete;
+  return thresholdMet ? EXIT.thresholdMet : EXIT.ok;
+}
+
+/** Runs the command line `args` (without node and the script), writing the report to `out`; returns the exit code. */
+export function main(args: string[], out = new Output(1)): number {
+  const [command, ...rest] = args;
+  try {
+    try {
+      if (command === '--help' || command === '-h' || command === 'help' || (command === 'scan' && rest.includes('--help'))) {
+        out.write(USAGE);
+        return EXIT.ok;
+      }
+      if (command === '--version' || command === '-v') {
+        out.write(`${version}\n`);
+        return EXIT.ok;
+      }
+      if (command !== 'scan') throw new UsageError(command === undefined ? 'missing command' : `unknown command "${command}"`);
+      return runScan(parseScanArguments(rest), out);
+    } finally {
+      out.flush();
+    }
   } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`framework-guide: ${err.message}\n\n${USAGE}`);
-    return 2;
+    if (err instanceof UsageError) {
+      warn(`${escapeControl(err.message)}\n\n${USAGE}`);
+      return EXIT.incomplete;
+    }
+    if (err instanceof OutputError) {
+      warn(err.message);
+      return EXIT.outputFailed;
+    }
+    throw err;
   }
 }
 

@@ -1,105 +1,238 @@
-/** Formats scan results as text lines, JSON or SARIF 2.1.0. */
-import type { FileReport, Location, ScannedFinding } from './scan';
+/**
+ * Streams scan results as text lines, JSON or SARIF 2.1.0, one file at a time, so memory does not grow with the
+ * number of files: only counters and the rules met (one per knowledge entry at most) are kept until the end.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FileScan, Location, ScannedFinding } from '../core/scan';
+import type { Output } from './output';
 
 export const INFORMATION_URI = 'https://github.com/framework-guide/framework-guide';
 
-export interface ScanProblem {
-  path: string;
-  message: string;
+/** Counts by status, for the summary line and the JSON summary. */
+export interface ScanCounts {
+  files: number;
+  analysed: number;
+  withSyntaxErrors: number;
+  skipped: number;
+  unreadable: number;
+  removed: number;
+  deprecated: number;
+  suppressed: number;
+  references: number;
 }
 
-export interface ScanResult {
-  files: FileReport[];
-  problems: ScanProblem[];
+export function emptyCounts(): ScanCounts {
+  return { files: 0, analysed: 0, withSyntaxErrors: 0, skipped: 0, unreadable: 0, removed: 0, deprecated: 0, suppressed: 0, references: 0 };
 }
 
-function where(file: FileReport, location: Location): string {
-  const cell = location.cell !== undefined ? `#cell${location.cell}` : '';
-  return `${file.path}${cell}:${location.startLine}:${location.startColumn}`;
+export function count(counts: ScanCounts, result: FileScan): void {
+  counts.files++;
+  if (result.status === 'skipped') {
+    counts.skipped++;
+    return;
+  }
+  counts.analysed++;
+  if (result.hasSyntaxErrors) counts.withSyntaxErrors++;
+  counts.suppressed += result.suppressed;
+  counts.references += result.references.length;
+  for (const f of result.findings) {
+    if (f.status === 'removed') counts.removed++;
+    else counts.deprecated++;
+  }
 }
 
-function countFindings(result: ScanResult): { removed: number; deprecated: number } {
-  let removed = 0;
-  let deprecated = 0;
-  for (const file of result.files) {
-    for (const f of file.findings) {
-      if (f.status === 'removed') removed++;
-      else deprecated++;
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** `Scanned 7 files: 4 analysed (1 with syntax errors), 2 skipped, 1 unreadable; 3 removed, 24 deprecated API uses (2 suppressed).` */
+export function summaryLine(counts: ScanCounts, withReferences: boolean): string {
+  const files = [`${counts.analysed} analysed${counts.withSyntaxErrors ? ` (${counts.withSyntaxErrors} with syntax errors)` : ''}`, `${counts.skipped} skipped`, `${counts.unreadable} unreadable`];
+  const findings = `${counts.removed} removed, ${counts.deprecated} deprecated API ${counts.removed + counts.deprecated === 1 ? 'use' : 'uses'}`;
+  const extras = [counts.suppressed ? `${counts.suppressed} suppressed` : '', withReferences ? plural(counts.references, 'framework reference') : ''].filter(Boolean);
+  return `Scanned ${plural(counts.files, 'file')}: ${files.join(', ')}; ${findings}${extras.length ? ` (${extras.join(', ')})` : ''}.`;
+}
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\\]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
+
+/**
+ * Escapes what could forge or hide output in a terminal or a CI log: line breaks, escape sequences, other control
+ * characters and bidirectional overrides; backslashes too, so an escape in the output always means one.
+ */
+export function escapeControl(text: string): string {
+  return text.replace(CONTROL, (ch) => NAMED[ch] ?? (ch.charCodeAt(0) < 0x100 ? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/** How a location is written in text: `file:line:col`, for notebooks `file#cellN:line:col` (N counts every cell from 1). */
+function where(file: string, location: Location): string {
+  const cell = location.cell !== undefined ? `#cell${location.cell + 1}` : '';
+  return `${escapeControl(file)}${cell}:${location.startLine}:${location.startColumn}`;
+}
+
+export interface Reporter {
+  file(result: FileScan): void;
+  unreadable(path: string, message: string): void;
+  end(counts: ScanCounts): void;
+}
+
+export interface ReportOptions {
+  version: string;
+  references: boolean;
+  /** The folder relative paths are relative to (SARIF's SRCROOT). */
+  root: string;
+}
+
+/** Findings as `file:line:col severity message [rule]`, references first when asked for, then the summary line. */
+export class TextReporter implements Reporter {
+  constructor(
+    private readonly out: Output,
+    private readonly options: ReportOptions,
+  ) {}
+
+  file(result: FileScan): void {
+    if (result.status === 'skipped') return;
+    if (this.options.references) for (const r of result.references) this.out.write(`${where(result.path, r.location)} ${r.qualifiedName}\n`);
+    for (const f of result.findings) this.out.write(`${where(result.path, f.location)} ${f.severity} ${escapeControl(f.message)} [${f.ruleId}]\n`);
+  }
+
+  unreadable(): void {
+    // Reported on stderr as it happens; the summary counts it.
+  }
+
+  end(counts: ScanCounts): void {
+    this.out.write(`${summaryLine(counts, this.options.references)}\n`);
+  }
+}
+
+function jsonLocation(location: Location): object {
+  const { from: _from, to: _to, cell, ...lines } = location;
+  return cell === undefined ? lines : { ...lines, cell: cell + 1 };
+}
+
+/** One JSON document, written file by file: `files` holds every file with its status. */
+export class JsonReporter implements Reporter {
+  private first = true;
+
+  constructor(
+    private readonly out: Output,
+    options: ReportOptions,
+  ) {
+    out.write(`{\n  "tool": "framework-guide",\n  "version": ${JSON.stringify(options.version)},\n  "files": [`);
+  }
+
+  private entry(value: object): void {
+    this.out.write(`${this.first ? '\n' : ',\n'}    ${JSON.stringify(value)}`);
+    this.first = false;
+  }
+
+  file(result: FileScan): void {
+    if (result.status === 'skipped') {
+      this.entry({ path: result.path, status: 'skipped', reason: result.reason, message: result.message });
+      return;
+    }
+    this.entry({
+      path: result.path,
+      status: 'analysed',
+      frameworks: result.frameworks,
+      hasSyntaxErrors: result.hasSyntaxErrors,
+      suppressed: result.suppressed,
+      references: result.references.map((r) => ({ qualifiedName: r.qualifiedName, written: r.written, inImport: r.inImport, location: jsonLocation(r.location) })),
+      findings: result.findings.map(({ span: _span, ...f }) => ({ ...f, location: jsonLocation(f.location) })),
+    });
+  }
+
+  unreadable(path: string, message: string): void {
+    this.entry({ path, status: 'unreadable', message });
+  }
+
+  end(counts: ScanCounts): void {
+    this.out.write(`${this.first ? '' : '\n  '}],\n  "summary": ${JSON.stringify(counts)}\n}\n`);
+  }
+}
+
+/** A relative path as a URI reference: each segment percent-encoded (spaces, `#`, `%`, `?`, non-ASCII). */
+export function relativeUri(relative: string): string {
+  return relative.split('/').map(encodeURIComponent).join('/');
+}
+
+function level(finding: Pick<ScannedFinding, 'severity'>): 'warning' | 'note' {
+  return finding.severity === 'warning' ? 'warning' : 'note';
+}
+
+/**
+ * SARIF 2.1.0, streamed: `results` come before `tool` in the run object (JSON objects are unordered), so the rules
+ * list can name exactly the rules met. URIs are relative to SRCROOT (the working folder) and percent-encoded.
+ */
+export class SarifReporter implements Reporter {
+  private first = true;
+  private readonly rules = new Map<string, { id: string; shortDescription: { text: string }; helpUri: string; defaultConfiguration: { level: string } }>();
+
+  constructor(
+    private readonly out: Output,
+    private readonly options: ReportOptions,
+  ) {
+    const root = pathToFileURL(options.root).href.replace(/\/?$/, '/');
+    out.write(
+      `{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n` +
+        `      "originalUriBaseIds": ${JSON.stringify({ SRCROOT: { uri: root } })},\n      "columnKind": "utf16CodeUnits",\n      "results": [`,
+    );
+  }
+
+  private artifact(file: string): object {
+    const absolute = path.resolve(this.options.root, file);
+    const relative = path.relative(this.options.root, absolute);
+    if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return { uri: relativeUri(relative.split(path.sep).join('/')), uriBaseId: 'SRCROOT' };
+    return { uri: pathToFileURL(absolute).href };
+  }
+
+  file(result: FileScan): void {
+    if (result.status === 'skipped') return;
+    const artifactLocation = this.artifact(result.path);
+    for (const finding of result.findings) {
+      if (!this.rules.has(finding.ruleId)) {
+        this.rules.set(finding.ruleId, {
+          id: finding.ruleId,
+          shortDescription: { text: `${finding.entryName} is ${finding.status}${finding.replacement ? `; use ${finding.replacement}` : ''}` },
+          helpUri: finding.docs,
+          defaultConfiguration: { level: level(finding) },
+        });
+      }
+      const { location } = finding;
+      // Notebooks: the region is the span in the .ipynb JSON text; the cell and the position in it go to properties.
+      const region = location.cell === undefined ? location : location.stored;
+      const physicalLocation: Record<string, unknown> = { artifactLocation };
+      if (region) physicalLocation.region = { startLine: region.startLine, startColumn: region.startColumn, endLine: region.endLine, endColumn: region.endColumn };
+      const sarif: Record<string, unknown> = {
+        ruleId: finding.ruleId,
+        level: level(finding),
+        message: { text: location.cell !== undefined ? `${finding.message} (notebook cell ${location.cell + 1}, line ${location.startLine})` : finding.message },
+        locations: [{ physicalLocation }],
+      };
+      if (location.cell !== undefined) sarif.properties = { cell: location.cell + 1, cellLine: location.startLine, cellColumn: location.startColumn };
+      this.out.write(`${this.first ? '\n' : ',\n'}        ${JSON.stringify(sarif)}`);
+      this.first = false;
     }
   }
-  return { removed, deprecated };
-}
 
-/** `file:line:col qualifiedName` per reference, then `file:line:col severity message [rule]` per finding, then a summary. */
-export function formatText(result: ScanResult): string {
-  const lines: string[] = [];
-  for (const file of result.files) {
-    for (const reference of file.references) lines.push(`${where(file, reference.location)} ${reference.qualifiedName}`);
-    for (const finding of file.findings) lines.push(`${where(file, finding.location)} ${finding.severity} ${finding.message} [${finding.ruleId}]`);
+  /** Paths that could not be read, reported as tool notifications so a viewer shows the scan was incomplete. */
+  private readonly notRead: Array<{ path: string; message: string }> = [];
+
+  unreadable(path: string, message: string): void {
+    this.notRead.push({ path, message });
   }
-  const references = result.files.reduce((sum, f) => sum + f.references.length, 0);
-  const { removed, deprecated } = countFindings(result);
-  lines.push(
-    `Scanned ${result.files.length} file${result.files.length === 1 ? '' : 's'}: ${references} framework reference${references === 1 ? '' : 's'}, ` +
-      `${removed} removed and ${deprecated} deprecated API use${removed + deprecated === 1 ? '' : 's'}` +
-      (result.problems.length ? `, ${result.problems.length} file${result.problems.length === 1 ? '' : 's'} skipped.` : '.'),
-  );
-  return lines.join('\n') + '\n';
-}
 
-export function formatJson(result: ScanResult, version: string): string {
-  const { removed, deprecated } = countFindings(result);
-  const files = result.files.map((file) => ({
-    ...file,
-    findings: file.findings.map(({ span: _span, ...finding }) => finding),
-  }));
-  return JSON.stringify({ tool: 'framework-guide', version, files, skipped: result.problems, summary: { files: result.files.length, removed, deprecated } }, null, 2) + '\n';
-}
-
-function sarifResult(file: FileReport, finding: ScannedFinding): object {
-  const { location } = finding;
-  const result: Record<string, unknown> = {
-    ruleId: finding.ruleId,
-    level: finding.severity === 'warning' ? 'warning' : 'note',
-    message: { text: location.cell !== undefined ? `${finding.message} (notebook cell ${location.cell})` : finding.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: file.path },
-          region: { startLine: location.startLine, startColumn: location.startColumn, endLine: location.endLine, endColumn: location.endColumn },
-        },
-      },
-    ],
-  };
-  if (location.cell !== undefined) result.properties = { cell: location.cell };
-  return result;
-}
-
-export function formatSarif(result: ScanResult, version: string): string {
-  const rules = new Map<string, ScannedFinding>();
-  for (const file of result.files) for (const finding of file.findings) if (!rules.has(finding.ruleId)) rules.set(finding.ruleId, finding);
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'framework-guide',
-            version,
-            informationUri: INFORMATION_URI,
-            rules: [...rules.values()].map((f) => ({
-              id: f.ruleId,
-              shortDescription: { text: `${f.entryName} is ${f.status}${f.replacement ? `; use ${f.replacement}` : ''}` },
-              helpUri: f.docs,
-              defaultConfiguration: { level: f.severity === 'warning' ? 'warning' : 'note' },
-            })),
-          },
-        },
-        columnKind: 'utf16CodeUnits',
-        results: result.files.flatMap((file) => file.findings.map((finding) => sarifResult(file, finding))),
-      },
-    ],
-  };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  end(): void {
+    const driver = { name: 'framework-guide', version: this.options.version, informationUri: INFORMATION_URI, rules: [...this.rules.values()] };
+    const invocation = {
+      executionSuccessful: this.notRead.length === 0,
+      toolExecutionNotifications: this.notRead.map((n) => ({
+        level: 'error',
+        message: { text: `${n.path}: ${n.message}` },
+        locations: [{ physicalLocation: { artifactLocation: this.artifact(n.path) } }],
+      })),
+    };
+    this.out.write(`${this.first ? '' : '\n      '}],\n      "invocations": [${JSON.stringify(invocation)}],\n      "tool": ${JSON.stringify({ driver })}\n    }\n  ]\n}\n`);
+  }
 }

@@ -3,9 +3,9 @@
  * core's findings, refreshed on open and (debounced) on change, cleared on close, severities from settings.
  */
 import * as vscode from 'vscode';
-import { findDeprecations, type Finding } from '../core/rules/findings';
-import { Suppressions } from '../core/rules/suppress';
+import type { Finding } from '../core/rules/findings';
 import type { FrameworkReference } from '../core/python';
+import { finishScan } from '../core/scan';
 import { readConfig, type SeveritySetting } from './config';
 import { findNotebook, type DocumentAnalyses, type DocumentView } from './documentAnalysis';
 import type { KnowledgeStore } from './knowledgeStore';
@@ -106,14 +106,17 @@ export class DeprecationDiagnostics implements vscode.Disposable {
     const view = await this.analyses.get(document);
     if (!view || document.isClosed || document.version !== version) return;
     const kb = await this.store.getKnowledge();
-    const suppressions = new Suppressions(view.analysis.text);
+    // The core scan step (findings, suppressions, locations), as in the CLI and the workspace scan.
+    const scan = finishScan(view.prepared, view.analysis, kb);
+    const findings = scan.status === 'analysed' ? scan.findings : [];
     const byStart = new Map(view.analysis.references.map((r) => [`${r.span.from}:${r.span.to}`, r]));
     const records: FindingRecord[] = [];
-    for (const finding of findDeprecations(view.analysis, kb)) {
+    for (const finding of findings) {
+      // In a notebook the program holds every code cell; this document is one of them.
+      if (finding.location.cell !== view.cell) continue;
       const setting = finding.status === 'removed' ? config.removedSeverity : config.deprecatedSeverity;
       if (setting === 'off') continue;
-      const range = view.toRange(finding.span.from, finding.span.to);
-      if (!range || suppressions.isSuppressed(finding.span.from, finding.ruleId)) continue;
+      const range = new vscode.Range(document.positionAt(finding.location.from), document.positionAt(finding.location.to));
       const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[setting]);
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docs) };

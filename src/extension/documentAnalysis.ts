@@ -3,11 +3,16 @@
  * with offsets mapped between a notebook cell and the notebook's joined program.
  */
 import * as vscode from 'vscode';
-import { DocumentAnalysisCache, joinNotebookCells, toGlobalOffset, type JoinedNotebook, type PythonAnalysis, type TextChange } from '../core/python';
+import { DocumentAnalysisCache, toGlobalOffset, type PythonAnalysis, type TextChange } from '../core/python';
+import { prepareSource, preparedText, type EditorCell, type PreparedSource } from '../core/scan';
 import type { Log } from './output';
 
 export interface DocumentView {
+  /** The program the core scan pipeline analysed (the document's text, or its notebook's code cells joined). */
+  prepared: PreparedSource;
   analysis: PythonAnalysis;
+  /** For a notebook cell: its index among all the notebook's cells (the pipeline's `location.cell`). */
+  cell?: number;
   /** Offset in `analysis.text` of a position in the document. */
   toAnalysisOffset(position: vscode.Position): number;
   /** Range in the document of a span of `analysis.text`, or undefined when the span lies in another cell. */
@@ -65,6 +70,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     const analysis = await this.analyse(key, document.version, text, document.fileName, token);
     if (!analysis) return undefined;
     return {
+      prepared: preparedText(document.uri.path, text),
       analysis,
       toAnalysisOffset: (p) => document.offsetAt(p),
       toRange: (from, to) => new vscode.Range(document.positionAt(from), document.positionAt(to)),
@@ -73,19 +79,28 @@ export class DocumentAnalyses implements vscode.Disposable {
 
   private async forNotebook(notebook: vscode.NotebookDocument, cellIndex: number, token?: vscode.CancellationToken): Promise<DocumentView | undefined> {
     const cells = notebook.getCells();
-    const codeCells = cells.filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python');
-    const joined: JoinedNotebook = joinNotebookCells(codeCells.map((c) => c.document.getText()));
-    const index = codeCells.findIndex((c) => c.index === cellIndex);
+    const editorCells: EditorCell[] = cells.map((c) => ({
+      kind: c.kind === vscode.NotebookCellKind.Code ? 'code' : 'markdown',
+      source: c.document.getText(),
+      language: c.document.languageId,
+    }));
+    // The same join as the CLI and the workspace scan: one core step decides which cells make the program.
+    const prepared = prepareSource({ path: notebook.uri.path, cells: editorCells }, { maxBytes: Number.MAX_SAFE_INTEGER });
+    if ('status' in prepared || !prepared.notebook) return undefined;
+    const { joined, cellIndexes } = prepared.notebook;
+    const index = cellIndexes.indexOf(cellIndex);
     if (index < 0) return undefined;
     // Any cell edit or structure change gives a new version: hash the notebook and cell versions together.
-    const version = hashVersions([notebook.version, ...codeCells.map((c) => c.document.version), codeCells.length]);
-    const analysis = await this.analyse(notebook.uri.toString(), version, joined.text, notebook.uri.path, token);
+    const version = hashVersions([notebook.version, ...cellIndexes.map((i) => cells[i].document.version), cellIndexes.length]);
+    const analysis = await this.analyse(notebook.uri.toString(), version, prepared.program, notebook.uri.path, token);
     if (!analysis) return undefined;
-    const document = codeCells[index].document;
+    const document = cells[cellIndex].document;
     const cellStart = joined.cellStarts[index];
-    const cellEnd = cellStart + document.getText().length;
+    const cellEnd = cellStart + editorCells[cellIndex].source.length;
     return {
+      prepared,
       analysis,
+      cell: cellIndex,
       toAnalysisOffset: (p) => toGlobalOffset(joined, index, document.offsetAt(p)),
       toRange: (from, to) => (from >= cellStart && to <= cellEnd ? new vscode.Range(document.positionAt(from - cellStart), document.positionAt(to - cellStart)) : undefined),
     };

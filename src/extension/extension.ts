@@ -12,7 +12,7 @@ import { registerSnippets } from './snippets';
 import { registerReplacementCommand } from './replacement';
 import { DeprecationDiagnostics, registerDiagnostics } from './diagnostics';
 import { registerCodeActions } from './codeActions';
-import { registerWorkspaceScan } from './workspaceScan';
+import { registerWorkspaceScan, type ScanResult as WorkspaceScanResult } from './workspaceScan';
 import type { WebviewMessage } from '../webview/protocol';
 
 /** What activate() returns: handles the integration tests read. Not a public API. */
@@ -20,6 +20,8 @@ export interface FrameworkGuideTestApi {
   panelMessages: WebviewMessage[];
   analyses: DocumentAnalyses;
   diagnostics: DeprecationDiagnostics;
+  /** The last workspace scan's result (tests compare it with the CLI's core and the diagnostics). */
+  lastWorkspaceScan(): WorkspaceScanResult | undefined;
   deliverPanelMessage(raw: unknown): boolean;
 }
 
@@ -37,8 +39,8 @@ export function activate(context: vscode.ExtensionContext): FrameworkGuideTestAp
   const diagnostics = new DeprecationDiagnostics(analyses, store, log);
   registerDiagnostics(context, diagnostics);
   registerCodeActions(context, diagnostics, store);
-  registerWorkspaceScan(context, store, log);
-  return { panelMessages, analyses, diagnostics, deliverPanelMessage: (raw) => ComparisonPanel.deliverForTest(raw) };
+  const workspaceScan = registerWorkspaceScan(context, store, log);
+  return { panelMessages, analyses, diagnostics, lastWorkspaceScan: workspaceScan.lastResult, deliverPanelMessage: (raw) => ComparisonPanel.deliverForTest(raw) };
 }
 
 export function deactivate(): void {

@@ -3,10 +3,9 @@
  * cancellable progress notification and shows the findings in a tree (rule → file → finding), click to jump.
  */
 import * as vscode from 'vscode';
-import { analyzePython, joinNotebookCells, parseIpynb, toCellOffset, type JoinedNotebook } from '../core/python';
-import { findDeprecations, type Finding } from '../core/rules/findings';
-import { Suppressions } from '../core/rules/suppress';
-import { LineIndex } from '../core/text/lineIndex';
+import type { Finding } from '../core/rules/findings';
+import { scanSource, skipped, type FileScan } from '../core/scan';
+import type { KnowledgeBase } from '../knowledge';
 import { readConfig } from './config';
 import type { KnowledgeStore } from './knowledgeStore';
 import type { Log } from './output';
@@ -15,7 +14,7 @@ const EXCLUDE = '**/{node_modules,.git,.venv,venv,env,.env,site-packages,__pycac
 
 export interface ScanHit {
   uri: vscode.Uri;
-  /** Position in the file (for notebooks: the cell index and the position in that cell). */
+  /** Position in the file (for notebooks: the cell's index among all cells and the position in that cell). */
   cell?: number;
   range: vscode.Range;
   finding: Finding;
@@ -28,52 +27,27 @@ export interface ScanResult {
   cancelled: boolean;
 }
 
-/** A vscode.Position for an offset in a text without a TextDocument. */
-function positionIn(lines: LineIndex, offset: number): vscode.Position {
-  const { line, character } = lines.positionOf(offset);
-  return new vscode.Position(line, character);
+/**
+ * Scans one file through the core pipeline. A stat comes first: files over the limit and anything that is not a file
+ * (pipes, devices) are never read, so a huge file in an untrusted repository never reaches the extension host's
+ * memory. (vscode.workspace.fs has no partial read; the core checks the size of what was read once more.)
+ */
+export async function scanWorkspaceFile(uri: vscode.Uri, kb: KnowledgeBase, maxBytes: number): Promise<FileScan> {
+  const stat = await vscode.workspace.fs.stat(uri);
+  if ((stat.type & vscode.FileType.File) === 0) return skipped(uri.path, 'not-regular-file');
+  if (stat.size > maxBytes) return skipped(uri.path, 'too-large', `${stat.size} bytes, limit ${maxBytes}`);
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  return scanSource({ path: uri.path, bytes }, kb, { maxBytes });
 }
 
-async function scanFile(uri: vscode.Uri, kb: Awaited<ReturnType<KnowledgeStore['getKnowledge']>>, maxBytes: number): Promise<{ hits: ScanHit[]; skipped?: string }> {
-  const bytes = await vscode.workspace.fs.readFile(uri);
-  if (bytes.length > maxBytes) return { hits: [], skipped: `larger than ${maxBytes} bytes` };
-  if (bytes.includes(0)) return { hits: [], skipped: 'binary file (NUL bytes)' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { hits: [], skipped: 'not valid UTF-8' };
-  }
-  let joined: JoinedNotebook | undefined;
-  let cells: string[] = [];
-  if (uri.path.endsWith('.ipynb')) {
-    try {
-      cells = parseIpynb(text).cells.filter((c) => c.kind === 'code').map((c) => c.source);
-    } catch (err) {
-      return { hits: [], skipped: `invalid notebook: ${err instanceof Error ? err.message : String(err)}` };
-    }
-    joined = joinNotebookCells(cells);
-    text = joined.text;
-  }
-  const analysis = analyzePython(text, { maxBytes });
-  const suppressions = new Suppressions(text);
-  const hits: ScanHit[] = [];
-  const cellIndexes: LineIndex[] = [];
-  let fileLines: LineIndex | undefined;
-  for (const finding of findDeprecations(analysis, kb)) {
-    if (suppressions.isSuppressed(finding.span.from, finding.ruleId)) continue;
-    if (joined) {
-      const start = toCellOffset(joined, finding.span.from);
-      const end = toCellOffset(joined, finding.span.to);
-      const cellLines = (cellIndexes[start.cell] ??= new LineIndex(cells[start.cell] ?? ''));
-      const endOffset = end.cell === start.cell ? end.offset : (cells[start.cell] ?? '').length;
-      hits.push({ uri, cell: start.cell, range: new vscode.Range(positionIn(cellLines, start.offset), positionIn(cellLines, endOffset)), finding });
-    } else {
-      fileLines ??= new LineIndex(text);
-      hits.push({ uri, range: new vscode.Range(positionIn(fileLines, finding.span.from), positionIn(fileLines, finding.span.to)), finding });
-    }
-  }
-  return { hits };
+/** The tree's hits of one scanned file (0-based VS Code ranges; notebooks: the range inside the cell). */
+function hitsOf(uri: vscode.Uri, result: FileScan): ScanHit[] {
+  if (result.status !== 'analysed') return [];
+  return result.findings.map((finding) => {
+    const { location } = finding;
+    const range = new vscode.Range(location.startLine - 1, location.startColumn - 1, location.endLine - 1, location.endColumn - 1);
+    return location.cell === undefined ? { uri, range, finding } : { uri, cell: location.cell, range, finding };
+  });
 }
 
 /** Scans the workspace; `report` is called with progress (0..1) and can be cancelled through the token. */
@@ -88,10 +62,10 @@ export async function scanWorkspace(store: KnowledgeStore, token: vscode.Cancell
       break;
     }
     try {
-      const { hits, skipped } = await scanFile(uri, kb, maxBytes);
-      if (skipped) result.skipped.push({ uri, reason: skipped });
+      const scanned = await scanWorkspaceFile(uri, kb, maxBytes);
+      if (scanned.status === 'skipped') result.skipped.push({ uri, reason: scanned.message });
       else result.files++;
-      result.hits.push(...hits);
+      for (const hit of hitsOf(uri, scanned)) result.hits.push(hit);
     } catch (err) {
       result.skipped.push({ uri, reason: err instanceof Error ? err.message : String(err) });
     }
@@ -119,12 +93,21 @@ export class FindingsTree implements vscode.TreeDataProvider<Node> {
     if (!this.result) return [];
     if (!node) {
       const byRule = new Map<string, ScanHit[]>();
-      for (const h of this.result.hits) byRule.set(h.finding.ruleId, [...(byRule.get(h.finding.ruleId) ?? []), h]);
+      for (const h of this.result.hits) {
+        const list = byRule.get(h.finding.ruleId);
+        if (list) list.push(h);
+        else byRule.set(h.finding.ruleId, [h]);
+      }
       return [...byRule].sort((a, b) => b[1].length - a[1].length).map(([ruleId, hits]) => ({ kind: 'rule', ruleId, hits }));
     }
     if (node.kind === 'rule') {
       const byFile = new Map<string, ScanHit[]>();
-      for (const h of node.hits) byFile.set(h.uri.toString(), [...(byFile.get(h.uri.toString()) ?? []), h]);
+      for (const h of node.hits) {
+        const key = h.uri.toString();
+        const list = byFile.get(key);
+        if (list) list.push(h);
+        else byFile.set(key, [h]);
+      }
       return [...byFile.values()].map((hits) => ({ kind: 'file', uri: hits[0].uri, hits }));
     }
     if (node.kind === 'file') return node.hits.map((hit) => ({ kind: 'hit', hit }));

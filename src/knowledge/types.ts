@@ -54,6 +54,11 @@ export interface ApiRef {
   layout?: SideBySide;
   /** Equivalents only: what the result means on each side (indices into the flattened tensor, logits...). */
   output?: SideBySide;
+  /**
+   * Equivalents only, never written by hand: set from checked-equivalences.json when the `equivalence` test layer
+   * runs both sides of this pair (`equal` outputs, or a `documented-difference` it asserts).
+   */
+  checked?: 'equal' | 'documented-difference';
 }
 
 export interface Replacement extends ApiRef {

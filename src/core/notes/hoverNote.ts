@@ -94,6 +94,13 @@ function factLines(entry: KnowledgeEntry, ref: ApiRef): string[] {
   return [`**${code(entry.name.split('.').pop() ?? entry.name)} → ${code(ref.name)}, checked against the installed signatures:**\n\n${rows.join('\n')}`];
 }
 
+/** Said only where the equivalence test layer really runs both sides of the pair. */
+function checkedMark(ref: ApiRef): string {
+  if (ref.checked === 'equal') return ' _(checked by running both: equal outputs)_';
+  if (ref.checked === 'documented-difference') return ' _(checked by running both, difference included)_';
+  return '';
+}
+
 /** The framework whose snippets answer "the other framework" for this entry. */
 function otherFramework(entry: KnowledgeEntry): 'tensorflow' | 'pytorch' {
   return entry.framework === 'pytorch' ? 'tensorflow' : 'pytorch';
@@ -150,7 +157,7 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
   if (options.showEquivalents && entry.equivalents?.length && (!outdated || detailed)) {
     const shown = detailed ? entry.equivalents : entry.equivalents.slice(0, 1);
     const other = FRAMEWORK_LABEL[otherFramework(entry) === 'pytorch' ? 'pytorch' : 'tensorflow'];
-    const items = shown.map((e) => `${code(e.name)}${e.note ? ` — ${md(e.note)}` : ''}`);
+    const items = shown.map((e) => `${code(e.name)}${e.note ? ` — ${md(e.note)}` : ''}${checkedMark(e)}`);
     lines.push(items.length === 1 ? `**In ${other}:** ${items[0]}` : `**In ${other}:**\n\n${items.map((i) => `- ${i}`).join('\n')}`);
     if (detailed) for (const e of shown) lines.push(...factLines(entry, e));
   }

@@ -16,7 +16,7 @@
  *   (TreeFragment) and parses in bounded slices (`startParse().advance()`); both are used below.
  */
 import { TreeFragment, type ChangedRange, type Tree } from '@lezer/common';
-import { parser } from '@lezer/python';
+import { parser } from './parser';
 import { CollectedFile, collectFile, type Chain } from './collect';
 import { flattenDeepNesting } from './deepNesting';
 import { resolveChains } from './resolve';
@@ -270,7 +270,7 @@ export class AnalysisCache {
   private analyse(text: string, version: number, previous: CacheEntry | undefined, changes: readonly TextChange[] | undefined): CacheEntry {
     if (exceedsUtf8Bytes(text, this.options.maxBytes ?? DEFAULT_MAX_BYTES)) return { version, text, analysis: emptyAnalysis(text, 'too-large'), fragments: [] };
     try {
-      const reused = previous && changes ? reusableFragments(previous, changes, text.length) : [];
+      const reused = previous && changes ? reusableFragments(previous, changes, text) : [];
       this.parseCount++;
       const tree = parser.parse(text, reused);
       return { version, text, analysis: analyzeTree(text, tree), fragments: TreeFragment.addTree(tree) };
@@ -280,8 +280,18 @@ export class AnalysisCache {
   }
 }
 
-/** The previous tree's fragments that survive `changes`, or none when the changes do not add up to the new text. */
-function reusableFragments(previous: CacheEntry, changes: readonly TextChange[], newLength: number): readonly TreeFragment[] {
+/** True when `length` code units of `a` from `aFrom` equal those of `b` from `bFrom`. */
+function sameText(a: string, aFrom: number, b: string, bFrom: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (a.charCodeAt(aFrom + i) !== b.charCodeAt(bFrom + i)) return false;
+  return true;
+}
+
+/**
+ * The previous tree's fragments that survive `changes`, or none when the changes do not turn the previous text into
+ * the new one. The text between changes is compared too: changes that skip a version (two edits, only the last one
+ * passed) can add up to the right length and would otherwise reuse a tree of text that is no longer there.
+ */
+function reusableFragments(previous: CacheEntry, changes: readonly TextChange[], text: string): readonly TreeFragment[] {
   const sorted = [...changes].sort((a, b) => a.from - b.from);
   const ranges: ChangedRange[] = [];
   let delta = 0;
@@ -292,6 +302,14 @@ function reusableFragments(previous: CacheEntry, changes: readonly TextChange[],
     delta += change.insertedLength - (change.to - change.from);
     lastEnd = change.to;
   }
-  if (previous.text.length + delta !== newLength) return [];
+  if (previous.text.length + delta !== text.length) return [];
+  let oldFrom = 0;
+  let newFrom = 0;
+  for (const range of ranges) {
+    if (!sameText(previous.text, oldFrom, text, newFrom, range.fromA - oldFrom)) return [];
+    oldFrom = range.toA;
+    newFrom = range.toB;
+  }
+  if (!sameText(previous.text, oldFrom, text, newFrom, previous.text.length - oldFrom)) return [];
   return TreeFragment.applyChanges(previous.fragments, ranges);
 }

@@ -299,7 +299,8 @@ class FileWalker {
     let guardsImports = false;
     for (let child = node.firstChild; child; child = child.nextSibling) {
       const id = kindOf(child.type.id);
-      if (id === T.VariableName && nodeKind(child.prevSibling) === T.kwAs) this.bindLocal(child, scope, child.from);
+      // `with … as (a, b)` binds every name of its target; `as self.x` binds none.
+      if (nodeKind(child.prevSibling) === T.kwAs) this.bindTarget(child, scope, child.from);
       if (!isTry) continue;
       if (id === T.kwExcept) {
         afterExcept = true;

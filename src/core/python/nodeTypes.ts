@@ -1,5 +1,5 @@
 /** Node kinds of the lezer Python grammar as numbers, so tree walks compare integers instead of names. */
-import { parser } from '@lezer/python';
+import { parser } from './parser';
 
 /**
  * lezer gives one node type per place a name is declared in the grammar, so `AssignOp`, `ParamList`,
@@ -27,7 +27,7 @@ export function nodeKind(node: { type: { id: number } } | null | undefined): num
 
 function kindNamed(name: string): number {
   const type = parser.nodeSet.types.find((t) => t.name === name);
-  if (!type) throw new Error(`@lezer/python has no node type ${name}`);
+  if (!type) throw new Error(`the Python grammar has no node type ${name}`);
   return CANONICAL_KIND[type.id];
 }
 

@@ -133,7 +133,8 @@ export function resolveChains(collected: CollectedFile, text: string): Chain[] {
     }
     chains.push(chainFromName(load.node, target, text));
   }
-  chains.push(...collected.importChains);
+  // A loop, not push(...importChains): spreading 150,000 import chains as arguments overflows the stack.
+  for (const chain of collected.importChains) chains.push(chain);
   chains.sort((a, b) => a.spans[0].from - b.spans[0].from);
   return chains;
 }

@@ -47,7 +47,7 @@ export function findDeprecations(analysis: PythonAnalysis, kb: KnowledgeBase): F
     if (!result) continue;
     const finding = apiFinding(reference, result, analysis.imports);
     if (finding) findings.push(finding);
-    if (result.match !== 'module') findings.push(...keywordFindings(reference, result.entry));
+    if (result.match !== 'module') for (const keyword of keywordFindings(reference, result.entry)) findings.push(keyword);
   }
   return findings;
 }

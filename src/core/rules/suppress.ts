@@ -6,7 +6,7 @@
  * the first line after it that can. Only real comments count, never text inside strings.
  */
 import type { Tree } from '@lezer/common';
-import { parser } from '@lezer/python';
+import { parser } from '../python/parser';
 
 const MARKER = 'framework-guide: ignore';
 const STRING_NODES = new Set(['String', 'FormatString']);
@@ -23,6 +23,19 @@ function parseSuppression(comment: string): Set<string> | undefined {
   const close = rest.indexOf(']');
   const list = rest.slice(1, close < 0 ? undefined : close);
   return new Set(list.split(',').map((s) => s.trim()).filter(Boolean));
+}
+
+/** Where the line holding `offset` starts: after `\n`, `\r\n` or a lone `\r` (the line ends LineIndex counts). */
+function lineStartBefore(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i--;
+  return i + 1;
+}
+
+function lineEndAfter(text: string, lineStart: number): number {
+  let i = lineStart;
+  while (i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
+  return i;
 }
 
 /** An edit in the text's own offsets: replace `from..to` with `insert`. */
@@ -77,19 +90,15 @@ export class Suppressions {
     return { from: end, to: end, insert: `  # ${MARKER}[${ruleId}]` };
   }
 
-  /** End offset (before `\r\n` / `\n`) of the line whose comment governs `offset`; undefined if none can. */
+  /** End offset (before `\n`, `\r\n` or `\r`) of the line whose comment governs `offset`; undefined if none can. */
   governingLineEnd(offset: number): number | undefined {
-    let start = this.text.lastIndexOf('\n', offset - 1) + 1;
-    while (start <= this.text.length) {
-      let end = this.text.indexOf('\n', start);
-      if (end < 0) end = this.text.length;
-      const next = end + 1;
-      if (end > start && this.text[end - 1] === '\r') end--;
+    let start = lineStartBefore(this.text, offset);
+    for (;;) {
+      const end = lineEndAfter(this.text, start);
       if (this.canEndInComment(end)) return end;
-      if (next > this.text.length) return undefined;
-      start = next;
+      if (end >= this.text.length) return undefined;
+      start = end + (this.text.startsWith('\r\n', end) ? 2 : 1);
     }
-    return undefined;
   }
 
   private parsed(): Tree {
@@ -113,7 +122,7 @@ export class Suppressions {
 
   /** The comment ending the line that ends at `end`, with the rules it suppresses (undefined: no marker). */
   private commentAt(end: number): { from: number; to: number; rules: Set<string> | undefined } | undefined {
-    const start = this.text.lastIndexOf('\n', end - 1) + 1;
+    const start = lineStartBefore(this.text, end);
     let found: { from: number; to: number; rules: Set<string> | undefined } | undefined;
     this.parsed().iterate({
       from: start,

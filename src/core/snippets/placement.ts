@@ -1,5 +1,5 @@
 /** Finds where new import lines go in a Python file or cell: after magics, shebang, cookie, docstring, `__future__` and leading imports. */
-import { parser } from '@lezer/python';
+import { parser } from '../python/parser';
 import type { PythonAnalysis } from '../python/types';
 
 /** PEP 263: an encoding declaration is a comment on line 1 or 2 of this form (the PEP's own pattern). */

@@ -1,5 +1,5 @@
 /** Plans a snippet insertion against a file's existing imports: reuse its aliases, add only the missing import lines. */
-import { parser } from '@lezer/python';
+import { parser } from '../python/parser';
 import type { SyntaxNode } from '@lezer/common';
 import type { PythonAnalysis } from '../python/types';
 import { formatImport, importLocal, importTarget, maskSnippetSyntax } from './expand';

@@ -1,12 +1,19 @@
-/** Offset → line/column for a text without an editor document: the CLI, the workspace scan and the benchmarks. */
+/** Offset → line/column for a text without an editor document: the scan pipeline, the CLI and the benchmarks. */
 
 export class LineIndex {
-  /** Start offset of every line (0-based lines; `\n` ends a line, so CRLF leaves `\r` at the line's end). */
+  /**
+   * Start offset of every line (0-based lines). `\n`, `\r\n` and a lone `\r` each end a line, as in VS Code and in
+   * CPython's tokenizer, so a file saved with old Mac line ends does not put every position on line 1.
+   */
   readonly starts: readonly number[];
 
   constructor(text: string) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x0a /* \n */) starts.push(i + 1);
+      else if (code === 0x0d /* \r */ && text.charCodeAt(i + 1) !== 0x0a) starts.push(i + 1);
+    }
     this.starts = starts;
   }
 

@@ -1,6 +1,6 @@
-import * as fs from 'fs';
 /** Runs the built CLI (dist/cli.js) on the fixture project and checks its output, messages and exit codes. */
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
@@ -22,16 +22,32 @@ suite('framework-guide CLI', () => {
     assert.strictEqual(build.status, 0, build.stderr);
   });
 
-  test('text output lists references and findings with file:line:col', () => {
+  test('text output lists findings with file:line:col, then a summary line with counts by status', () => {
     const { code, stdout } = run('scan', 'project');
+    assert.strictEqual(code, 0);
+    const lines = stdout.trim().split('\n');
+    assert.deepStrictEqual(
+      lines.map((l) => l.split(' ').slice(0, 2).join(' ')),
+      [
+        'project/train_tf1.py:5:10 warning',
+        'project/train_tf1.py:7:6 information',
+        'project/train_tf1.py:8:14 information',
+        'project/train_torch.py:7:9 information',
+        'Scanned 6',
+      ],
+    );
+    assert.ok(lines.some((l) => l.startsWith('project/train_torch.py:7:9 information ') && l.includes('Variable (torch.autograd.Variable) is deprecated') && l.endsWith('[FG-torch.autograd.Variable]')), stdout);
+    assert.strictEqual(lines[lines.length - 1], 'Scanned 6 files: 4 analysed, 2 skipped, 0 unreadable; 1 removed, 3 deprecated API uses.');
+  });
+
+  test('--references also lists every framework reference (notebook cells numbered among all cells)', () => {
+    const { code, stdout } = run('scan', 'project', '--references');
     assert.strictEqual(code, 0);
     const lines = stdout.trim().split('\n');
     assert.ok(lines.includes('project/train_tf1.py:7:6 tensorflow.compat.v1.Session'), stdout);
     assert.ok(lines.includes('project/train_torch.py:7:9 torch.autograd.Variable'), stdout);
-    assert.ok(lines.some((l) => l.startsWith('project/train_tf1.py:5:10 warning ') && l.includes('tf.placeholder is removed')), stdout);
-    assert.ok(lines.some((l) => l.startsWith('project/train_torch.py:7:9 information ') && l.includes('Variable (torch.autograd.Variable) is deprecated') && l.endsWith('[FG-torch.autograd.Variable]')), stdout);
     assert.ok(lines.includes('project/notebooks/explore.ipynb#cell6:1:30 tensorflow.keras.layers.Dense'), stdout);
-    assert.match(lines[lines.length - 1], /^Scanned 4 files: .*2 files skipped\.$/);
+    assert.match(lines[lines.length - 1], /^Scanned 6 files: .* \(20 framework references\)\.$/);
   });
 
   test('skips gitignored files, virtualenvs and node_modules; says why for binary and non-UTF-8 files', () => {
@@ -55,8 +71,17 @@ suite('framework-guide CLI', () => {
     const report = JSON.parse(stdout);
     assert.strictEqual(report.files.length, 1);
     assert.strictEqual(report.files[0].path, 'project/train_torch.py');
+    assert.strictEqual(report.files[0].status, 'analysed');
     assert.deepStrictEqual(report.files[0].findings.map((f: { ruleId: string; location: { startLine: number } }) => [f.ruleId, f.location.startLine]), [['FG-torch.autograd.Variable', 7]]);
-    assert.deepStrictEqual(report.summary, { files: 1, removed: 0, deprecated: 1 });
+    assert.deepStrictEqual(report.summary, { files: 1, analysed: 1, withSyntaxErrors: 0, skipped: 0, unreadable: 0, removed: 0, deprecated: 1, suppressed: 0, references: 5 });
+    const all = JSON.parse(run('scan', 'project', '--format', 'json').stdout);
+    assert.deepStrictEqual(
+      all.files.filter((f: { status: string }) => f.status === 'skipped').map((f: { path: string; reason: string }) => [f.path, f.reason]),
+      [
+        ['project/corrupt_weights.py', 'binary'],
+        ['project/legacy_latin1.py', 'not-utf8'],
+      ],
+    );
   });
 
   test('sarif output follows SARIF 2.1.0 with 1-based regions and relative forward-slash URIs', () => {
@@ -72,7 +97,7 @@ suite('framework-guide CLI', () => {
     const placeholder = run0.results.find((r: { ruleId: string }) => r.ruleId === 'FG-tensorflow.placeholder');
     assert.strictEqual(placeholder.level, 'warning');
     assert.deepStrictEqual(placeholder.locations[0].physicalLocation, {
-      artifactLocation: { uri: 'project/train_tf1.py' },
+      artifactLocation: { uri: 'project/train_tf1.py', uriBaseId: 'SRCROOT' },
       region: { startLine: 5, startColumn: 10, endLine: 5, endColumn: 24 },
     });
     assert.strictEqual(run0.results.find((r: { ruleId: string }) => r.ruleId === 'FG-torch.autograd.Variable').level, 'note');
@@ -88,7 +113,7 @@ suite('framework-guide CLI', () => {
   test('--max-file-size skips larger files with a message', () => {
     const { code, stderr } = run('scan', 'project/train_torch.py', '--max-file-size', '50');
     assert.strictEqual(code, 0);
-    assert.match(stderr, /train_torch\.py: skipped: \d+ bytes is above --max-file-size 50/);
+    assert.match(stderr, /train_torch\.py: skipped: larger than the size limit \(\d+ bytes, limit 50\) \(--max-file-size\)/);
   });
 
   const usageErrors: Array<[string, string[], RegExp]> = [
@@ -119,10 +144,11 @@ suite('framework-guide CLI', () => {
     assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
   });
 
-  test('a missing path is reported and the scan goes on', () => {
+  test('a missing path is reported, the scan goes on, and the exit code is 2 (a typo in a CI job must not go green)', () => {
     const { code, stdout, stderr } = run('scan', 'no/such/dir', 'project/train_torch.py');
-    assert.strictEqual(code, 0);
-    assert.match(stderr, /no\/such\/dir: cannot access \(ENOENT\)/);
-    assert.match(stdout, /Scanned 1 file:/);
+    assert.strictEqual(code, 2);
+    assert.match(stderr, /no\/such\/dir: no such file or folder/);
+    assert.match(stdout, /^project\/train_torch\.py:7:9 information/m);
+    assert.match(stdout, /Scanned 2 files: 1 analysed, 0 skipped, 1 unreadable;/);
   });
 });

@@ -120,7 +120,7 @@ const core = defineGroup({ ...base, module: 'tensorflow' }, {
   pad: op('Pads a tensor with paddings given per dimension, first dim first.', 'torch.nn.functional.pad', 'F.pad lists padding from the last dimension backwards.'),
   roll: op('Rolls elements along axes.', 'torch.roll'),
   reverse: op('Reverses given axes.', 'torch.flip'),
-  unique: op('Unique elements of a 1-D tensor and the index of each input element.', 'torch.unique'),
+  unique: op('Unique elements of a 1-D tensor and the index of each input element.', 'torch.unique', 'tf.unique keeps the order of first appearance; torch.unique sorts by default.'),
   stop_gradient: op('Treats a value as constant for gradient computation.', 'torch.Tensor.detach', undefined, ['training-loop']),
   identity: op('Returns a tensor with the same value (a new graph node).', 'torch.clone'),
   map_fn: op('Applies a function to each element along axis 0.', 'torch.vmap', 'vmap vectorises; tf.vectorized_map is the closer TF match.'),

@@ -71,7 +71,7 @@ export default defineGroup(defaults, {
   StringLookup: layer('Maps strings to integer ids using a vocabulary.', undefined, undefined, ['data-pipeline']),
   IntegerLookup: layer('Maps integers to contiguous ids using a vocabulary.', undefined, undefined, ['data-pipeline']),
   CategoryEncoding: layer('One-hot, multi-hot or count encoding of integer features.', undefined, undefined, ['data-pipeline']),
-  Discretization: layer('Buckets continuous values into integer bins.', 'torch.bucketize', undefined, ['data-pipeline']),
+  Discretization: layer('Buckets continuous values into integer bins.', 'torch.bucketize', 'A value equal to a boundary goes to the upper bin; torch.bucketize does that only with right=True.', ['data-pipeline']),
   Hashing: layer('Hashes values into a fixed number of bins.', undefined, undefined, ['data-pipeline']),
   Embedding: layer('Maps integer ids to dense vectors: Embedding(input_dim, output_dim).', 'torch.nn.Embedding', 'Same idea (num_embeddings, embedding_dim); Keras mask_zero vs PyTorch padding_idx differ in effect.'),
   LSTM: layer('Long short-term memory layer; returns the last output unless return_sequences=True, states only if return_state=True.', 'torch.nn.LSTM', 'nn.LSTM always returns (output, (h_n, c_n)), is time-major unless batch_first=True and takes input_size.'),

@@ -77,7 +77,7 @@ const math = defineGroup({ ...base, module: 'tensorflow', sources: [RENAMES] }, 
 });
 
 const image = defineGroup({ ...base, module: 'tensorflow.image', sources: [`${GOLDEN}/tensorflow.image.pbtxt`] }, {
-  resize: fn('Resizes images to a size with a chosen method (bilinear by default).', 'torch.nn.functional.interpolate', 'interpolate works on NCHW tensors; TF works on NHWC.', ['augmentation', 'data-pipeline']),
+  resize: fn('Resizes images to a size with a chosen method (bilinear by default).', 'torch.nn.functional.interpolate', 'interpolate works on NCHW tensors; TF works on NHWC. Bilinear matches align_corners=False; TF method "nearest" matches PyTorch mode "nearest-exact", not "nearest".', ['augmentation', 'data-pipeline']),
   resize_with_crop_or_pad: { ...fn('Centre-crops or zero-pads an image to a target size (TF1 resize_image_with_crop_or_pad).', undefined, undefined, ['augmentation']), sources: [RENAMES] },
   random_crop: { ...fn('Randomly crops a tensor to a given size (TF1 tf.random_crop).', 'torchvision.transforms.RandomCrop', undefined, ['augmentation']), sources: [RENAMES] },
   central_crop: fn('Crops the central fraction of an image.', 'torchvision.transforms.CenterCrop', 'CenterCrop takes an output size, not a fraction.', ['augmentation']),

@@ -234,7 +234,7 @@ suite('composeHoverNote: names checked against the installed frameworks', () => 
 suite('composeHoverNote: equivalents and verbosity', () => {
   test('detailed shows every equivalent as a list', () => {
     const { markdown } = note('torch.sigmoid', DETAILED);
-    assert.ok(markdown.includes('**In TensorFlow:**\n\n- `tensorflow.sigmoid`\n- `keras.activations.sigmoid`'));
+    assert.match(markdown, /\*\*In TensorFlow:\*\*\n\n- `tensorflow\.sigmoid`[^\n]*\n- `keras\.activations\.sigmoid`/);
   });
 
   test('compact shows one equivalent', () => {
@@ -339,5 +339,19 @@ suite('composeHoverNote: markdown escaping', () => {
     assert.ok(markdown.includes('See \\*\\*this\\*\\* \\[page\\]'));
     assert.ok(markdown.includes('Not \\*really\\* \\<b\\>bold\\</b\\>\\.'));
     assert.ok(markdown.includes('Has \\[links\\]'));
+  });
+});
+
+suite('composeHoverNote: equivalents checked by running both', () => {
+  test('nn.Linear → keras.layers.Dense says the pair was run in both frameworks (kernel layout difference included)', () => {
+    assert.match(note('nn.Linear').markdown, /`keras\.layers\.Dense`[^\n]*\(checked by running both, difference included\)/);
+  });
+
+  test('an equivalent without such a check does not claim one', () => {
+    const entry = ALL_ENTRIES.find((e) => e.equivalents?.some((q) => !q.checked) && !e.equivalents.some((q) => q.checked));
+    assert.ok(entry, 'an entry whose equivalents are not run');
+    const symbol: SymbolAtPosition = { qualifiedName: entry.name, written: entry.name, span: { from: 0, to: entry.name.length }, inImport: false };
+    const markdown = composeHoverNote(symbol, { entry, query: entry.name, match: 'exact' } as LookupResult, DETAILED, lookupName).markdown;
+    assert.ok(!markdown.includes('checked by running both'), markdown);
   });
 });

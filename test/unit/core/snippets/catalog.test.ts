@@ -1,7 +1,7 @@
 // The snippet catalog: shape, names covered by imports and valid Python 3 (test/real runs every variant in its framework).
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import { parser } from '@lezer/python';
+import { parser } from '../../../../src/core/python/parser';
 import type { SyntaxNode } from '@lezer/common';
 import { SNIPPET_CATALOG } from '../../../../src/core/snippets/catalog';
 import { fillDefaults, formatImport, importLocal } from '../../../../src/core/snippets/expand';

@@ -14,6 +14,13 @@ suite('LineIndex', () => {
     assert.deepStrictEqual(crlf.positionOf(2), { line: 0, character: 2 });
   });
 
+  test('a lone CR ends a line, as in VS Code and CPython; CRLF stays one line end', () => {
+    const cr = new LineIndex('import torch\rx = torch.autograd.Variable(t)\r\ny = 1\r');
+    assert.deepStrictEqual(cr.starts, [0, 13, 45, 51]);
+    assert.deepStrictEqual(cr.positionOf(17), { line: 1, character: 4 });
+    assert.deepStrictEqual(cr.positionOf(47), { line: 2, character: 2 });
+  });
+
   test('an empty text has one line', () => {
     const empty = new LineIndex('');
     assert.deepStrictEqual(empty.starts, [0]);

@@ -1,0 +1,72 @@
+/**
+ * In the real extension host: the workspace scan and the diagnostics report the same findings as the core step the
+ * CLI runs (scanSource on the file's bytes), file by file over the sample workspace, notebook cells included.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { scanSource } from '../../src/core/scan';
+import { KnowledgeBase } from '../../src/knowledge';
+import { ALL_ENTRIES } from '../../src/knowledge/all';
+import { activateExtension, waitFor } from './helpers';
+
+/** One finding as `cell line:column rule` (cell: index among all cells, '-' outside notebooks; 1-based lines and columns). */
+function key(cell: number | undefined, line: number, column: number, ruleId: string): string {
+  return `${cell ?? '-'} ${line}:${column} ${ruleId}`;
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Framework Guide');
+}
+
+function ruleOf(d: vscode.Diagnostic): string {
+  return (d.code as { value: string }).value;
+}
+
+suite('scan agreement: CLI core, workspace scan and diagnostics', () => {
+  const kb = new KnowledgeBase(ALL_ENTRIES);
+  const maxBytes = 2_000_000;
+
+  test('every sample file: the same findings in all three', async function () {
+    this.timeout(120_000);
+    const api = await activateExtension();
+    const files = (await vscode.workspace.findFiles('**/*.{py,ipynb}')).sort((a, b) => a.path.localeCompare(b.path));
+    assert.ok(files.length >= 7, `sample files: ${files.length}`);
+
+    await vscode.commands.executeCommand('frameworkGuide.scanWorkspace');
+    const scan = api.lastWorkspaceScan();
+    assert.ok(scan && !scan.cancelled, 'the workspace scan ran to the end');
+
+    for (const uri of files) {
+      const cli = scanSource({ path: uri.path, bytes: await vscode.workspace.fs.readFile(uri) }, kb, { maxBytes });
+      const expected = cli.status === 'analysed' ? cli.findings.map((f) => key(f.location.cell, f.location.startLine, f.location.startColumn, f.ruleId)).sort() : [];
+
+      const fromScan = scan.hits
+        .filter((h) => h.uri.toString() === uri.toString())
+        .map((h) => key(h.cell, h.range.start.line + 1, h.range.start.character + 1, h.finding.ruleId))
+        .sort();
+      assert.deepStrictEqual(fromScan, expected, `workspace scan vs CLI core: ${uri.path}`);
+
+      let collect: () => string[];
+      if (uri.path.endsWith('.ipynb')) {
+        const notebook = await vscode.workspace.openNotebookDocument(uri);
+        await vscode.window.showNotebookDocument(notebook);
+        collect = () =>
+          notebook
+            .getCells()
+            .flatMap((cell) => ours(cell.document.uri).map((d) => key(cell.index, d.range.start.line + 1, d.range.start.character + 1, ruleOf(d))))
+            .sort();
+      } else {
+        const document = await vscode.workspace.openTextDocument(uri);
+        await vscode.window.showTextDocument(document);
+        // The CLI reads the file as saved; an edit another suite left unsaved would make the texts differ.
+        if (document.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert');
+        collect = () => ours(uri).map((d) => key(undefined, d.range.start.line + 1, d.range.start.character + 1, ruleOf(d))).sort();
+      }
+      await waitFor(() => collect().length >= expected.length, `diagnostics in ${uri.path}`);
+      // Give late diagnostics a moment to arrive, so extra ones would be seen too.
+      await new Promise((r) => setTimeout(r, 500));
+      const fromDiagnostics = collect();
+      assert.deepStrictEqual(fromDiagnostics, expected, `diagnostics vs CLI core: ${uri.path}`);
+    }
+  });
+});
