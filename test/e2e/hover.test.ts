@@ -35,7 +35,8 @@ suite('UI: hovers', function () {
       try {
         await wb.openFile('legacy_tf1.py', 'Session');
         await wb.page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30000 });
-        const text = await wb.hover('Session', 'Framework Guide');
+        // Wait for our part of the hover: the diagnostic's part (source "Framework Guide") can render first.
+        const text = await wb.hover('Session', 'Use instead');
         const ours = text.slice(text.indexOf('Framework Guide ·'));
         assert.match(ours, /^Framework Guide · TensorFlow class: tf\.Session\s+Removed in TensorFlow 2\.0[^\n]*\s+Use instead: tensorflow\.compat\.v1\.Session/);
         assert.doesNotMatch(text, /Checked against/, 'no provenance line');
