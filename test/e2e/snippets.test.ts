@@ -28,7 +28,7 @@ suite('UI: insert snippet', function () {
       const boxes = (await Promise.all((await codeLines.all()).map((l) => l.boundingBox()))).filter((b) => b !== null);
       const outside = boxes.filter((b) => picker && (b.y >= picker.y + picker.height || b.y + b.height <= picker.y || b.x >= picker.x + picker.width));
       assert.ok(outside.length > 0, `preview lines ${JSON.stringify(boxes)} all under the picker ${JSON.stringify(picker)}`);
-      await wb.screenshot('snippet-preview', { readme: 'snippets' });
+      await wb.screenshot('snippet-preview', { readme: 'snippets', keepTitleBar: true });
       await wb.page.keyboard.press('Enter');
       await preview.waitFor({ state: 'detached', timeout: 15000 });
       await wb.page.keyboard.press('Escape');

@@ -59,7 +59,7 @@ export class Workbench {
    * test-results/readme/<readme>.png without the title bar, whose "[Extension Development Host]" label only
    * exists because the tests load the extension from source.
    */
-  async screenshot(name: string, options: { readme?: string } = {}): Promise<string> {
+  async screenshot(name: string, options: { readme?: string; keepTitleBar?: boolean } = {}): Promise<string> {
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     const file = path.join(RESULTS_DIR, `${name}.png`);
     await this.page.screenshot({ path: file });
@@ -67,7 +67,8 @@ export class Workbench {
       fs.mkdirSync(path.join(RESULTS_DIR, 'readme'), { recursive: true });
       const titleBar = await this.page.locator('.part.titlebar').boundingBox();
       const viewport = this.page.viewportSize() ?? { width: 1280, height: 800 };
-      const top = titleBar ? Math.ceil(titleBar.y + titleBar.height) : 0;
+      // A picker drawn over the title bar (which then hides its label) keeps the whole window.
+      const top = titleBar && !options.keepTitleBar ? Math.ceil(titleBar.y + titleBar.height) : 0;
       await this.page.screenshot({ path: path.join(RESULTS_DIR, 'readme', `${options.readme}.png`), clip: { x: 0, y: top, width: viewport.width, height: viewport.height - top } });
     }
     return file;
