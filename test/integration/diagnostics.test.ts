@@ -43,9 +43,10 @@ suite('diagnostics and quick fixes', () => {
   test('deprecated PyTorch APIs are information, not warnings', async () => {
     const doc = await openSample('legacy_torch.py');
     const diagnostics = await diagnosticsOf(doc, 3);
-    const sigmoid = diagnostics.find((d) => doc.getText(d.range) === 'F.sigmoid');
-    assert.ok(sigmoid, 'F.sigmoid flagged');
-    assert.strictEqual(sigmoid.severity, vscode.DiagnosticSeverity.Information);
+    const upsample = diagnostics.find((d) => doc.getText(d.range) === 'F.upsample');
+    assert.ok(upsample, 'F.upsample flagged');
+    assert.strictEqual(upsample.severity, vscode.DiagnosticSeverity.Information);
+    assert.ok(!diagnostics.some((d) => doc.getText(d.range) === 'F.tanh'), 'F.tanh is current in PyTorch 2.13');
     assert.ok(diagnostics.some((d) => doc.getText(d.range) === 'torch.cuda.amp.autocast'), 'torch.cuda.amp.autocast flagged');
   });
 
@@ -67,40 +68,40 @@ suite('diagnostics and quick fixes', () => {
     assert.strictEqual(doc.getText(), 'import tensorflow as tf\nsess = tf.compat.v1.Session()\n');
   });
 
-  test('quick fix: F.sigmoid → torch.sigmoid adds `import torch` after the existing imports when missing', async () => {
-    const doc = await untitled('import torch.nn.functional as F\ny = F.sigmoid(x)\n');
+  test('quick fix: a from-imported Session → tensorflow.compat.v1.Session adds `import tensorflow` after the existing imports', async () => {
+    const doc = await untitled('from tensorflow import Session\nsess = Session()\n');
     const [diagnostic] = await diagnosticsOf(doc);
-    const rename = (await quickFixes(doc, diagnostic.range)).find((f) => f.title === 'Replace with torch.sigmoid');
+    const rename = (await quickFixes(doc, diagnostic.range)).find((f) => f.title === 'Replace with tensorflow.compat.v1.Session');
     assert.ok(rename?.edit, 'rename offered');
     await vscode.workspace.applyEdit(rename.edit);
-    assert.strictEqual(doc.getText(), 'import torch.nn.functional as F\nimport torch\ny = torch.sigmoid(x)\n');
+    assert.strictEqual(doc.getText(), 'from tensorflow import Session\nimport tensorflow\nsess = tensorflow.compat.v1.Session()\n');
   });
 
   test('quick fix: the added import goes below a shebang and an encoding cookie', async () => {
-    const doc = await untitled('#!/usr/bin/env python3\n# -*- coding: latin-1 -*-\nprint("start")\nimport torch.nn.functional as F\ny = F.sigmoid(x)\n');
+    const doc = await untitled('#!/usr/bin/env python3\n# -*- coding: latin-1 -*-\nprint("start")\nfrom tensorflow import Session\nsess = Session()\n');
     const [diagnostic] = await diagnosticsOf(doc);
-    const rename = (await quickFixes(doc, diagnostic.range)).find((f) => f.title === 'Replace with torch.sigmoid');
+    const rename = (await quickFixes(doc, diagnostic.range)).find((f) => f.title === 'Replace with tensorflow.compat.v1.Session');
     assert.ok(rename?.edit, 'rename offered');
     await vscode.workspace.applyEdit(rename.edit);
-    assert.strictEqual(doc.getText(), '#!/usr/bin/env python3\n# -*- coding: latin-1 -*-\nimport torch\nprint("start")\nimport torch.nn.functional as F\ny = torch.sigmoid(x)\n');
+    assert.strictEqual(doc.getText(), '#!/usr/bin/env python3\n# -*- coding: latin-1 -*-\nimport tensorflow\nprint("start")\nfrom tensorflow import Session\nsess = tensorflow.compat.v1.Session()\n');
   });
 
   test('quick fix in a notebook: the added import skips a %%capture cell and goes to the first Python cell', async () => {
     const data = new vscode.NotebookData([
       new vscode.NotebookCellData(vscode.NotebookCellKind.Code, '%%capture\n!pip install torch', 'python'),
-      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'import torch.nn.functional as F', 'python'),
-      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'y = F.sigmoid(x)', 'python'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'from tensorflow import Session', 'python'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'sess = Session()', 'python'),
     ]);
     const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
     await vscode.window.showNotebookDocument(notebook);
     const cell = notebook.cellAt(2).document;
     const [diagnostic] = await waitFor(() => (ours(cell.uri).length ? ours(cell.uri) : undefined), 'diagnostics in cell 3');
-    const rename = (await quickFixes(cell, diagnostic.range)).find((f) => f.title === 'Replace with torch.sigmoid');
+    const rename = (await quickFixes(cell, diagnostic.range)).find((f) => f.title === 'Replace with tensorflow.compat.v1.Session');
     assert.ok(rename?.edit, 'rename offered');
     await vscode.workspace.applyEdit(rename.edit);
     assert.deepStrictEqual(
       notebook.getCells().map((c) => c.document.getText()),
-      ['%%capture\n!pip install torch', 'import torch.nn.functional as F\nimport torch\n', 'y = torch.sigmoid(x)'],
+      ['%%capture\n!pip install torch', 'from tensorflow import Session\nimport tensorflow\n', 'sess = tensorflow.compat.v1.Session()'],
     );
   });
 
@@ -176,14 +177,14 @@ suite('diagnostics and quick fixes', () => {
   test('notebook cells get diagnostics resolved through imports in earlier cells', async () => {
     const data = new vscode.NotebookData([
       new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'import torch.nn.functional as F', 'python'),
-      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'y = F.tanh(x)', 'python'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'y = F.upsample_nearest(x, scale_factor=2)', 'python'),
     ]);
     const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
     await vscode.window.showNotebookDocument(notebook);
     const cell = notebook.cellAt(1).document;
     const diagnostics = await waitFor(() => (ours(cell.uri).length ? ours(cell.uri) : undefined), 'diagnostics in cell 2');
-    assert.strictEqual(cell.getText(diagnostics[0].range), 'F.tanh');
-    assert.ok(positionOf(cell, 'F.tanh').isEqual(diagnostics[0].range.start));
+    assert.strictEqual(cell.getText(diagnostics[0].range), 'F.upsample_nearest');
+    assert.ok(positionOf(cell, 'F.upsample_nearest').isEqual(diagnostics[0].range.start));
   });
 
   test('workspace scan reports the expected counts on sample/ and can be cancelled', async () => {

@@ -65,11 +65,11 @@ suite('hovers', () => {
     assert.match(use.text, /Legacy \(TF1 compatibility mode\)/);
   });
 
-  test('deprecated PyTorch API: F.sigmoid names torch.sigmoid', async () => {
+  test('deprecated PyTorch API: F.upsample names F.interpolate', async () => {
     const doc = await openSample('legacy_torch.py');
-    const { text } = await hoverAt(doc.uri, positionOf(doc, 'F.sigmoid', 3));
+    const { text } = await hoverAt(doc.uri, positionOf(doc, 'F.upsample', 3));
     assert.match(text, /\*\*Deprecated\*\*/);
-    assert.match(text, /torch\.sigmoid/);
+    assert.match(text, /torch\.nn\.functional\.interpolate/);
   });
 
   test('no hover on strings, comments and ordinary names', async () => {

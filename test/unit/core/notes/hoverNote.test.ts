@@ -47,8 +47,8 @@ function commandLinks(markdown: string): Array<{ command: string; args: unknown 
 
 suite('composeHoverNote: titles', () => {
   test('written → qualified when the code uses an alias', () => {
-    const { markdown } = note('F.sigmoid');
-    assert.ok(markdown.startsWith('**Framework Guide** · PyTorch function: `F.sigmoid` → `torch.nn.functional.sigmoid`'), markdown.split('\n')[0]);
+    const { markdown } = note('F.upsample');
+    assert.ok(markdown.startsWith('**Framework Guide** · PyTorch function: `F.upsample` → `torch.nn.functional.upsample`'), markdown.split('\n')[0]);
   });
 
   test('only the qualified name when it is written in full', () => {
@@ -131,9 +131,9 @@ suite('composeHoverNote: status', () => {
   });
 
   test('deprecated: version, date, note and replacement', () => {
-    const { markdown } = note('F.sigmoid');
+    const { markdown } = note('F.upsample');
     assert.ok(markdown.includes('**Deprecated** since PyTorch 0.4.1 (2018-07).'));
-    assert.ok(markdown.includes('**Use instead:** `torch.sigmoid`'));
+    assert.ok(markdown.includes('**Use instead:** `torch.nn.functional.interpolate`'));
   });
 
   test('a replacement without an automatic fix says it is a change by hand', () => {
@@ -166,7 +166,7 @@ suite('composeHoverNote: answer first for deprecated and removed APIs', () => {
   });
 
   test('no colon right after a code chip (it renders as a stray space before the colon)', () => {
-    for (const chain of ['tf.keras.layers.Dense', 'tf1.matmul', 'tf.Session', 'F.sigmoid', 'nn.Linear']) {
+    for (const chain of ['tf.keras.layers.Dense', 'tf1.matmul', 'tf.Session', 'F.upsample', 'nn.Linear']) {
       for (const options of [COMPACT, DETAILED]) assert.ok(!/`:/.test(note(chain, options).markdown), `${chain}: ${note(chain, options).markdown}`);
     }
   });
@@ -264,12 +264,12 @@ suite('composeHoverNote: equivalents and verbosity', () => {
   });
 
   test('docs link is the entry docs URL', () => {
-    assert.ok(note('F.sigmoid').markdown.includes('[Docs](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.sigmoid.html)'));
+    assert.ok(note('F.upsample').markdown.includes('[Docs](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.upsample.html)'));
   });
 });
 
 suite('composeHoverNote: command links', () => {
-  const chains = ['tf.keras.layers.Dense', 'tf.Session', 'tf1.Session', 'tf1.matmul', 'F.sigmoid', 'torch.cuda.amp.GradScaler', 'nn.NotARealLayer', 'nn.Linear', 'torch.sigmoid'];
+  const chains = ['tf.keras.layers.Dense', 'tf.Session', 'tf1.Session', 'tf1.matmul', 'F.upsample', 'torch.cuda.amp.GradScaler', 'nn.NotARealLayer', 'nn.Linear', 'torch.sigmoid'];
 
   test('every command link is command:frameworkGuide.…?<url-encoded JSON array> and only uses HOVER_COMMANDS', () => {
     for (const chain of chains) {
@@ -284,7 +284,7 @@ suite('composeHoverNote: command links', () => {
 
   test('Compare in panel opens the entry section (architecture when it has none)', () => {
     assert.deepStrictEqual(commandLinks(note('tf.Session').markdown)[0], { command: 'frameworkGuide.openComparison', args: ['changes-since-2023'] });
-    assert.deepStrictEqual(commandLinks(note('F.sigmoid').markdown)[0], { command: 'frameworkGuide.openComparison', args: ['architecture'] });
+    assert.deepStrictEqual(commandLinks(note('F.upsample').markdown)[0], { command: 'frameworkGuide.openComparison', args: ['architecture'] });
   });
 
   test('Insert equivalent snippet asks for the other framework', () => {
@@ -295,9 +295,9 @@ suite('composeHoverNote: command links', () => {
   });
 
   test('Show replacement only for non-current entries whose replacement is known', () => {
-    assert.deepStrictEqual(commandLinks(note('F.sigmoid').markdown).find((l) => l.command === 'frameworkGuide.showReplacement')?.args, ['torch.nn.functional.sigmoid']);
+    assert.deepStrictEqual(commandLinks(note('F.upsample').markdown).find((l) => l.command === 'frameworkGuide.showReplacement')?.args, ['torch.nn.functional.upsample']);
     assert.ok(!commandLinks(note('torch.sigmoid').markdown).some((l) => l.command === 'frameworkGuide.showReplacement'));
-    const symbol = symbolAt('F.sigmoid');
+    const symbol = symbolAt('F.upsample');
     const result = kb.lookup(symbol.qualifiedName) as LookupResult;
     const withoutLookup = composeHoverNote(symbol, result, DETAILED).markdown;
     assert.ok(!withoutLookup.includes('frameworkGuide.showReplacement'), 'offered a replacement that could not be looked up');

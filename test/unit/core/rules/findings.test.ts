@@ -36,11 +36,10 @@ const samples: Array<[string, Expected[]]> = [
     [
       ['FG-torch.autograd.Variable', 'information', 'deprecated', 'Variable', 6],
       ['FG-torch.autograd.Variable.volatile', 'warning', 'removed', 'volatile', 6],
-      ['FG-torch.nn.functional.sigmoid', 'information', 'deprecated', 'F.sigmoid', 7],
-      ['FG-torch.nn.functional.tanh', 'information', 'deprecated', 'F.tanh', 7],
       ['FG-torch.nn.functional.upsample', 'information', 'deprecated', 'F.upsample', 8],
-      ['FG-torch.cuda.amp.GradScaler', 'information', 'deprecated', 'torch.cuda.amp.GradScaler', 10],
-      ['FG-torch.cuda.amp.autocast', 'information', 'deprecated', 'torch.cuda.amp.autocast', 11],
+      ['FG-torch.nn.functional.upsample_nearest', 'information', 'deprecated', 'F.upsample_nearest', 9],
+      ['FG-torch.cuda.amp.GradScaler', 'information', 'deprecated', 'torch.cuda.amp.GradScaler', 11],
+      ['FG-torch.cuda.amp.autocast', 'information', 'deprecated', 'torch.cuda.amp.autocast', 12],
     ],
   ],
   [
@@ -90,8 +89,8 @@ suite('findDeprecations: sample files', () => {
   });
 
   test('deprecated PyTorch API: the action first, then the written name and version', () => {
-    const sigmoid = findDeprecations(analyzePython(read('sample', 'legacy_torch.py')), kb).find((f) => f.ruleId === 'FG-torch.nn.functional.sigmoid');
-    assert.strictEqual(sigmoid?.message, 'Use torch.sigmoid instead: F.sigmoid is deprecated since PyTorch 0.4.1.');
+    const upsample = findDeprecations(analyzePython(read('sample', 'legacy_torch.py')), kb).find((f) => f.ruleId === 'FG-torch.nn.functional.upsample');
+    assert.strictEqual(upsample?.message, 'Use F.interpolate instead: F.upsample is deprecated since PyTorch 0.4.1.');
   });
 });
 
@@ -139,11 +138,18 @@ suite('findDeprecations: fixtures and edge cases', () => {
   });
 
   test('the F alias: every use is reported at its own span', () => {
-    const text = read('test', 'fixtures', 'python', 'rename', 'functional_only.py');
-    assert.deepStrictEqual(summarize(text, findDeprecations(analyzePython(text), kb)), [
-      ['FG-torch.nn.functional.sigmoid', 'information', 'deprecated', 'F.sigmoid', 6],
-      ['FG-torch.nn.functional.tanh', 'information', 'deprecated', 'F.tanh', 6],
+    const text = read('sample', 'legacy_torch.py');
+    const viaF = summarize(text, findDeprecations(analyzePython(text), kb)).filter((row) => String(row[3]).startsWith('F.'));
+    assert.deepStrictEqual(viaF, [
+      ['FG-torch.nn.functional.upsample', 'information', 'deprecated', 'F.upsample', 8],
+      ['FG-torch.nn.functional.upsample_nearest', 'information', 'deprecated', 'F.upsample_nearest', 9],
     ]);
+  });
+
+  test('F.sigmoid and F.tanh are current in PyTorch 2.13 (only torch 1.x warned): no finding', () => {
+    const text = read('test', 'fixtures', 'python', 'rename', 'functional_only.py');
+    assert.ok(analyzePython(text).references.some((r) => r.qualifiedName === 'torch.nn.functional.sigmoid'));
+    assert.deepStrictEqual(summarize(text, findDeprecations(analyzePython(text), kb)), []);
   });
 
   test('import lines of deprecated names are not reported, only their uses', () => {
@@ -185,7 +191,7 @@ suite('findDeprecations: notebooks', () => {
     });
     // Cell 2 starts with %%time, so the whole cell is IPython, not Python: its tf.Session is not reported.
     assert.deepStrictEqual(located, [
-      ['FG-torch.nn.functional.sigmoid', 'information', 1, 'F.sigmoid'],
+      ['FG-torch.nn.functional.upsample', 'information', 1, 'F.upsample'],
       ['FG-tensorflow.Session', 'warning', 3, 'tf.Session'],
       ['FG-tensorflow.global_variables_initializer', 'warning', 3, 'tf.global_variables_initializer'],
     ]);
