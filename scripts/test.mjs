@@ -1,12 +1,15 @@
 // The one test command (npm test): installs what the tests need, then runs every layer and ends with one line
-// "N passed, N failed" summed over all layers. Layers: typecheck, lint, unit (plain Node), package (.vsix),
-// integration (mocha inside VS Code's extension host, in code-server), e2e (playwright driving the VS Code UI).
+// "N passed, N failed" summed over all layers. Layers: typecheck, lint, unit (plain Node), package (.vsix and the
+// CLI package), web (browser extension host), integration (mocha inside VS Code's extension host, in code-server),
+// e2e (playwright driving the VS Code UI), truth (API dumps of the installed frameworks vs the committed ones),
+// real (snippets and examples run in TensorFlow/Keras and PyTorch) and equivalence (pytest: both frameworks
+// computing the same thing).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCodeServer, copySampleWorkspace } from './lib/codeServer.mjs';
+import { startCodeServer, copySampleWorkspace, CACHE, PYTHON } from './lib/codeServer.mjs';
 import { runInHost } from './lib/runInHost.mjs';
 import { runWeb } from './lib/runWeb.mjs';
 
@@ -17,6 +20,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fg-test-'));
 const only = process.argv.slice(2); // optional layer names, e.g. `npm test -- unit integration`
 const wants = (layer) => only.length === 0 || only.includes(layer);
 const layers = [];
+let setupNote = '';
 
 function banner(text) {
   console.log(`\n=== ${text} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
@@ -24,7 +28,42 @@ function banner(text) {
 
 function sh(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...opts.env }, cwd: root });
+  if (r.error) console.log(`${cmd}: ${r.error.message}`);
   return r.status === 0;
+}
+
+/** Counts from a JUnit XML report (pytest --junitxml): the totals of its <testsuite> elements. */
+function junitCounts(file) {
+  if (!fs.existsSync(file)) return { passes: 0, failures: 1 };
+  const xml = fs.readFileSync(file, 'utf8');
+  let tests = 0, failures = 0, skipped = 0;
+  for (const m of xml.matchAll(/<testsuite\b([^>]*)>/g)) {
+    const attr = (name) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(m[1])?.[1] ?? 0);
+    tests += attr('tests');
+    failures += attr('failures') + attr('errors');
+    skipped += attr('skipped');
+  }
+  return { passes: tests - failures - skipped, failures, pending: skipped };
+}
+
+/** The layers that run the real frameworks (Python venv from test/real/requirements.txt, built by setup). */
+function realLayers() {
+  const env = { FG_PYTHON: PYTHON, CUDA_VISIBLE_DEVICES: '', TF_CPP_MIN_LOG_LEVEL: '2', PYTHONDONTWRITEBYTECODE: '1' };
+  if (wants('truth')) {
+    banner('truth (API dumps of the installed frameworks against test/fixtures/truth)');
+    const dumps = path.join(tmp, 'truth');
+    const ok = sh(PYTHON, ['scripts/truth/dump_api.py', '--out', dumps], { env }) && sh('node', ['scripts/truth/check-drift.mjs', dumps, 'test/fixtures/truth']);
+    layers.push({ name: 'truth', passes: ok ? 1 : 0, failures: ok ? 0 : 1 });
+  }
+  if (wants('real')) mochaLayer('real', ['out/test/real/**/*.test.js'], env);
+  if (wants('equivalence')) {
+    banner('equivalence (pytest: TensorFlow/Keras and PyTorch computing the same thing)');
+    const xml = path.join(tmp, 'equivalence.xml');
+    const ok = sh(PYTHON, ['-m', 'pytest', 'test/real', '-q', '-p', 'no:cacheprovider', '--junitxml', xml], { env });
+    const r = junitCounts(xml);
+    if (!ok && r.failures === 0) r.failures = 1;
+    layers.push({ name: 'equivalence', ...r });
+  }
 }
 
 /** A layer that is one check: 1 passed or 1 failed. */
@@ -50,11 +89,14 @@ function mochaLayer(name, files, env = {}) {
 }
 
 async function main() {
-  banner('setup: test tools (code-server, chromium, python3-torch)');
+  banner(`setup: test tools (chromium, code-server, test-web, Python venv) in ${CACHE}`);
+  const setupStarted = Date.now();
+  const fresh = !fs.existsSync(path.join(CACHE, 'code-server-4.139.1', '.complete'));
   if (!sh('bash', ['scripts/setup-e2e.sh'])) {
     layers.push({ name: 'setup', passes: 0, failures: 1 });
     return;
   }
+  setupNote = `tools ${fresh ? 'installed from an empty cache' : 'found in the cache'} in ${((Date.now() - setupStarted) / 1000).toFixed(0)} s (${CACHE})`;
   if (wants('typecheck')) check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
   if (wants('lint')) check('lint', 'npx', ['eslint', '.']);
   if (wants('docs')) check('docs', 'node', ['scripts/readme-tables.mjs', '--check']);
@@ -69,7 +111,10 @@ async function main() {
     banner('package (.vsix)');
     // Rebuild the shipping bundles right before packaging: earlier layers may have rebuilt dist/ for development.
     const packaged = sh('node', ['esbuild.config.js', '--production']) && sh('npx', ['vsce', 'package', '--no-dependencies', '-o', path.join(tmp, 'framework-guide.vsix')]);
-    if (packaged) mochaLayer('package', ['out/test/package/**/*.test.js'], { FG_VSIX: path.join(tmp, 'framework-guide.vsix') });
+    const cli = packaged ? spawnSync('node', ['scripts/pack-cli.mjs', '--no-build', '--out', tmp], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }) : undefined;
+    const tgz = cli?.status === 0 ? cli.stdout.trim().split('\n').pop() : undefined;
+    if (cli?.stdout) process.stdout.write(cli.stdout);
+    if (packaged && tgz) mochaLayer('package', ['out/test/package/**/*.test.js'], { FG_VSIX: path.join(tmp, 'framework-guide.vsix'), FG_CLI_TGZ: tgz });
     else layers.push({ name: 'package', passes: 0, failures: 1 });
   }
   if (wants('web')) {
@@ -79,6 +124,7 @@ async function main() {
     if (r.code === 'timeout') console.log('web: timed out');
     layers.push({ name: 'web', passes: r.passes, failures: r.failures });
   }
+  realLayers();
   if (!wants('integration') && !wants('e2e')) return;
   const workspace = copySampleWorkspace(root);
   const server = await startCodeServer({ workspace, log: (m) => console.log(m) });
@@ -113,6 +159,7 @@ main()
   })
   .finally(() => {
     banner('summary');
+    if (setupNote) console.log(setupNote);
     for (const l of layers) console.log(`${l.name.padEnd(12)} ${l.passes} passed, ${l.failures} failed${l.pending ? `, ${l.pending} skipped` : ''}`);
     const passed = layers.reduce((n, l) => n + l.passes, 0);
     const failed = layers.reduce((n, l) => n + l.failures, 0);

