@@ -6,6 +6,7 @@ import { version } from '../../package.json';
 import { findScanTargets } from './files';
 import { formatJson, formatSarif, formatText, type ScanResult } from './report';
 import { scanFile } from './scan';
+import { PORT_USAGE, PortUsageError, runPort } from './port';
 
 const USAGE = `Usage: framework-guide scan <paths...> [options]
 
@@ -20,7 +21,8 @@ Options:
   --version                    Show the version
 
 Exit codes: 0 done, 1 --fail-on threshold met, 2 usage error.
-`;
+
+${PORT_USAGE}`;
 
 type Format = 'text' | 'json' | 'sarif';
 type FailOn = 'deprecated' | 'removed';
@@ -106,6 +108,7 @@ export function main(args: string[]): number {
     return 0;
   }
   try {
+    if (command === 'port') return runPort(rest);
     if (command !== 'scan') throw new UsageError(command === undefined ? 'missing command' : `unknown command "${command}"`);
     if (rest.includes('--help')) {
       process.stdout.write(USAGE);
@@ -113,6 +116,10 @@ export function main(args: string[]): number {
     }
     return runScan(parseScanArguments(rest));
   } catch (err) {
+    if (err instanceof PortUsageError) {
+      process.stderr.write(`framework-guide: ${err.message}\n\n${PORT_USAGE}`);
+      return 2;
+    }
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`framework-guide: ${err.message}\n\n${USAGE}`);
     return 2;

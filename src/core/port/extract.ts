@@ -1,0 +1,292 @@
+/**
+ * Finds the models in Python source the porter understands — `nn.Sequential(...)` and `keras.Sequential([...])`
+ * assignments, `nn.Module` and `keras.Model`/`keras.layers.Layer` subclasses — and reads each into a plain
+ * description: its layers (constructor calls by attribute or index) and, for subclasses, the forward/call body.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import { parser } from '@lezer/python';
+import { analyzeTree } from '../python/analyze';
+import type { Span } from '../python';
+import { ExpressionReader, childrenOf, qualifiedOf, selfAttribute, intsOf, type PyExpr } from './pyexpr';
+
+export type SourceFramework = 'pytorch' | 'keras';
+
+/** One layer of a model: a constructor call, or a nested Sequential with its own layers. */
+export interface SourceLayer {
+  /** Attribute name (`fc1`) or position in a Sequential (`0`). */
+  key: string;
+  call: PyExpr;
+  qualifiedName?: string;
+  /** Set when the layer is itself a Sequential. */
+  children?: SourceLayer[];
+}
+
+/** A statement of a forward/call body the porter translates; anything else is kept as a TODO. */
+export type SourceStatement =
+  | { kind: 'assign'; targets: PyExpr; value: PyExpr; text: string }
+  | { kind: 'return'; value: PyExpr; text: string }
+  | { kind: 'other'; text: string };
+
+export interface SourceModel {
+  framework: SourceFramework;
+  form: 'sequential' | 'class';
+  /** Class name, or the variable a Sequential is assigned to. */
+  name: string;
+  /** The whole class or assignment statement. */
+  span: Span;
+  /** Where a CodeLens goes: the class keyword or the assignment target. */
+  headerSpan: Span;
+  layers: SourceLayer[];
+  /** Subclasses: `__init__` parameters after `self`, as written (`num_classes=10`). */
+  initParams: string[];
+  /** Subclasses: statements of `__init__`/`build` that are not layer assignments; `copy` for plain attribute values. */
+  initOther: Array<{ text: string; copy: boolean }>;
+  /** Subclasses: the forward/call method. */
+  forward?: { self: string; params: string[]; body: SourceStatement[] };
+  /** The input shape without the batch dimension, when the source states it (`keras.Input(shape=...)`, `input_shape=`). */
+  inputShape?: number[];
+}
+
+const TORCH_MODULE = new Set(['torch.nn.Module', 'torch.nn.modules.module.Module']);
+const KERAS_BASES = new Set(['keras.Model', 'keras.models.Model', 'keras.layers.Layer', 'keras.Layer']);
+const TORCH_SEQUENTIAL = 'torch.nn.Sequential';
+const KERAS_SEQUENTIAL = new Set(['keras.Sequential', 'keras.models.Sequential']);
+const KERAS_INPUTS = new Set(['keras.Input', 'keras.layers.Input', 'keras.layers.InputLayer']);
+
+/** Every model in `text` the porter recognises, in source order. */
+export function findModels(text: string): SourceModel[] {
+  const tree = parser.parse(text);
+  const reader = new ExpressionReader(text, analyzeTree(text, tree));
+  const models: SourceModel[] = [];
+  const visit = (node: SyntaxNode): void => {
+    for (const child of childrenOf(node)) {
+      if (child.name === 'ClassDefinition') {
+        const model = readClass(child, reader);
+        if (model) models.push(model);
+        else visit(childrenOf(child).find((c) => c.name === 'Body') ?? child);
+      } else if (child.name === 'AssignStatement') {
+        const model = readSequentialAssignment(child, reader);
+        if (model) models.push(model);
+      } else if (child.name === 'FunctionDefinition' || child.name === 'Body' || child.name === 'IfStatement') visit(child);
+      else if (child.name === 'ExpressionStatement') addKerasAddCalls(child, reader, models);
+    }
+  };
+  visit(tree.topNode);
+  return models;
+}
+
+/** `model.add(layer)` after `model = keras.Sequential()` appends to that model. */
+function addKerasAddCalls(statement: SyntaxNode, reader: ExpressionReader, models: SourceModel[]): void {
+  const expr = reader.read(statement.firstChild as SyntaxNode);
+  if (expr.t !== 'call' || expr.fn.t !== 'attr' || expr.fn.name !== 'add' || expr.fn.obj.t !== 'name' || expr.args.length !== 1) return;
+  const target = (expr.fn.obj as { id: string }).id;
+  const model = [...models].reverse().find((m) => m.form === 'sequential' && m.framework === 'keras' && m.name === target);
+  if (!model) return;
+  model.span = { from: model.span.from, to: statement.to };
+  addKerasSequentialItem(model, expr.args[0]);
+}
+
+function addKerasSequentialItem(model: SourceModel, item: PyExpr): void {
+  const qn = item.t === 'call' ? qualifiedOf(item.fn) : undefined;
+  if (qn && KERAS_INPUTS.has(qn) && item.t === 'call') {
+    model.inputShape = inputShapeOf(item) ?? model.inputShape;
+    return;
+  }
+  if (!model.inputShape && item.t === 'call' && model.layers.length === 0) {
+    const shape = item.kwargs.find((k) => k.name === 'input_shape');
+    if (shape) model.inputShape = intsOf(shape.value);
+  }
+  model.layers.push(layerOf(String(model.layers.length), item));
+}
+
+function inputShapeOf(call: PyExpr & { t: 'call' }): number[] | undefined {
+  const shape = call.kwargs.find((k) => k.name === 'shape' || k.name === 'input_shape')?.value ?? call.args[0];
+  return intsOf(shape);
+}
+
+function layerOf(key: string, call: PyExpr): SourceLayer {
+  const qualifiedName = call.t === 'call' ? qualifiedOf(call.fn) : undefined;
+  const layer: SourceLayer = { key, call };
+  if (qualifiedName) layer.qualifiedName = qualifiedName;
+  if (call.t === 'call' && qualifiedName === TORCH_SEQUENTIAL) layer.children = call.args.map((a, i) => layerOf(String(i), a));
+  if (call.t === 'call' && qualifiedName && KERAS_SEQUENTIAL.has(qualifiedName)) {
+    const list = call.args[0] ?? call.kwargs.find((k) => k.name === 'layers')?.value;
+    layer.children = list && (list.t === 'list' || list.t === 'tuple') ? list.items.filter((i) => !isKerasInput(i)).map((a, i) => layerOf(String(i), a)) : [];
+  }
+  return layer;
+}
+
+function isKerasInput(expr: PyExpr): boolean {
+  const qn = expr.t === 'call' ? qualifiedOf(expr.fn) : undefined;
+  return qn !== undefined && KERAS_INPUTS.has(qn);
+}
+
+function readSequentialAssignment(node: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {
+  const children = childrenOf(node);
+  if (children.length !== 3 || children[0].name !== 'VariableName') return undefined;
+  const value = reader.read(children[2]);
+  if (value.t !== 'call') return undefined;
+  const qn = qualifiedOf(value.fn);
+  const framework = qn === TORCH_SEQUENTIAL ? 'pytorch' : qn && KERAS_SEQUENTIAL.has(qn) ? 'keras' : undefined;
+  if (!framework) return undefined;
+  const name = reader.slice(children[0]);
+  const model: SourceModel = {
+    framework,
+    form: 'sequential',
+    name,
+    span: { from: node.from, to: node.to },
+    headerSpan: { from: children[0].from, to: children[0].to },
+    layers: [],
+    initParams: [],
+    initOther: [],
+  };
+  if (framework === 'pytorch') model.layers = value.args.map((a, i) => layerOf(String(i), a));
+  else {
+    const list = value.args[0] ?? value.kwargs.find((k) => k.name === 'layers')?.value;
+    if (list && (list.t === 'list' || list.t === 'tuple')) for (const item of list.items) addKerasSequentialItem(model, item);
+  }
+  return model;
+}
+
+function readClass(node: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {
+  const children = childrenOf(node);
+  const nameNode = children.find((c) => c.name === 'VariableName');
+  const argList = children.find((c) => c.name === 'ArgList');
+  const body = children.find((c) => c.name === 'Body');
+  if (!nameNode || !argList || !body) return undefined;
+  const bases = reader.readArgs(argList).args.map((b) => qualifiedOf(b));
+  const framework = bases.some((b) => b && TORCH_MODULE.has(b)) ? 'pytorch' : bases.some((b) => b && KERAS_BASES.has(b)) ? 'keras' : undefined;
+  if (!framework) return undefined;
+  const model: SourceModel = {
+    framework,
+    form: 'class',
+    name: reader.slice(nameNode),
+    span: { from: node.from, to: node.to },
+    headerSpan: { from: node.from, to: nameNode.to },
+    layers: [],
+    initParams: [],
+    initOther: [],
+  };
+  const forwardName = framework === 'pytorch' ? 'forward' : 'call';
+  for (const member of childrenOf(body)) {
+    if (member.name !== 'FunctionDefinition') continue;
+    const parts = childrenOf(member);
+    const fnName = reader.slice(parts.find((c) => c.name === 'VariableName') as SyntaxNode);
+    const params = parameterTexts(parts.find((c) => c.name === 'ParamList'), reader);
+    const fnBody = parts.find((c) => c.name === 'Body');
+    if (!fnBody || params.length === 0) continue;
+    const self = params[0];
+    if (fnName === '__init__' || (fnName === 'build' && framework === 'keras')) {
+      if (fnName === '__init__') model.initParams = params.slice(1).filter((p) => !p.startsWith('**'));
+      readInit(fnBody, self, reader, model);
+    } else if (fnName === forwardName) {
+      model.forward = { self, params: params.slice(1), body: readBody(fnBody, reader) };
+    }
+  }
+  return model;
+}
+
+function parameterTexts(paramList: SyntaxNode | undefined, reader: ExpressionReader): string[] {
+  if (!paramList) return [];
+  const out: string[] = [];
+  let current = '';
+  let start = -1;
+  for (const child of childrenOf(paramList)) {
+    if (child.name === '(' || child.name === ')' || child.name === ',') {
+      if (start >= 0) out.push(current);
+      start = -1;
+      current = '';
+      continue;
+    }
+    if (start < 0) start = child.from;
+    current = reader.text.slice(start, child.to);
+  }
+  return out;
+}
+
+function readInit(body: SyntaxNode, self: string, reader: ExpressionReader, model: SourceModel): void {
+  for (const statement of childrenOf(body)) {
+    if (statement.name === ':') continue;
+    const text = reader.slice(statement);
+    if (statement.name === 'ExpressionStatement') {
+      const expr = reader.read(statement.firstChild as SyntaxNode);
+      if (isSuperInit(expr) || expr.t === 'str') continue;
+    }
+    if (statement.name === 'AssignStatement') {
+      const parts = childrenOf(statement);
+      if (parts.length === 3) {
+        const key = selfAttribute(reader.read(parts[0]), self);
+        const value = reader.read(parts[2]);
+        if (key && value.t === 'call' && qualifiedOf(value.fn)) {
+          model.layers.push(layerOf(key, value));
+          continue;
+        }
+      }
+    }
+    if (statement.name === 'PassStatement') continue;
+    model.initOther.push({ text, copy: statement.name === 'AssignStatement' && !containsCall(statement) });
+  }
+}
+
+function containsCall(node: SyntaxNode): boolean {
+  let found = false;
+  node.toTree().iterate({
+    enter: (n) => {
+      if (n.name === 'CallExpression' || n.name === 'LambdaExpression') found = true;
+      return !found;
+    },
+  });
+  return found;
+}
+
+function isSuperInit(expr: PyExpr): boolean {
+  return expr.t === 'call' && expr.fn.t === 'attr' && expr.fn.name === '__init__' && expr.fn.obj.t === 'call' && expr.fn.obj.fn.t === 'name' && expr.fn.obj.fn.id === 'super';
+}
+
+function readBody(body: SyntaxNode, reader: ExpressionReader): SourceStatement[] {
+  const out: SourceStatement[] = [];
+  for (const statement of childrenOf(body)) {
+    if (statement.name === ':') continue;
+    const text = reader.slice(statement);
+    if (statement.name === 'AssignStatement') {
+      const parts = childrenOf(statement);
+      if (parts.length === 3 && parts[1].name === 'AssignOp') {
+        out.push({ kind: 'assign', targets: reader.read(parts[0]), value: reader.read(parts[2]), text });
+        continue;
+      }
+      // `a, b = ...` parses as several targets separated by commas before the `=`.
+      const eq = parts.findIndex((p) => p.name === 'AssignOp');
+      if (eq > 1 && eq === parts.length - 2) {
+        const targets = parts.slice(0, eq).filter((p) => p.name !== ',');
+        out.push({ kind: 'assign', targets: { t: 'tuple', items: targets.map((t) => reader.read(t)), text: reader.text.slice(parts[0].from, parts[eq - 1].to) }, value: reader.read(parts[eq + 1]), text });
+        continue;
+      }
+    }
+    if (statement.name === 'ReturnStatement') {
+      const value = childrenOf(statement).filter((c) => c.name !== 'return');
+      if (value.length === 1) {
+        out.push({ kind: 'return', value: reader.read(value[0]), text });
+        continue;
+      }
+      if (value.length > 1) {
+        const items = value.filter((v) => v.name !== ',').map((v) => reader.read(v));
+        out.push({ kind: 'return', value: { t: 'tuple', items, text: text.replace(/^return\s+/, '') }, text });
+        continue;
+      }
+    }
+    if (statement.name === 'ExpressionStatement' && reader.read(statement.firstChild as SyntaxNode).t === 'str') continue;
+    out.push({ kind: 'other', text });
+  }
+  return out;
+}
+
+/** The model whose span contains `offset` (the innermost), or the one named `name`. */
+export function pickModel(models: SourceModel[], select: { name?: string; offset?: number }): SourceModel | undefined {
+  if (select.name !== undefined) return models.find((m) => m.name === select.name);
+  if (select.offset !== undefined) {
+    const offset = select.offset;
+    const hits = models.filter((m) => m.span.from <= offset && offset <= m.span.to);
+    return hits.sort((a, b) => a.span.to - a.span.from - (b.span.to - b.span.from))[0];
+  }
+  return models[0];
+}
