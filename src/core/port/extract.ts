@@ -7,7 +7,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/python';
 import { analyzeTree } from '../python/analyze';
 import type { Span } from '../python';
-import { ExpressionReader, childrenOf, qualifiedOf, selfAttribute, intsOf, type PyExpr } from './pyexpr';
+import { ExpressionReader, childrenOf, qualifiedOf, selfAttribute, intsOf, numberOf, type PyExpr } from './pyexpr';
 
 export type SourceFramework = 'pytorch' | 'keras';
 
@@ -24,6 +24,7 @@ export interface SourceLayer {
 /** A statement of a forward/call body the porter translates; anything else is kept as a TODO. */
 export type SourceStatement =
   | { kind: 'assign'; targets: PyExpr; value: PyExpr; text: string }
+  | { kind: 'augmented'; target: PyExpr; op: string; value: PyExpr; text: string }
   | { kind: 'return'; value: PyExpr; text: string }
   | { kind: 'other'; text: string };
 
@@ -45,6 +46,24 @@ export interface SourceModel {
   forward?: { self: string; params: string[]; body: SourceStatement[] };
   /** The input shape without the batch dimension, when the source states it (`keras.Input(shape=...)`, `input_shape=`). */
   inputShape?: number[];
+  /** The input shape as written, resolved once the module constants are known. */
+  inputShapeExpr?: PyExpr;
+  /** Names with a literal value: module-level constants (`num_classes = 10`) and `__init__` defaults (`width=16`). */
+  values: Map<string, PyExpr>;
+  /** Module-level constant assignments, quoted, for the ported module (the model may use them). */
+  constants: string[];
+}
+
+/** A literal number, resolving a name through the model's constants and `__init__` defaults. */
+export function resolvedNumber(model: SourceModel, expr: PyExpr | undefined): number | undefined {
+  if (expr?.t === 'name') return numberOf(model.values.get(expr.id));
+  return numberOf(expr);
+}
+
+/** Literal ints, resolving a name the same way. */
+export function resolvedInts(model: SourceModel, expr: PyExpr | undefined): number[] | undefined {
+  if (expr?.t === 'name') return intsOf(model.values.get(expr.id));
+  return intsOf(expr);
 }
 
 const TORCH_MODULE = new Set(['torch.nn.Module', 'torch.nn.modules.module.Module']);
@@ -58,6 +77,15 @@ export function findModels(text: string): SourceModel[] {
   const tree = parser.parse(text);
   const reader = new ExpressionReader(text, analyzeTree(text, tree));
   const models: SourceModel[] = [];
+  const constants = new Map<string, PyExpr>();
+  const constantTexts: string[] = [];
+  for (const statement of childrenOf(tree.topNode)) {
+    if (statement.name !== 'AssignStatement' || containsCall(statement)) continue;
+    const parts = childrenOf(statement);
+    if (parts.length !== 3 || parts[0].name !== 'VariableName') continue;
+    constants.set(reader.slice(parts[0]), reader.read(parts[2]));
+    constantTexts.push(reader.slice(statement));
+  }
   const visit = (node: SyntaxNode): void => {
     for (const child of childrenOf(node)) {
       if (child.name === 'ClassDefinition') {
@@ -72,6 +100,15 @@ export function findModels(text: string): SourceModel[] {
     }
   };
   visit(tree.topNode);
+  for (const model of models) {
+    model.constants = constantTexts;
+    for (const [name, value] of constants) if (!model.values.has(name)) model.values.set(name, value);
+    if (model.inputShape === undefined && model.inputShapeExpr) {
+      const shape = resolvedInts(model, model.inputShapeExpr);
+      if (shape) model.inputShape = shape;
+    }
+    delete model.inputShapeExpr;
+  }
   return models;
 }
 
@@ -89,19 +126,15 @@ function addKerasAddCalls(statement: SyntaxNode, reader: ExpressionReader, model
 function addKerasSequentialItem(model: SourceModel, item: PyExpr): void {
   const qn = item.t === 'call' ? qualifiedOf(item.fn) : undefined;
   if (qn && KERAS_INPUTS.has(qn) && item.t === 'call') {
-    model.inputShape = inputShapeOf(item) ?? model.inputShape;
+    const shape = item.kwargs.find((k) => k.name === 'shape' || k.name === 'input_shape')?.value ?? item.args[0];
+    if (shape) model.inputShapeExpr = shape;
     return;
   }
-  if (!model.inputShape && item.t === 'call' && model.layers.length === 0) {
+  if (!model.inputShapeExpr && item.t === 'call' && model.layers.length === 0) {
     const shape = item.kwargs.find((k) => k.name === 'input_shape');
-    if (shape) model.inputShape = intsOf(shape.value);
+    if (shape) model.inputShapeExpr = shape.value;
   }
   model.layers.push(layerOf(String(model.layers.length), item));
-}
-
-function inputShapeOf(call: PyExpr & { t: 'call' }): number[] | undefined {
-  const shape = call.kwargs.find((k) => k.name === 'shape' || k.name === 'input_shape')?.value ?? call.args[0];
-  return intsOf(shape);
 }
 
 function layerOf(key: string, call: PyExpr): SourceLayer {
@@ -139,6 +172,8 @@ function readSequentialAssignment(node: SyntaxNode, reader: ExpressionReader): S
     layers: [],
     initParams: [],
     initOther: [],
+    values: new Map(),
+    constants: [],
   };
   if (framework === 'pytorch') model.layers = value.args.map((a, i) => layerOf(String(i), a));
   else {
@@ -166,6 +201,8 @@ function readClass(node: SyntaxNode, reader: ExpressionReader): SourceModel | un
     layers: [],
     initParams: [],
     initOther: [],
+    values: new Map(),
+    constants: [],
   };
   const forwardName = framework === 'pytorch' ? 'forward' : 'call';
   for (const member of childrenOf(body)) {
@@ -177,13 +214,25 @@ function readClass(node: SyntaxNode, reader: ExpressionReader): SourceModel | un
     if (!fnBody || params.length === 0) continue;
     const self = params[0];
     if (fnName === '__init__' || (fnName === 'build' && framework === 'keras')) {
-      if (fnName === '__init__') model.initParams = params.slice(1).filter((p) => !p.startsWith('**'));
+      if (fnName === '__init__') {
+        model.initParams = params.slice(1).filter((p) => !p.startsWith('**'));
+        readDefaults(parts.find((c) => c.name === 'ParamList'), reader, model.values);
+      }
       readInit(fnBody, self, reader, model);
     } else if (fnName === forwardName) {
       model.forward = { self, params: params.slice(1), body: readBody(fnBody, reader) };
     }
   }
   return model;
+}
+
+/** `def __init__(self, width=16)` → width: 16. */
+function readDefaults(paramList: SyntaxNode | undefined, reader: ExpressionReader, values: Map<string, PyExpr>): void {
+  if (!paramList) return;
+  const children = childrenOf(paramList);
+  children.forEach((child, i) => {
+    if (child.name === 'VariableName' && children[i + 1]?.name === 'AssignOp' && children[i + 2]) values.set(reader.slice(child), reader.read(children[i + 2]));
+  });
 }
 
 function parameterTexts(paramList: SyntaxNode | undefined, reader: ExpressionReader): string[] {
@@ -259,6 +308,13 @@ function readBody(body: SyntaxNode, reader: ExpressionReader): SourceStatement[]
       if (eq > 1 && eq === parts.length - 2) {
         const targets = parts.slice(0, eq).filter((p) => p.name !== ',');
         out.push({ kind: 'assign', targets: { t: 'tuple', items: targets.map((t) => reader.read(t)), text: reader.text.slice(parts[0].from, parts[eq - 1].to) }, value: reader.read(parts[eq + 1]), text });
+        continue;
+      }
+    }
+    if (statement.name === 'UpdateStatement') {
+      const parts = childrenOf(statement);
+      if (parts.length === 3 && ['+=', '-=', '*=', '/='].includes(reader.slice(parts[1]))) {
+        out.push({ kind: 'augmented', target: reader.read(parts[0]), op: reader.slice(parts[1]).slice(0, 1), value: reader.read(parts[2]), text });
         continue;
       }
     }

@@ -2,7 +2,7 @@
  * The model porter's entry point: picks a model in Python source (by name or position), translates it to the other
  * framework and appends the weight-porting function. The CLI and the VS Code commands both call `portModel`.
  */
-import { findModels, pickModel, type SourceFramework, type SourceModel } from './extract';
+import { findModels, pickModel, resolvedNumber, type SourceFramework, type SourceModel } from './extract';
 import { portTorchToKeras } from './toKeras';
 import { portKerasToTorch } from './toTorch';
 import type { PortOptions, PortResult } from './types';
@@ -45,7 +45,7 @@ function portOne(model: SourceModel, options: PortOptions): PortResult {
   if (model.framework === 'pytorch') {
     const port = portTorchToKeras(model, inputShape);
     header.push('# Layout: tensors stay channels-first as in PyTorch (data_format="channels_first", BatchNormalization axis=1), so both models take the same input.');
-    const code = assemble(header, [...port.imports, 'import numpy as np'], port.code, weightPortingCode('pytorch', port.weights), port.todos.length);
+    const code = assemble(header, [...port.imports, 'import numpy as np'], port.code, weightPortingCode('pytorch', port.weights), port.todos.length, model.constants);
     const result: PortResult = {
       code,
       targetModel: port.targetModel,
@@ -61,7 +61,8 @@ function portOne(model: SourceModel, options: PortOptions): PortResult {
     const first = model.layers[0];
     if (first?.qualifiedName === 'torch.nn.Embedding' && first.call.t === 'call') {
       const count = first.call.args[0] ?? first.call.kwargs.find((k) => k.name === 'num_embeddings')?.value;
-      if (count?.t === 'num') result.integerInputBelow = count.value;
+      const bound = resolvedNumber(model, count);
+      if (bound !== undefined) result.integerInputBelow = bound;
     }
     return result;
   }
@@ -70,7 +71,7 @@ function portOne(model: SourceModel, options: PortOptions): PortResult {
     '# Layout: the PyTorch model takes the same channels-last input as the Keras model and permutes to channels-first only around convolutions, pooling and BatchNorm.',
     port.lazy ? '# Sizes: the input shape was not known, so lazy modules infer the input sizes on the first call.' : '# Sizes: the input sizes PyTorch needs were inferred from the input shape.',
   );
-  const code = assemble(header, [...port.imports, 'import numpy as np'], port.code, weightPortingCode('keras', port.weights), port.todos.length);
+  const code = assemble(header, [...port.imports, 'import numpy as np'], port.code, weightPortingCode('keras', port.weights), port.todos.length, model.constants);
   const result: PortResult = {
     code,
     targetModel: port.targetModel,
@@ -87,10 +88,11 @@ function portOne(model: SourceModel, options: PortOptions): PortResult {
   return result;
 }
 
-function assemble(header: string[], imports: string[], model: string, weights: string, todoCount: number): string {
+function assemble(header: string[], imports: string[], model: string, weights: string, todoCount: number, constants: string[]): string {
   if (todoCount > 0) header.push(`# ${todoCount} construct(s) were not ported: see the TODO(framework-guide) lines.`);
   const sortedImports = [...new Set(imports)].sort((a, b) => importRank(a) - importRank(b) || a.localeCompare(b));
-  return [...header, ...sortedImports, '', '', model, '', '', weights, ''].join('\n');
+  const constantLines = constants.length ? ['', ...constants] : [];
+  return [...header, ...sortedImports, ...constantLines, '', '', model, '', '', weights, ''].join('\n');
 }
 
 function importRank(line: string): number {

@@ -1,8 +1,11 @@
 /**
- * PyTorch → Keras: writes a Keras model that computes the same function as a PyTorch model. Tensors keep PyTorch's
- * channels-first layout throughout (convolutions, pooling and BatchNormalization get `data_format="channels_first"`
- * or `axis=1`), so the ported model takes the same input as the original, `Flatten` sees the same element order
- * and outputs compare one to one; Keras 3 runs channels-first layers on CPU as well.
+ * PyTorch → Keras: writes a Keras model that computes the same function as a PyTorch model and takes the same
+ * channels-first input. Keras layers run in their default channels-last layout: the ported model permutes to
+ * (N, ..., C) before convolutions, pooling and BatchNormalization of feature maps, and back to (N, C, ...) before
+ * anything that reads PyTorch's axis order (Linear on the last axis, flatten, view, cat, the output), so flattening
+ * sees PyTorch's element order and outputs compare one to one. `data_format="channels_first"` would avoid the
+ * permutes, but TensorFlow runs NCHW convolutions on CPU only through oneDNN, which gave wrong results for some
+ * shapes with TensorFlow 2.21 (and fails without oneDNN), so the porter does not rely on it.
  */
 import { PORT_ACTIVATIONS, findPortLayer, type PortLayer, type PortParam } from '../../knowledge/port';
 import { leakyReluToLeakyRelu } from '../../knowledge/data/pairs';
@@ -24,9 +27,31 @@ interface KerasLayer {
   children?: KerasLayer[];
   todo?: PortTodo;
   original: string;
+  /** The layout the layer reads: PyTorch's axis order, channels-last (permuted), or either. */
+  needs: (info: Info) => Needs;
+  /** The input rank a channels-last layer implies (4 for Conv2d), used when the rank is not otherwise known. */
+  inRank?: number;
+  out: (info: Info) => Info;
 }
 
-const DF = 'data_format="channels_first"';
+type Needs = 'plain' | 'permuted' | 'any';
+
+/** What the porter knows about a tensor: its rank, and whether the Keras tensor is the PyTorch one permuted to channels-last. */
+interface Info {
+  rank?: number;
+  permuted: boolean;
+  /** A Python number or a shape entry, not a tensor: never permuted. */
+  scalar?: boolean;
+}
+
+interface Value {
+  code: string;
+  info: Info;
+}
+
+const PLAIN: Info = { permuted: false };
+const same = (i: Info): Info => i;
+
 
 export interface KerasPort {
   code: string;
@@ -43,13 +68,27 @@ export function portTorchToKeras(model: SourceModel, inputShape: number[] | unde
   const weights: WeightLink[] = [];
   const layers = new Map<string, KerasLayer>();
   for (const layer of model.layers) layers.set(layer.key, translateLayer(layer, todos));
+  const inputInfo: Info = { permuted: false, ...(inputShape ? { rank: inputShape.length + 1 } : {}) };
 
   if (model.form === 'sequential') {
     const lines = [`${model.name} = keras.Sequential(`, '    ['];
     if (inputShape) lines.push(`        keras.Input(shape=(${inputShape.join(', ')}${inputShape.length === 1 ? ',' : ''})),`);
-    lines.push(...sequentialItems(model.layers.map((l) => layers.get(l.key) as KerasLayer), '        ', '', '.layers', weights));
-    lines.push('    ]', ')');
+    const body = sequentialBody(
+      model.layers.map((l) => layers.get(l.key) as KerasLayer),
+      inputInfo,
+      { indent: '        ', source: '', target: '.layers', weights, todos, toPlainAtEnd: true },
+    );
+    lines.push(...body.lines, '    ]', ')');
     return { code: lines.join('\n'), imports, todos, weights, targetModel: model.name };
+  }
+
+  const forwardLines: string[] = [];
+  const translator = new ForwardToKeras(model.forward?.self ?? 'self', layers, imports, weights, todos);
+  if (model.forward) {
+    model.forward.params.forEach((p, i) => translator.declare(p.split('=')[0].trim(), i === 0 ? inputInfo : PLAIN));
+    for (const statement of model.forward.body) {
+      for (const line of translator.statement(statement)) for (const part of line.split('\n')) forwardLines.push(`        ${part}`);
+    }
   }
 
   const lines: string[] = [];
@@ -71,28 +110,26 @@ export function portTorchToKeras(model: SourceModel, inputShape: number[] | unde
       continue;
     }
     if (layer.children) {
+      const body = translator.nestedBody(source.key) ?? sequentialBody(layer.children, PLAIN, { indent: '', source: `.${source.key}`, target: `.${source.key}.layers`, weights, todos, toPlainAtEnd: false }).lines;
       lines.push(`        self.${source.key} = keras.Sequential(`, '            [');
-      lines.push(...sequentialItems(layer.children, '                ', `.${source.key}`, `.${source.key}.layers`, weights, `.${source.key}`));
+      lines.push(...body.map((l) => `                ${l}`));
       lines.push('            ]', '        )');
       continue;
     }
     layer.defs.forEach((def, i) => {
       if (def.comment) lines.push(`        # ${def.comment}`);
       lines.push(`        self.${source.key}${def.suffix} = ${def.code}`);
-      if (i === layer.main && layer.link) weights.push({ ...layer.link, source: `.${source.key}`, target: `.${source.key}` });
+      if (i === layer.main && layer.link) weights.push({ ...layer.link, source: `.${source.key}`, target: `.${source.key}${def.suffix}` });
     });
   }
   lines.push('');
-  const forward = model.forward;
-  if (!forward) {
+  if (!model.forward) {
     lines.push('    # TODO(framework-guide): the PyTorch model has no forward method to port');
     todos.push({ code: model.name, reason: 'no forward method', construct: 'missing forward' });
   } else {
-    lines.push(`    def call(self${forward.params.map((p) => `, ${p}`).join('')}, training=None):`);
-    const translator = new ForwardToKeras(forward.self, layers, imports);
-    for (const statement of forward.body) {
-      for (const line of translator.statement(statement, todos)) for (const part of line.split('\n')) lines.push(`        ${part}`);
-    }
+    lines.push(`    def call(self${model.forward.params.map((p) => `, ${p}`).join('')}, training=None):`);
+    if (translator.permuted) lines.push('        # Keras convolutions, pooling and BatchNormalization run channels-last: x is permuted from PyTorch\'s (N, C, ...) before them and back before layers that read PyTorch\'s axis order.');
+    lines.push(...forwardLines);
   }
   return { code: lines.join('\n'), imports, todos, weights, targetModel: `${model.name}()` };
 }
@@ -102,30 +139,73 @@ function statementConstruct(statement: string): string {
   return head.startsWith('self.') ? 'non-layer attribute' : `${head} statement`;
 }
 
-/** The items of a `keras.Sequential([...])` list, registering weight links with Keras accessors `.layers[i]`. */
-function sequentialItems(items: KerasLayer[], indent: string, torchPrefix: string, kerasPrefix: string, weights: WeightLink[], sourcePrefix = ''): string[] {
+/** Permutation between PyTorch's channels-first and Keras' channels-last order, for `keras.ops.transpose` (with batch) or `keras.layers.Permute` (without). */
+function permutation(rank: number, toLast: boolean, withBatch: boolean): string {
+  const order = rank === 3 ? [0, 2, 1] : rank === 4 ? (toLast ? [0, 2, 3, 1] : [0, 3, 1, 2]) : todo('layout change', `rank ${rank} tensors are not permuted by the porter`);
+  const axes = withBatch ? order : order.slice(1);
+  return `(${axes.join(', ')})`;
+}
+
+interface BodyOptions {
+  indent: string;
+  /** Accessor prefix of the PyTorch Sequential (`''` for the model itself, `.features`). */
+  source: string;
+  /** Accessor prefix of the Keras layer list (`.layers`, `.features.layers`). */
+  target: string;
+  weights: WeightLink[];
+  todos: PortTodo[];
+  toPlainAtEnd: boolean;
+}
+
+/**
+ * The items of a `keras.Sequential([...])` list for a PyTorch nn.Sequential, with `keras.layers.Permute` layers
+ * where the layout changes, registering weight links with Keras accessors `.layers[i]`.
+ */
+function sequentialBody(items: KerasLayer[], start: Info, options: BodyOptions): { lines: string[]; info: Info } {
+  const { indent, weights } = options;
   const lines: string[] = [];
+  let info = start;
   let index = 0;
+  const permute = (toLast: boolean, rankHint: number | undefined): void => {
+    const rank = info.rank ?? rankHint ?? todo('layout change', 'the input rank is unknown: give the input shape');
+    lines.push(`${indent}keras.layers.Permute(${permutation(rank, toLast, false)}),  # ${toLast ? 'to channels-last for Keras' : "back to PyTorch's channels-first order"}`);
+    info = { rank, permuted: toLast };
+    index++;
+  };
   items.forEach((layer, torchIndex) => {
     if (layer.todo) {
       lines.push(quoteTodo(layer.original, layer.todo.reason, indent));
+      info = PLAIN;
       return;
     }
     if (layer.children) {
-      lines.push(`${indent}keras.Sequential(`, `${indent}    [`);
-      lines.push(...sequentialItems(layer.children, `${indent}        `, '', `${kerasPrefix}[${index}].layers`, weights, `${sourcePrefix}[${torchIndex}]`));
-      lines.push(`${indent}    ]`, `${indent}),`);
+      const nested = sequentialBody(layer.children, info, { ...options, indent: `${indent}        `, source: `${options.source}[${torchIndex}]`, target: `${options.target}[${index}].layers`, toPlainAtEnd: false });
+      lines.push(`${indent}keras.Sequential(`, `${indent}    [`, ...nested.lines, `${indent}    ]`, `${indent}),`);
+      info = nested.info;
       index++;
+      return;
+    }
+    try {
+      const needs = layer.needs(info);
+      if (needs === 'permuted' && !info.permuted) permute(true, layer.inRank);
+      if (needs === 'plain' && info.permuted) permute(false, undefined);
+    } catch (error) {
+      if (!(error instanceof TodoSignal)) throw error;
+      options.todos.push({ code: layer.original, reason: error.reason, construct: error.construct });
+      lines.push(quoteTodo(layer.original, error.reason, indent));
+      info = PLAIN;
       return;
     }
     layer.defs.forEach((def, i) => {
       if (def.comment) lines.push(`${indent}# ${def.comment}`);
       lines.push(`${indent}${def.code},`);
-      if (i === layer.main && layer.link) weights.push({ ...layer.link, source: `${sourcePrefix || torchPrefix}[${torchIndex}]`, target: `${kerasPrefix}[${index}]` });
+      if (i === layer.main && layer.link) weights.push({ ...layer.link, source: `${options.source}[${torchIndex}]`, target: `${options.target}[${index}]` });
       index++;
     });
+    info = layer.out(info);
   });
-  return lines;
+  if (options.toPlainAtEnd && info.permuted) permute(false, undefined);
+  return { lines, info };
 }
 
 function translateLayer(source: SourceLayer, todos: PortTodo[]): KerasLayer {
@@ -133,14 +213,14 @@ function translateLayer(source: SourceLayer, todos: PortTodo[]): KerasLayer {
   try {
     if (source.children) {
       const children = source.children.map((c) => translateLayer(c, todos));
-      return { defs: [], main: 0, training: true, children, original };
+      return { defs: [], main: 0, training: true, children, original, needs: () => 'any', out: same };
     }
     return layerFor(source);
   } catch (error) {
     if (!(error instanceof TodoSignal)) throw error;
     const entry: PortTodo = { code: original, reason: error.reason, construct: error.construct };
     todos.push(entry);
-    return { defs: [], main: 0, training: false, todo: entry, original };
+    return { defs: [], main: 0, training: false, todo: entry, original, needs: () => 'any', out: same };
   }
 }
 
@@ -166,7 +246,7 @@ function layerFor(source: SourceLayer): KerasLayer {
       rejectUnknownKeywords(values, row.torchPositional, construct);
       const units = textOr(values, 'out_features', undefined) ?? todo(construct, 'out_features missing');
       const code = callText('keras.layers.Dense', [units], mappedKeywords(row, values, ['bias']));
-      return weighted(code, call.text, { kind: 'linear' });
+      return { ...weighted(code, call.text, { kind: 'linear' }), needs: () => 'plain' };
     }
     case 'conv':
       return convLayer(row, values, construct, call.text);
@@ -186,7 +266,7 @@ function layerFor(source: SourceLayer): KerasLayer {
       const stride = values.get('stride');
       const strideText = stride && stride.text !== 'None' && !sameSizes(stride, values.get('kernel_size'), rank) ? stride.text : undefined;
       const name = (row.kind === 'maxPool' ? 'keras.layers.MaxPooling' : 'keras.layers.AveragePooling') + `${rank}D`;
-      return plain(callText(name, [kernel], [['strides', strideText], ['data_format', '"channels_first"']]), call.text);
+      return spatial(plain(callText(name, [kernel], [['strides', strideText]]), call.text), rank);
     }
     case 'globalAvgPool':
     case 'globalMaxPool': {
@@ -194,7 +274,7 @@ function layerFor(source: SourceLayer): KerasLayer {
       const size = sizeOf(values.get('output_size'), rank);
       if (!size || size.some((s) => s !== 1)) todo(construct, 'adaptive pooling to a size other than 1 has no Keras layer');
       const name = (row.kind === 'globalAvgPool' ? 'keras.layers.GlobalAveragePooling' : 'keras.layers.GlobalMaxPooling') + `${rank}D`;
-      return plain(`${name}(${DF}, keepdims=True)`, call.text, 'keepdims=True keeps the (N, C, 1, 1) shape PyTorch adaptive pooling returns');
+      return spatial(plain(`${name}(keepdims=True)`, call.text, 'keepdims=True keeps the size-1 spatial axes PyTorch adaptive pooling returns'), rank);
     }
     case 'batchNorm': {
       rejectUnknownKeywords(values, [...row.torchPositional, 'track_running_stats'], construct);
@@ -202,12 +282,20 @@ function layerFor(source: SourceLayer): KerasLayer {
       if (qn.startsWith('torch.nn.LazyBatchNorm') || values.get('momentum')?.text === 'None') {
         if (values.get('momentum')?.text === 'None') todo(construct, 'momentum=None (cumulative average) has no Keras equivalent');
       }
-      const keywords: Array<[string, string | undefined]> = [['axis', '1'], ...mappedKeywords(row, values, ['eps', 'momentum'])];
+      const keywords: Array<[string, string | undefined]> = [...mappedKeywords(row, values, ['eps', 'momentum'])];
       if (isLiteral(values, 'affine', 'False')) keywords.push(['center', 'False'], ['scale', 'False']);
+      const featureMaps = qn.endsWith('2d') ? 4 : undefined;
       return {
         ...weighted(callText('keras.layers.BatchNormalization', [], keywords), call.text, { kind: 'batchNorm' }),
         training: true,
-        defs: [{ suffix: '', code: callText('keras.layers.BatchNormalization', [], keywords), comment: 'axis=1: channels first as in PyTorch; Keras momentum = 1 - PyTorch momentum; epsilon as in PyTorch' }],
+        defs: [{ suffix: '', code: callText('keras.layers.BatchNormalization', [], keywords), comment: 'Keras momentum = 1 - PyTorch momentum; epsilon as in PyTorch (Keras defaults to 1e-3)' }],
+        // BatchNormalization normalises the last axis: channels-last for feature maps, the features of (N, C) as they are.
+        needs: (info) => {
+          const rank = info.rank ?? featureMaps;
+          if (rank === undefined && !info.permuted) return todo(construct, 'the input rank is unknown: give the input shape');
+          return rank === 2 ? 'any' : 'permuted';
+        },
+        ...(featureMaps ? { inRank: featureMaps } : {}),
       };
     }
     case 'layerNorm': {
@@ -218,7 +306,7 @@ function layerFor(source: SourceLayer): KerasLayer {
       const keywords: Array<[string, string | undefined]> = [['axis', axis], ...mappedKeywords(row, values, ['eps'])];
       if (isLiteral(values, 'elementwise_affine', 'False')) keywords.push(['center', 'False'], ['scale', 'False']);
       else if (isLiteral(values, 'bias', 'False')) keywords.push(['center', 'False']);
-      return weighted(callText('keras.layers.LayerNormalization', [], keywords), call.text, { kind: 'layerNorm' }, 'epsilon as in PyTorch (Keras defaults to 1e-3)');
+      return { ...weighted(callText('keras.layers.LayerNormalization', [], keywords), call.text, { kind: 'layerNorm' }, 'epsilon as in PyTorch (Keras defaults to 1e-3)'), needs: () => 'plain' };
     }
     case 'dropout': {
       rejectUnknownKeywords(values, row.torchPositional, construct);
@@ -230,7 +318,7 @@ function layerFor(source: SourceLayer): KerasLayer {
       const count = textOr(values, 'num_embeddings', undefined) ?? todo(construct, 'num_embeddings missing');
       const dim = textOr(values, 'embedding_dim', undefined) ?? todo(construct, 'embedding_dim missing');
       const comment = values.has('padding_idx') ? 'padding_idx only zeroes one row at init and its gradient in PyTorch; the copied weights carry the row' : undefined;
-      return weighted(`keras.layers.Embedding(${count}, ${dim})`, call.text, { kind: 'embedding' }, comment);
+      return { ...weighted(`keras.layers.Embedding(${count}, ${dim})`, call.text, { kind: 'embedding' }, comment), needs: () => 'plain', out: (i) => ({ permuted: false, rank: (i.rank ?? 2) + 1 }) };
     }
     case 'lstm':
     case 'gru':
@@ -248,12 +336,12 @@ function layerFor(source: SourceLayer): KerasLayer {
       const comment =
         'return_sequences and return_state give the per-step output and final state PyTorch returns' + (row.kind === 'gru' ? '; reset_after=True (the Keras default) matches PyTorch’s GRU' : '');
       const batchFirst = isLiteral(values, 'batch_first', 'True');
-      return { ...weighted(callText(name, [units], keywords), call.text, { kind: row.kind }, comment), rnn: { cell: row.kind, batchFirst } };
+      return { ...weighted(callText(name, [units], keywords), call.text, { kind: row.kind }, comment), rnn: { cell: row.kind, batchFirst }, needs: () => 'plain', out: () => ({ permuted: false, rank: 3 }) };
     }
     case 'flatten': {
       rejectUnknownKeywords(values, row.torchPositional, construct);
       if (!isLiteral(values, 'start_dim', '1', '1') || !(isLiteral(values, 'end_dim', '-1', '-1'))) todo(construct, 'flatten of other dimensions than 1..-1');
-      return plain('keras.layers.Flatten()', call.text);
+      return { ...plain('keras.layers.Flatten()', call.text), needs: () => 'plain', out: () => ({ permuted: false, rank: 2 }) };
     }
     case 'identity':
       return plain('keras.layers.Identity()', call.text);
@@ -263,7 +351,12 @@ function layerFor(source: SourceLayer): KerasLayer {
 }
 
 function plain(code: string, original: string, comment?: string): KerasLayer {
-  return { defs: [{ suffix: '', code, ...(comment ? { comment } : {}) }], main: 0, training: false, original };
+  return { defs: [{ suffix: '', code, ...(comment ? { comment } : {}) }], main: 0, training: false, original, needs: () => 'any', out: same };
+}
+
+/** A layer over feature maps: reads and returns channels-last tensors of rank `rank + 2`. */
+function spatial(layer: KerasLayer, rank: 1 | 2): KerasLayer {
+  return { ...layer, needs: () => 'permuted', inRank: rank + 2, out: () => ({ permuted: true, rank: rank + 2 }) };
 }
 
 function weighted(code: string, original: string, link: Omit<WeightLink, 'source' | 'target'>, comment?: string): KerasLayer {
@@ -276,9 +369,10 @@ function activationLayer(call: PyExpr & { t: 'call' }, keras: string, hasAxis: b
     const dim = values.get('dim') ?? todo(construct, 'softmax without dim picks an axis implicitly; pass dim');
     const layer = keras === 'softmax' ? 'keras.layers.Softmax' : undefined;
     if (!layer) todo(construct, `${construct} as a module has no Keras layer`);
-    return plain(`${layer}(axis=${dim.text})`, call.text);
+    return { ...plain(`${layer}(axis=${dim.text})`, call.text), needs: () => 'plain' };
   }
-  const values = argumentsByName(call, [], construct);
+  // ReLU(True) is inplace=True, which changes nothing once ported.
+  const values = argumentsByName(call, ['relu', 'relu6', 'selu', 'silu', 'sigmoid', 'tanh'].includes(keras) ? ['inplace'] : [], construct);
   rejectUnknownKeywords(values, [], construct);
   return plain(`keras.layers.Activation("${keras}")`, call.text);
 }
@@ -327,7 +421,7 @@ function convLayer(row: PortLayer, values: Map<string, PyExpr>, construct: strin
     if (pad.some((p) => p !== 0)) {
       const sameAsKeras = stride?.every((s) => s === 1) && dilation?.every((d) => d === 1) && kernel?.every((k, i) => k === 2 * pad[i] + 1);
       if (sameAsKeras) padding = '"same"';
-      else padLayer = `keras.layers.ZeroPadding${rank}D(padding=${sizeText(pad)}, ${DF})`;
+      else padLayer = `keras.layers.ZeroPadding${rank}D(padding=${sizeText(pad)})`;
     }
   }
   const strideText = stride && stride.every((s) => s === 1) ? undefined : (values.get('stride')?.text ?? undefined);
@@ -337,10 +431,9 @@ function convLayer(row: PortLayer, values: Map<string, PyExpr>, construct: strin
     ['padding', padding],
     ['dilation_rate', dilationText],
     ...mappedKeywords(row, values, ['groups', 'bias']),
-    ['data_format', '"channels_first"'],
   ];
   const code = callText(`keras.layers.Conv${rank}D`, [filters, kernelExpr.text], keywords);
-  const layer = weighted(code, original, { kind: 'conv', rank });
+  const layer = spatial(weighted(code, original, { kind: 'conv', rank }), rank);
   if (padLayer) {
     layer.defs.unshift({ suffix: '_pad', code: padLayer, comment: 'PyTorch pads both sides equally; Keras "same" would pad more at the end when striding' });
     layer.main = 1;
@@ -364,9 +457,8 @@ function convTransposeLayer(row: PortLayer, values: Map<string, PyExpr>, constru
     ['output_padding', outputPadding && outputPadding.every((p) => p === 0) ? undefined : values.get('output_padding')?.text],
     ['dilation_rate', dilation && dilation.every((d) => d === 1) ? undefined : values.get('dilation')?.text],
     ...mappedKeywords(row, values, ['bias']),
-    ['data_format', '"channels_first"'],
   ];
-  return weighted(callText(`keras.layers.Conv${rank}DTranspose`, [filters, kernelExpr.text], keywords), original, { kind: 'convTranspose', rank });
+  return spatial(weighted(callText(`keras.layers.Conv${rank}DTranspose`, [filters, kernelExpr.text], keywords), original, { kind: 'convTranspose', rank }), rank);
 }
 
 /** Method names on tensors and the `torch.`/`F.` functions the forward translation knows, by what they compute. */
@@ -384,27 +476,73 @@ const ELEMENTWISE: Record<string, string> = {
   'torch.minimum': 'keras.ops.minimum',
 };
 
-/** Translates the statements of a PyTorch `forward` into the lines of a Keras `call`. */
+/** Translates the statements of a PyTorch `forward` into the lines of a Keras `call`, tracking each tensor's layout. */
 class ForwardToKeras {
+  private readonly vars = new Map<string, Info>();
+  private readonly nested = new Map<string, { lines: string[]; input: Info; output: Info }>();
+  /** Some tensor was permuted to channels-last (the call gets a comment saying why). */
+  permuted = false;
+
   constructor(
     private readonly self: string,
     private readonly layers: Map<string, KerasLayer>,
     private readonly imports: Set<string>,
+    private readonly weights: WeightLink[],
+    private readonly todos: PortTodo[],
   ) {}
 
-  statement(statement: SourceStatement, todos: PortTodo[]): string[] {
+  declare(name: string, info: Info): void {
+    this.vars.set(name, info);
+  }
+
+  /** The keras.Sequential items of a nested nn.Sequential, as rendered at its first call. */
+  nestedBody(key: string): string[] | undefined {
+    return this.nested.get(key)?.lines;
+  }
+
+  statement(statement: SourceStatement): string[] {
     try {
       if (statement.kind === 'other') todo(statementConstruct(statement.text), 'only straight-line assignments and return are ported');
-      if (statement.kind === 'return') return [`return ${this.expr(statement.value)}`];
+      if (statement.kind === 'return') {
+        const value = statement.value.t === 'tuple' ? { code: statement.value.items.map((i) => this.plain(this.expr(i)).code).join(', '), info: PLAIN } : this.plain(this.expr(statement.value));
+        return [`return ${value.code}`];
+      }
+      if (statement.kind === 'augmented') {
+        const value = this.expr({ t: 'bin', op: statement.op, a: statement.target, b: statement.value, text: statement.text });
+        if (statement.target.t !== 'name') todo('augmented assignment', 'only names are ported');
+        this.vars.set(statement.target.id, value.info);
+        return [`${statement.target.id} = ${value.code}`];
+      }
       const rnn = this.rnnAssignment(statement.targets, statement.value);
       if (rnn) return rnn;
       if (statement.targets.t !== 'name') todo('tuple assignment', 'only a single target is ported');
-      return [`${statement.targets.text} = ${this.expr(statement.value)}`];
+      const value = this.expr(statement.value);
+      this.vars.set(statement.targets.id, value.info);
+      return [`${statement.targets.text} = ${value.code}`];
     } catch (error) {
       if (!(error instanceof TodoSignal)) throw error;
-      todos.push({ code: statement.text, reason: error.reason, construct: error.construct });
+      this.todos.push({ code: statement.text, reason: error.reason, construct: error.construct });
       return [quoteTodo(statement.text, error.reason)];
     }
+  }
+
+  private toLast(value: Value, rankHint?: number): Value {
+    if (value.info.permuted || value.info.scalar) return value;
+    const rank = value.info.rank ?? rankHint ?? todo('layout change', 'the input rank is unknown: give the input shape');
+    this.permuted = true;
+    return { code: `keras.ops.transpose(${value.code}, ${permutation(rank, true, true)})`, info: { rank, permuted: true } };
+  }
+
+  private plain(value: Value): Value {
+    if (!value.info.permuted) return value;
+    const rank = value.info.rank as number;
+    return { code: `keras.ops.transpose(${value.code}, ${permutation(rank, false, true)})`, info: { rank, permuted: false } };
+  }
+
+  private layout(value: Value, needs: Needs, rankHint?: number): Value {
+    if (needs === 'permuted') return this.toLast(value, rankHint);
+    if (needs === 'plain') return this.plain(value);
+    return value;
   }
 
   private layerOf(expr: PyExpr): { key: string; layer: KerasLayer } | undefined {
@@ -427,55 +565,75 @@ class ForwardToKeras {
       else if (state.text === '_') names.push('_', '_');
       else todo('LSTM state', 'unpack the state as (h, c)');
     } else names.push(state.text);
-    const lines = [`${names.join(', ')} = ${this.layerCall(found.key, found.layer, (value as PyExpr & { t: 'call' }).args)}`];
+    const lines = [`${names.join(', ')} = ${this.layerCall(found.key, found.layer, (value as PyExpr & { t: 'call' }).args).code}`];
     if (!batchFirst) lines.push(`${output.text} = keras.ops.transpose(${output.text}, (1, 0, 2))  # back to PyTorch's (L, N, H) layout`);
     for (const name of names.slice(1)) if (name !== '_') lines.push(`${name} = keras.ops.expand_dims(${name}, 0)  # PyTorch states are (num_layers, N, H)`);
+    for (const name of names) if (name !== '_') this.vars.set(name, { permuted: false, rank: 3 });
     return lines;
   }
 
-  private layerCall(key: string, layer: KerasLayer, args: PyExpr[]): string {
+  private layerCall(key: string, layer: KerasLayer, args: PyExpr[]): Value {
     if (layer.todo) todo(layer.todo.construct, 'its layer was not ported');
     if (args.length !== 1) todo('layer call', 'layers called with several inputs are not ported');
     let input = this.expr(args[0]);
-    if (layer.rnn && !layer.rnn.batchFirst) input = `keras.ops.transpose(${input}, (1, 0, 2))`;
     const training = layer.training ? ', training=training' : '';
-    if (layer.children) return `self.${key}(${input}${training})`;
-    let code = input;
+    if (layer.children) {
+      let rendered = this.nested.get(key);
+      if (!rendered) {
+        const body = sequentialBody(layer.children, input.info, { indent: '', source: `.${key}`, target: `.${key}.layers`, weights: this.weights, todos: this.todos, toPlainAtEnd: false });
+        rendered = { lines: body.lines, input: input.info, output: body.info };
+        this.nested.set(key, rendered);
+        if (body.info.permuted) this.permuted = true;
+      }
+      input = rendered.input.permuted ? this.toLast(input) : this.plain(input);
+      return { code: `self.${key}(${input.code}${training})`, info: rendered.output };
+    }
+    input = this.layout(input, layer.needs(input.info), layer.inRank);
+    let code = input.code;
+    if (layer.rnn && !layer.rnn.batchFirst) code = `keras.ops.transpose(${code}, (1, 0, 2))`;
     layer.defs.forEach((def) => {
       code = `self.${key}${def.suffix}(${code}${training})`;
     });
-    return code;
+    return { code, info: layer.out(input.info) };
   }
 
-  expr(e: PyExpr): string {
+  expr(e: PyExpr): Value {
     switch (e.t) {
       case 'name':
+        return { code: e.text, info: this.vars.get(e.id) ?? PLAIN };
       case 'num':
       case 'str':
       case 'const':
-        return e.text;
-      case 'bin':
-        return `${this.operand(e.a)} ${e.op} ${this.operand(e.b)}`;
-      case 'unary':
-        return `${e.op}${this.operand(e.a)}`;
+        return { code: e.text, info: { permuted: false, scalar: true } };
+      case 'bin': {
+        const a = this.expr(e.a);
+        let b = this.expr(e.b);
+        if (!a.info.scalar && !b.info.scalar && a.info.permuted !== b.info.permuted) b = a.info.permuted ? this.toLast(b, a.info.rank) : this.plain(b);
+        const wrap = (v: Value, x: PyExpr): string => (x.t === 'bin' ? `(${v.code})` : v.code);
+        return { code: `${wrap(a, e.a)} ${e.op} ${wrap(b, e.b)}`, info: a.info.scalar ? b.info : a.info };
+      }
+      case 'unary': {
+        const a = this.expr(e.a);
+        return { code: `${e.op}${e.a.t === 'bin' ? `(${a.code})` : a.code}`, info: a.info };
+      }
       case 'tuple':
-        return `(${e.items.map((i) => this.expr(i)).join(', ')}${e.items.length === 1 ? ',' : ''})`;
+        return { code: `(${e.items.map((i) => this.plain(this.expr(i)).code).join(', ')}${e.items.length === 1 ? ',' : ''})`, info: PLAIN };
       case 'list':
-        return `[${e.items.map((i) => this.expr(i)).join(', ')}]`;
+        return { code: `[${e.items.map((i) => this.plain(this.expr(i)).code).join(', ')}]`, info: PLAIN };
       case 'sub': {
         const found = this.layerOf(e.obj);
         if (found?.layer.rnn) {
           if (e.index.trim() !== '0') todo('recurrent layer output', 'only [0] (the outputs) is ported');
-          const call = `${this.layerCall(found.key, found.layer, (e.obj as PyExpr & { t: 'call' }).args)}[0]`;
-          return found.layer.rnn.batchFirst ? call : `keras.ops.transpose(${call}, (1, 0, 2))`;
+          const call = `${this.layerCall(found.key, found.layer, (e.obj as PyExpr & { t: 'call' }).args).code}[0]`;
+          return { code: found.layer.rnn.batchFirst ? call : `keras.ops.transpose(${call}, (1, 0, 2))`, info: { permuted: false, rank: 3 } };
         }
-        if (e.obj.t === 'attr' && e.obj.name === 'shape') return `${this.expr(e.obj)}[${e.index}]`;
-        return `${this.expr(e.obj)}[${e.index}]`;
+        const obj = this.plain(this.expr(e.obj));
+        return { code: `${obj.code}[${e.index}]`, info: { permuted: false, scalar: e.obj.t === 'attr' && e.obj.name === 'shape' } };
       }
       case 'attr': {
         if (e.qn) todo(shortName(e.qn), 'framework constant not ported');
-        if (e.name === 'shape') return `${this.expr(e.obj)}.shape`;
-        if (e.obj.t === 'name' && e.obj.id === this.self && !this.layers.has(e.name)) return e.text;
+        if (e.name === 'shape') return { code: `${this.plain(this.expr(e.obj)).code}.shape`, info: { permuted: false, scalar: true } };
+        if (e.obj.t === 'name' && e.obj.id === this.self && !this.layers.has(e.name)) return { code: e.text, info: { permuted: false, scalar: true } };
         return todo(e.text, 'attribute access not ported');
       }
       case 'call':
@@ -485,12 +643,7 @@ class ForwardToKeras {
     }
   }
 
-  private operand(e: PyExpr): string {
-    const text = this.expr(e);
-    return e.t === 'bin' ? `(${text})` : text;
-  }
-
-  private call(e: PyExpr & { t: 'call' }): string {
+  private call(e: PyExpr & { t: 'call' }): Value {
     const found = this.layerOf(e);
     if (found) {
       if (found.layer.rnn) todo('recurrent layer output', 'unpack it as `output, state = ...` or index [0]');
@@ -504,95 +657,133 @@ class ForwardToKeras {
     const kw = (name: string, position: number): PyExpr | undefined => e.kwargs.find((k) => k.name === name)?.value ?? args[position];
     const name = qn ?? (method ? `.${method}` : undefined);
     if (!name) return todo(e.text.split('(')[0], 'call not ported');
+    const first = (): Value => this.expr(args[0]);
+    const plainFirst = (): Value => this.plain(first());
 
     const activation = PORT_ACTIVATIONS.find((a) => (qn && a.torchFunctions.includes(qn)) || (method && a.torchFunctions.includes(method)));
     if (activation) {
-      const x = this.expr(args[0]);
       if (activation.axis) {
+        const x = plainFirst();
         const dim = kw('dim', 1) ?? todo(name, 'softmax without dim picks an axis implicitly; pass dim');
-        return `${activation.kerasWrite}(${x}, axis=${dim.text})`;
+        return { code: `${activation.kerasWrite}(${x.code}, axis=${dim.text})`, info: x.info };
       }
-      if (activation.keras === 'gelu' && kw('approximate', 1) && !['"none"', "'none'"].includes((kw('approximate', 1) as PyExpr).text)) return `keras.ops.gelu(${x}, approximate=True)`;
-      if (activation.keras === 'gelu') return `keras.ops.gelu(${x}, approximate=False)`;
-      return `${activation.kerasWrite}(${x})`;
+      const x = first();
+      if (activation.keras === 'gelu') {
+        const approximate = kw('approximate', 1);
+        const tanh = approximate && !['"none"', "'none'"].includes(approximate.text);
+        return { code: `keras.ops.gelu(${x.code}, approximate=${tanh ? 'True' : 'False'})`, info: x.info };
+      }
+      return { code: `${activation.kerasWrite}(${x.code})`, info: x.info };
     }
     if (qn === 'torch.nn.functional.leaky_relu') {
       const slope = kw('negative_slope', 1)?.text ?? leakyReluToLeakyRelu.params?.[0].ourDefault ?? '0.01';
-      return `keras.ops.leaky_relu(${this.expr(args[0])}, negative_slope=${slope})`;
+      const x = first();
+      return { code: `keras.ops.leaky_relu(${x.code}, negative_slope=${slope})`, info: x.info };
     }
-    if (qn && TORCH_CONCAT.has(qn)) {
+    if (qn && (TORCH_CONCAT.has(qn) || qn === 'torch.stack')) {
+      const list = args[0];
+      if (!list || (list.t !== 'list' && list.t !== 'tuple')) todo(shortName(qn), 'only a literal list of tensors is ported');
+      const items = list.items.map((i) => this.plain(this.expr(i)));
       const dim = kw('dim', 1)?.text ?? '0';
-      return `keras.ops.concatenate(${this.expr(args[0])}, axis=${dim})`;
+      const op = qn === 'torch.stack' ? 'keras.ops.stack' : 'keras.ops.concatenate';
+      const rank = items[0]?.info.rank;
+      return { code: `${op}([${items.map((i) => i.code).join(', ')}], axis=${dim})`, info: { permuted: false, ...(rank ? { rank: qn === 'torch.stack' ? rank + 1 : rank } : {}) } };
     }
-    if (qn === 'torch.stack') return `keras.ops.stack(${this.expr(args[0])}, axis=${kw('dim', 1)?.text ?? '0'})`;
-    if (qn && ELEMENTWISE[qn]) return `${ELEMENTWISE[qn]}(${args.map((a) => this.expr(a)).join(', ')})`;
+    if (qn && ELEMENTWISE[qn]) {
+      const values = args.map((a) => this.expr(a));
+      const aligned = qn === 'torch.matmul' || qn === 'torch.bmm' ? values.map((v) => this.plain(v)) : values;
+      return { code: `${ELEMENTWISE[qn]}(${aligned.map((v) => v.code).join(', ')})`, info: aligned[0]?.info ?? PLAIN };
+    }
     if (qn === 'torch.flatten' || method === 'flatten') {
       const start = kw('start_dim', 1)?.text ?? '0';
       const end = kw('end_dim', 2)?.text ?? '-1';
       if (end !== '-1') todo(name, 'flatten up to a dimension other than -1');
-      const x = this.expr(args[0]);
+      const x = plainFirst();
       this.imports.add('import math');
-      if (start === '1') return `keras.ops.reshape(${x}, (-1, math.prod(${x}.shape[1:])))`;
-      if (start === '0') return `keras.ops.reshape(${x}, (-1,))`;
+      if (start === '1') return { code: flattenCode(x.code), info: { permuted: false, rank: 2 } };
+      if (start === '0') return { code: `keras.ops.reshape(${x.code}, (-1,))`, info: { permuted: false, rank: 1 } };
       return todo(name, `flatten from dimension ${start}`);
     }
     if (method === 'view' || method === 'reshape' || qn === 'torch.reshape') {
-      const x = this.expr(args[0]);
-      const dims = qn ? (args[1]?.t === 'tuple' || args[1]?.t === 'list' ? args[1].items : [args[1]]) : args.slice(1);
-      if (dims.length === 1 && (dims[0]?.t === 'tuple' || dims[0]?.t === 'list')) return this.reshape(x, (dims[0] as { items: PyExpr[] }).items);
-      return this.reshape(x, dims.filter((d): d is PyExpr => d !== undefined));
+      const x = plainFirst();
+      const raw = qn ? args[1] : undefined;
+      let dims: PyExpr[] = qn ? (raw && (raw.t === 'tuple' || raw.t === 'list') ? raw.items : raw ? [raw] : []) : args.slice(1);
+      if (dims.length === 1 && (dims[0].t === 'tuple' || dims[0].t === 'list')) dims = (dims[0] as { items: PyExpr[] }).items;
+      return this.reshape(x.code, dims);
     }
     if (method === 'size') {
       if (e.args.length !== 1) todo(name, 'size() without a dimension');
-      return `keras.ops.shape(${this.expr(args[0])})[${e.args[0].text}]`;
+      return { code: `keras.ops.shape(${plainFirst().code})[${e.args[0].text}]`, info: { permuted: false, scalar: true } };
     }
-    if (method === 'contiguous' || method === 'clone') return this.expr(args[0]);
+    if (method === 'contiguous' || method === 'clone') return first();
     if (method === 'permute' || qn === 'torch.permute') {
       const dims = qn ? args[1] : undefined;
       const order = dims ? (dims.t === 'tuple' || dims.t === 'list' ? dims.items : [dims]) : e.args.length === 1 && (e.args[0].t === 'tuple' || e.args[0].t === 'list') ? e.args[0].items : e.args;
-      return `keras.ops.transpose(${this.expr(args[0])}, (${order.map((d) => d.text).join(', ')}))`;
+      const x = plainFirst();
+      return { code: `keras.ops.transpose(${x.code}, (${order.map((d) => d.text).join(', ')}))`, info: { permuted: false, rank: order.length } };
     }
-    if (method === 'transpose' || qn === 'torch.transpose') return `keras.ops.swapaxes(${this.expr(args[0])}, ${args[1]?.text}, ${args[2]?.text})`;
-    if (method === 'unsqueeze' || qn === 'torch.unsqueeze') return `keras.ops.expand_dims(${this.expr(args[0])}, ${kw('dim', 1)?.text})`;
+    if (method === 'transpose' || qn === 'torch.transpose') {
+      const x = plainFirst();
+      return { code: `keras.ops.swapaxes(${x.code}, ${args[1]?.text}, ${args[2]?.text})`, info: x.info };
+    }
+    if (method === 'unsqueeze' || qn === 'torch.unsqueeze') {
+      const x = plainFirst();
+      return { code: `keras.ops.expand_dims(${x.code}, ${kw('dim', 1)?.text})`, info: { permuted: false, ...(x.info.rank ? { rank: x.info.rank + 1 } : {}) } };
+    }
     if (method === 'squeeze' || qn === 'torch.squeeze') {
       const dim = kw('dim', 1);
-      return dim ? `keras.ops.squeeze(${this.expr(args[0])}, axis=${dim.text})` : `keras.ops.squeeze(${this.expr(args[0])})`;
+      const x = plainFirst();
+      return dim
+        ? { code: `keras.ops.squeeze(${x.code}, axis=${dim.text})`, info: { permuted: false, ...(x.info.rank ? { rank: x.info.rank - 1 } : {}) } }
+        : { code: `keras.ops.squeeze(${x.code})`, info: PLAIN };
     }
     if (method === 'mean' || method === 'sum' || qn === 'torch.mean' || qn === 'torch.sum') {
       const op = (method ?? (qn as string).slice('torch.'.length)) === 'mean' ? 'keras.ops.mean' : 'keras.ops.sum';
       const dim = kw('dim', 1);
       const keep = e.kwargs.find((k) => k.name === 'keepdim')?.value ?? args[2];
-      return callText(op, [this.expr(args[0])], [
-        ['axis', dim?.text],
-        ['keepdims', keep?.text],
-      ]);
+      const x = plainFirst();
+      return {
+        code: callText(op, [x.code], [
+          ['axis', dim?.text],
+          ['keepdims', keep?.text],
+        ]),
+        info: PLAIN,
+      };
     }
     if (qn === 'torch.nn.functional.max_pool2d' || qn === 'torch.nn.functional.avg_pool2d' || qn === 'torch.nn.functional.max_pool1d' || qn === 'torch.nn.functional.avg_pool1d') {
       const isMax = qn.includes('max');
+      const rank = qn.endsWith('2d') ? 4 : 3;
       if (e.args.length > 3 || e.kwargs.some((k) => !['kernel_size', 'stride'].includes(k.name))) todo(shortName(qn), 'pooling arguments beyond kernel_size and stride');
       const kernel = kw('kernel_size', 1) ?? todo(shortName(qn), 'kernel_size missing');
       const stride = kw('stride', 2);
-      return callText(isMax ? 'keras.ops.max_pool' : 'keras.ops.average_pool', [this.expr(args[0]), kernel.text], [
-        ['strides', stride && stride.text !== 'None' ? stride.text : undefined],
-        ['data_format', '"channels_first"'],
-      ]);
+      const x = this.toLast(first(), rank);
+      return {
+        code: callText(isMax ? 'keras.ops.max_pool' : 'keras.ops.average_pool', [x.code, kernel.text], [['strides', stride && stride.text !== 'None' ? stride.text : undefined]]),
+        info: { permuted: true, rank },
+      };
     }
     if (qn === 'torch.nn.functional.adaptive_avg_pool2d' || qn === 'torch.nn.functional.adaptive_avg_pool1d') {
       const size = intsOf(kw('output_size', 1));
       if (!size || size.some((s) => s !== 1)) todo(shortName(qn), 'adaptive pooling to a size other than 1');
-      const axes = qn.endsWith('2d') ? '(2, 3)' : '(2,)';
-      return `keras.ops.mean(${this.expr(args[0])}, axis=${axes}, keepdims=True)`;
+      const x = first();
+      const two = qn.endsWith('2d');
+      const axes = x.info.permuted ? (two ? '(1, 2)' : '(1,)') : two ? '(2, 3)' : '(2,)';
+      return { code: `keras.ops.mean(${x.code}, axis=${axes}, keepdims=True)`, info: x.info };
     }
     return todo(qn ? shortName(qn) : `.${method}()`, 'call not ported');
   }
 
-  private reshape(x: string, dims: PyExpr[]): string {
+  private reshape(x: string, dims: PyExpr[]): Value {
     // `x.view(x.size(0), -1)` is a flatten: written with the static trailing sizes so symbolic Keras tensors work too.
     const batchDim = dims[0] && ((dims[0].t === 'call' && dims[0].fn.t === 'attr' && dims[0].fn.name === 'size') || (dims[0].t === 'sub' && dims[0].obj.t === 'attr' && dims[0].obj.name === 'shape'));
     if (dims.length === 2 && batchDim && numberOf(dims[1]) === -1) {
       this.imports.add('import math');
-      return `keras.ops.reshape(${x}, (-1, math.prod(${x}.shape[1:])))`;
+      return { code: flattenCode(x), info: { permuted: false, rank: 2 } };
     }
-    return `keras.ops.reshape(${x}, (${dims.map((d) => this.expr(d)).join(', ')}))`;
+    return { code: `keras.ops.reshape(${x}, (${dims.map((d) => this.expr(d).code).join(', ')}))`, info: { permuted: false, rank: dims.length } };
   }
+}
+
+function flattenCode(x: string): string {
+  return `keras.ops.reshape(${x}, (-1, math.prod(${x}.shape[1:])))`;
 }

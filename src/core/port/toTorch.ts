@@ -8,7 +8,7 @@
  */
 import { PORT_ACTIVATIONS, findPortLayer, type PortLayer, type PortParam } from '../../knowledge/port';
 import { argumentsByName, callText, rejectUnknownKeywords, sizeOf, TRAINING_ONLY_KEYWORDS } from './args';
-import type { SourceLayer, SourceModel, SourceStatement } from './extract';
+import { resolvedNumber, type SourceLayer, type SourceModel, type SourceStatement } from './extract';
 import { intsOf, numberOf, qualifiedOf, selfAttribute, type PyExpr } from './pyexpr';
 import { TodoSignal, todo, type PortTodo, type WeightLink } from './types';
 import { className, formatNumber, literalsEqual, quoteTodo, shortName } from './write';
@@ -41,6 +41,8 @@ interface TorchLayer {
   sequential?: string[];
   lazy: boolean;
   original: string;
+  /** The input rank a channels-first layer implies (4 for Conv2D), used when the rank is not otherwise known. */
+  inRank?: number;
 }
 
 export interface TorchPort {
@@ -61,11 +63,11 @@ function atom(code: string): string {
   return /^[\w.]+(\([^()]*(\([^()]*\))*[^()]*\))?(\[[^\]]*\])?$/.test(code) || /^[\w.]+$/.test(code) ? code : `(${code})`;
 }
 
-function toPermuted(value: Value): Value {
+function toPermuted(value: Value, rankHint?: number): Value {
   if (value.info.permuted) return value;
-  const rank = rankOf(value.info);
-  if (rank === 3) return { code: `${atom(value.code)}.permute(0, 2, 1)`, info: { ...value.info, permuted: true } };
-  if (rank === 4) return { code: `${atom(value.code)}.permute(0, 3, 1, 2)`, info: { ...value.info, permuted: true } };
+  const rank = rankOf(value.info) ?? rankHint;
+  if (rank === 3) return { code: `${atom(value.code)}.permute(0, 2, 1)`, info: { ...value.info, rank, permuted: true } };
+  if (rank === 4) return { code: `${atom(value.code)}.permute(0, 3, 1, 2)`, info: { ...value.info, rank, permuted: true } };
   return todo('channels-last input', 'the input rank is unknown: give the input shape so the porter can permute to channels-first');
 }
 
@@ -76,9 +78,9 @@ function toPlain(value: Value): Value {
   return { code, info: { ...value.info, permuted: false } };
 }
 
-function withLayout(value: Value, needs: TorchLayer['needs']): Value {
+function withLayout(value: Value, needs: TorchLayer['needs'], rankHint?: number): Value {
   if (needs === 'plain') return toPlain(value);
-  if (needs === 'permuted') return toPermuted(value);
+  if (needs === 'permuted') return toPermuted(value, rankHint);
   return value;
 }
 
@@ -264,7 +266,7 @@ class KerasToTorch {
   private firstLayerInput(layer: SourceLayer | undefined): void {
     if (!layer || layer.call.t !== 'call' || layer.qualifiedName !== 'keras.layers.Embedding') return;
     const values = argumentsByName(layer.call, ['input_dim', 'output_dim'], 'Embedding');
-    const bound = numberOf(values.get('input_dim'));
+    const bound = resolvedNumber(this.model, values.get('input_dim'));
     if (bound !== undefined) this.integerInputBelow = bound;
   }
 
@@ -298,7 +300,7 @@ class KerasToTorch {
     const source = this.sources.get(attr);
     if (!source) return todo(attr, 'unknown layer');
     try {
-      const layer = buildLayer(source, info);
+      const layer = buildLayer(source, info, (e) => resolvedNumber(this.model, e));
       if (layer.lazy) {
         this.lazy = true;
       }
@@ -311,7 +313,7 @@ class KerasToTorch {
   }
 
   private applyLayer(attr: string, layer: TorchLayer, input: Value): Value {
-    const ready = withLayout(input, layer.needs);
+    const ready = withLayout(input, layer.needs, layer.inRank);
     if (ready.info.permuted && !input.info.permuted) this.permuteNote = true;
     const code = layer.apply(ready.code, (suffix) => `self.${attr}${suffix}`, ready.info);
     return { code, info: layer.out(ready.info) };
@@ -321,6 +323,12 @@ class KerasToTorch {
     try {
       if (statement.kind === 'other') todo(statement.text.split(/[\s(:]/)[0] + ' statement', 'only straight-line assignments and return are ported');
       if (statement.kind === 'return') return [`return ${toPlain(this.expr(statement.value)).code}`];
+      if (statement.kind === 'augmented') {
+        if (statement.target.t !== 'name') todo('augmented assignment', 'only names are ported');
+        const value = this.expr({ t: 'bin', op: statement.op, a: statement.target, b: statement.value, text: statement.text });
+        this.vars.set(statement.target.id, value.info);
+        return [`${statement.target.id} = ${value.code}`];
+      }
       if (statement.targets.t !== 'name') todo('tuple assignment', 'only a single target is ported');
       const value = this.expr(statement.value);
       this.vars.set(statement.targets.id, value.info);
@@ -491,7 +499,7 @@ function mapped(row: PortLayer, values: Map<string, PyExpr>, kerasName: string):
   return [param.torch, text];
 }
 
-function buildLayer(source: SourceLayer, info: Info): TorchLayer {
+function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | undefined) => number | undefined): TorchLayer {
   const call = source.call;
   const qn = source.qualifiedName;
   const construct = qn ? shortName(qn) : call.text.split('(')[0];
@@ -534,6 +542,7 @@ function buildLayer(source: SourceLayer, info: Info): TorchLayer {
     return {
       ...simple(module, 'permuted', (i) => ({ ...i, shape: i.shape ? [i.shape[0] !== undefined ? i.shape[0] + 2 * h : undefined, i.shape[1] !== undefined ? i.shape[1] + 2 * w : undefined, i.shape[2]] : undefined })),
       sequential: undefined,
+      inRank: 4,
     };
   }
   if (qn === 'keras.layers.Reshape') {
@@ -574,7 +583,7 @@ function buildLayer(source: SourceLayer, info: Info): TorchLayer {
       const bias = mapped(row, values, 'use_bias');
       const inFeatures = shape ? shape[shape.length - 1] : undefined;
       const module = inFeatures !== undefined ? callText('nn.Linear', [String(inFeatures), units], [bias]) : callText('nn.LazyLinear', [units], [bias]);
-      const unitsN = numberOf(values.get('units'));
+      const unitsN = num(values.get('units'));
       return withActivation({
         ...simple(module, 'plain', (i) => ({ permuted: false, ...(i.shape ? { shape: [...i.shape.slice(0, -1), unitsN] } : i.rank ? { rank: i.rank } : {}) })),
         link: { kind: 'linear' },
@@ -615,7 +624,7 @@ function buildLayer(source: SourceLayer, info: Info): TorchLayer {
       const kernelText = values.get('kernel_size')?.text as string;
       const module =
         channels !== undefined ? callText(`nn.${torchName}`, [String(channels), filters, kernelText], keywords) : callText(`nn.Lazy${torchName}`, [filters, kernelText], keywords);
-      const filtersN = numberOf(values.get('filters'));
+      const filtersN = num(values.get('filters'));
       const out = (i: Info): Info => {
         if (!i.shape) return { permuted: i.permuted, rank: rank + 2 };
         const spatial = channelsFirst ? i.shape.slice(1) : i.shape.slice(0, -1);
@@ -629,7 +638,7 @@ function buildLayer(source: SourceLayer, info: Info): TorchLayer {
         return { permuted: i.permuted, shape: channelsFirst ? [filtersN, ...next] : [...next, filtersN] };
       };
       const layer = simple(module, channelsFirst ? 'plain' : 'permuted', out);
-      return withActivation({ ...layer, link: { kind: row.kind, rank }, lazy: channels === undefined, sequential: channelsFirst ? layer.sequential : undefined });
+      return withActivation({ ...layer, link: { kind: row.kind, rank }, lazy: channels === undefined, sequential: channelsFirst ? layer.sequential : undefined, inRank: rank + 2 });
     }
     case 'maxPool':
     case 'avgPool': {
@@ -651,7 +660,7 @@ function buildLayer(source: SourceLayer, info: Info): TorchLayer {
         return { permuted: i.permuted, shape: channelsFirst ? [c, ...next] : [...next, c] };
       };
       const layer = simple(module, channelsFirst ? 'plain' : 'permuted', out);
-      return { ...layer, sequential: channelsFirst ? layer.sequential : undefined };
+      return { ...layer, sequential: channelsFirst ? layer.sequential : undefined, inRank: rank + 2 };
     }
     case 'globalAvgPool':
     case 'globalMaxPool': {
@@ -707,7 +716,7 @@ function buildLayer(source: SourceLayer, info: Info): TorchLayer {
       if (values.get('mask_zero')?.text === 'True') todo(construct, 'mask_zero=True masks later layers; PyTorch has no masks (pack the sequences by hand)');
       const count = values.get('input_dim')?.text ?? todo(construct, 'input_dim missing');
       const dim = values.get('output_dim')?.text ?? todo(construct, 'output_dim missing');
-      const dimN = numberOf(values.get('output_dim'));
+      const dimN = num(values.get('output_dim'));
       return { ...simple(`nn.Embedding(${count}, ${dim})`, 'plain', (i) => ({ permuted: false, ...(i.shape ? { shape: [...i.shape, dimN] } : { rank: (i.rank ?? 2) + 1 }) })), link: { kind: 'embedding' } };
     }
     case 'lstm':
@@ -728,7 +737,7 @@ function buildLayer(source: SourceLayer, info: Info): TorchLayer {
       keywords.push(['batch_first', 'True'], mapped(row, values, 'use_bias'));
       const name = row.kind === 'lstm' ? 'nn.LSTM' : row.kind === 'gru' ? 'nn.GRU' : 'nn.RNN';
       const sequences = values.get('return_sequences')?.text === 'True';
-      const unitsN = numberOf(values.get('units'));
+      const unitsN = num(values.get('units'));
       const module = callText(name, [String(inputSize), units], keywords);
       return {
         modules: [{ suffix: '', code: module, comment: 'batch_first=True: Keras recurrent layers read (batch, time, features)' }],
