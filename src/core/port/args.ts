@@ -6,6 +6,7 @@ import { todo } from './types';
 /** Arguments of a call by parameter name: positional ones named after `positional`, then the keywords. */
 export function argumentsByName(call: PyExpr & { t: 'call' }, positional: string[], construct: string): Map<string, PyExpr> {
   const values = new Map<string, PyExpr>();
+  if (call.starred) todo(construct, '*args or **kwargs in the call are not ported');
   call.args.forEach((arg, i) => {
     const name = positional[i];
     if (!name) todo(construct, 'more positional arguments than the porter reads');

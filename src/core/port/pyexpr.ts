@@ -6,7 +6,7 @@ import { normaliseKerasName } from '../../knowledge/port';
 export type PyExpr =
   | { t: 'name'; id: string; qn?: string; text: string }
   | { t: 'attr'; obj: PyExpr; name: string; qn?: string; text: string }
-  | { t: 'call'; fn: PyExpr; args: PyExpr[]; kwargs: PyKeyword[]; text: string }
+  | { t: 'call'; fn: PyExpr; args: PyExpr[]; kwargs: PyKeyword[]; text: string; starred?: boolean }
   | { t: 'num'; value: number; text: string }
   | { t: 'str'; value: string; text: string }
   | { t: 'const'; text: string }
@@ -59,7 +59,7 @@ export class ExpressionReader {
         const fn = this.read(children[0]);
         const argList = children[children.length - 1];
         const { args, kwargs, ok } = this.readArgs(argList);
-        return ok ? { t: 'call', fn, args, kwargs, text } : { t: 'other', text };
+        return ok ? { t: 'call', fn, args, kwargs, text } : { t: 'call', fn, args, kwargs, text, starred: true };
       }
       case 'Number':
         return { t: 'num', value: Number(text.replace(/_/g, '')), text };

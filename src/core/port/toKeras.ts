@@ -644,6 +644,7 @@ class ForwardToKeras {
   }
 
   private call(e: PyExpr & { t: 'call' }): Value {
+    if (e.starred) todo(e.text.split('(')[0], '*args or **kwargs in the call are not ported');
     const found = this.layerOf(e);
     if (found) {
       if (found.layer.rnn) todo('recurrent layer output', 'unpack it as `output, state = ...` or index [0]');

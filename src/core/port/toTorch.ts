@@ -383,6 +383,7 @@ class KerasToTorch {
   }
 
   private call(e: PyExpr & { t: 'call' }): Value {
+    if (e.starred) todo(e.text.split('(')[0], '*args or **kwargs in the call are not ported');
     const self = this.model.forward?.self ?? 'self';
     const key = selfAttribute(e.fn, self);
     if (key && this.sources.has(key)) return this.layerCall(key, e);
