@@ -46,6 +46,8 @@ export interface SourceModel {
   forward?: { self: string; params: string[]; body: SourceStatement[] };
   /** The input shape without the batch dimension, when the source states it (`keras.Input(shape=...)`, `input_shape=`). */
   inputShape?: number[];
+  /** Set when a function returns the Sequential (`def build_model(classes=10): return keras.Sequential(...)`): its parameters. */
+  factory?: { params: string[] };
   /** The input shape as written, resolved once the module constants are known. */
   inputShapeExpr?: PyExpr;
   /** Names with a literal value: module-level constants (`num_classes = 10`) and `__init__` defaults (`width=16`). */
@@ -95,7 +97,11 @@ export function findModels(text: string): SourceModel[] {
       } else if (child.name === 'AssignStatement') {
         const model = readSequentialAssignment(child, reader);
         if (model) models.push(model);
-      } else if (child.name === 'FunctionDefinition' || child.name === 'Body' || child.name === 'IfStatement') visit(child);
+      } else if (child.name === 'FunctionDefinition') {
+        const factory = readFactory(child, reader);
+        if (factory) models.push(factory);
+        else visit(child);
+      } else if (child.name === 'Body' || child.name === 'IfStatement') visit(child);
       else if (child.name === 'ExpressionStatement') addKerasAddCalls(child, reader, models);
     }
   };
@@ -154,21 +160,42 @@ function isKerasInput(expr: PyExpr): boolean {
   return qn !== undefined && KERAS_INPUTS.has(qn);
 }
 
+/** `def build_model(...): return keras.Sequential([...])`: the Sequential, named after the function. */
+function readFactory(node: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {
+  const parts = childrenOf(node);
+  const nameNode = parts.find((c) => c.name === 'VariableName');
+  const body = parts.find((c) => c.name === 'Body');
+  if (!nameNode || !body) return undefined;
+  const statements = childrenOf(body).filter((c) => c.name !== ':');
+  const last = statements[statements.length - 1];
+  if (last?.name !== 'ReturnStatement') return undefined;
+  const value = childrenOf(last).filter((c) => c.name !== 'return');
+  if (value.length !== 1) return undefined;
+  const model = sequentialModel(reader.slice(nameNode), value[0], node, nameNode, reader);
+  if (!model) return undefined;
+  model.factory = { params: parameterTexts(parts.find((c) => c.name === 'ParamList'), reader) };
+  readDefaults(parts.find((c) => c.name === 'ParamList'), reader, model.values);
+  return model;
+}
+
 function readSequentialAssignment(node: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {
   const children = childrenOf(node);
   if (children.length !== 3 || children[0].name !== 'VariableName') return undefined;
-  const value = reader.read(children[2]);
+  return sequentialModel(reader.slice(children[0]), children[2], node, children[0], reader);
+}
+
+function sequentialModel(name: string, valueNode: SyntaxNode, node: SyntaxNode, header: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {
+  const value = reader.read(valueNode);
   if (value.t !== 'call') return undefined;
   const qn = qualifiedOf(value.fn);
   const framework = qn === TORCH_SEQUENTIAL ? 'pytorch' : qn && KERAS_SEQUENTIAL.has(qn) ? 'keras' : undefined;
   if (!framework) return undefined;
-  const name = reader.slice(children[0]);
   const model: SourceModel = {
     framework,
     form: 'sequential',
     name,
     span: { from: node.from, to: node.to },
-    headerSpan: { from: children[0].from, to: children[0].to },
+    headerSpan: { from: header.from, to: header.to },
     layers: [],
     initParams: [],
     initOther: [],
@@ -220,7 +247,7 @@ function readClass(node: SyntaxNode, reader: ExpressionReader): SourceModel | un
       }
       readInit(fnBody, self, reader, model);
     } else if (fnName === forwardName) {
-      model.forward = { self, params: params.slice(1), body: readBody(fnBody, reader) };
+      model.forward = { self, params: parameterTexts(parts.find((c) => c.name === 'ParamList'), reader, false).slice(1), body: readBody(fnBody, reader) };
     }
   }
   return model;
@@ -231,25 +258,30 @@ function readDefaults(paramList: SyntaxNode | undefined, reader: ExpressionReade
   if (!paramList) return;
   const children = childrenOf(paramList);
   children.forEach((child, i) => {
-    if (child.name === 'VariableName' && children[i + 1]?.name === 'AssignOp' && children[i + 2]) values.set(reader.slice(child), reader.read(children[i + 2]));
+    const eq = children[i + 1]?.name === 'TypeDef' ? i + 2 : i + 1;
+    if (child.name === 'VariableName' && children[eq]?.name === 'AssignOp' && children[eq + 1]) values.set(reader.slice(child), reader.read(children[eq + 1]));
   });
 }
 
-function parameterTexts(paramList: SyntaxNode | undefined, reader: ExpressionReader): string[] {
+/**
+ * Parameters as written (`width: int = 16`); without `annotations`, only name and default (`width=16`), since a
+ * framework type such as `torch.Tensor` would not exist in the ported module.
+ */
+function parameterTexts(paramList: SyntaxNode | undefined, reader: ExpressionReader, annotations = true): string[] {
   if (!paramList) return [];
   const out: string[] = [];
-  let current = '';
-  let start = -1;
+  let parts: SyntaxNode[] = [];
+  const flush = (): void => {
+    if (parts.length === 0) return;
+    if (annotations) out.push(reader.text.slice(parts[0].from, parts[parts.length - 1].to));
+    else out.push(parts.filter((p) => p.name !== 'TypeDef').map((p) => reader.slice(p)).join(''));
+    parts = [];
+  };
   for (const child of childrenOf(paramList)) {
-    if (child.name === '(' || child.name === ')' || child.name === ',') {
-      if (start >= 0) out.push(current);
-      start = -1;
-      current = '';
-      continue;
-    }
-    if (start < 0) start = child.from;
-    current = reader.text.slice(start, child.to);
+    if (child.name === '(' || child.name === ')' || child.name === ',') flush();
+    else parts.push(child);
   }
+  flush();
   return out;
 }
 

@@ -44,12 +44,12 @@ function portOne(model: SourceModel, options: PortOptions): PortResult {
   const header = [`# Ported from ${label(model.framework)} to ${label(options.to)} by Framework Guide from ${model.name}.`];
   if (model.framework === 'pytorch') {
     const port = portTorchToKeras(model, inputShape);
-    header.push('# Layout: tensors stay channels-first as in PyTorch (data_format="channels_first", BatchNormalization axis=1), so both models take the same input.');
+    header.push("# Layout: the Keras model takes the same channels-first input as the PyTorch model and permutes to channels-last only around convolutions, pooling and BatchNormalization of feature maps.");
     const code = assemble(header, [...port.imports, 'import numpy as np'], port.code, weightPortingCode('pytorch', port.weights), port.todos.length, model.constants);
     const result: PortResult = {
       code,
       targetModel: port.targetModel,
-      sourceModel: model.form === 'class' ? `${model.name}()` : model.name,
+      sourceModel: model.form === 'class' || model.factory ? `${model.name}()` : model.name,
       sourceFramework: 'pytorch',
       targetFramework: 'keras',
       name: model.name,
@@ -75,7 +75,7 @@ function portOne(model: SourceModel, options: PortOptions): PortResult {
   const result: PortResult = {
     code,
     targetModel: port.targetModel,
-    sourceModel: model.form === 'class' ? `${model.name}()` : model.name,
+    sourceModel: model.form === 'class' || model.factory ? `${model.name}()` : model.name,
     sourceFramework: 'keras',
     targetFramework: 'pytorch',
     name: model.name,
@@ -96,5 +96,5 @@ function assemble(header: string[], imports: string[], model: string, weights: s
 }
 
 function importRank(line: string): number {
-  return line.startsWith('import math') ? 0 : line.startsWith('import numpy') ? 1 : 2;
+  return line.startsWith('import math') ? 0 : line.startsWith('import numpy') ? 1 : line.startsWith('from ') || line.includes(' as ') ? 3 : 2;
 }

@@ -13,7 +13,7 @@ import { argumentsByName, callText, isLiteral, rejectUnknownKeywords, sizeOf, si
 import type { SourceLayer, SourceModel, SourceStatement } from './extract';
 import { intsOf, numberOf, qualifiedOf, selfAttribute, type PyExpr } from './pyexpr';
 import { TodoSignal, todo, type PortTodo, type WeightLink } from './types';
-import { formatNumber, literalsEqual, quoteTodo, shortName } from './write';
+import { asFactory, formatNumber, literalsEqual, quoteTodo, shortName } from './write';
 
 /** A translated layer: the Keras constructors (a padding layer may precede the main one) and how to call it. */
 interface KerasLayer {
@@ -79,6 +79,7 @@ export function portTorchToKeras(model: SourceModel, inputShape: number[] | unde
       { indent: '        ', source: '', target: '.layers', weights, todos, toPlainAtEnd: true },
     );
     lines.push(...body.lines, '    ]', ')');
+    if (model.factory) return { code: asFactory(lines, model.name, model.factory.params).join('\n'), imports, todos, weights, targetModel: `${model.name}()` };
     return { code: lines.join('\n'), imports, todos, weights, targetModel: model.name };
   }
 

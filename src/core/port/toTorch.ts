@@ -11,7 +11,7 @@ import { argumentsByName, callText, rejectUnknownKeywords, sizeOf, TRAINING_ONLY
 import { resolvedNumber, type SourceLayer, type SourceModel, type SourceStatement } from './extract';
 import { intsOf, numberOf, qualifiedOf, selfAttribute, type PyExpr } from './pyexpr';
 import { TodoSignal, todo, type PortTodo, type WeightLink } from './types';
-import { className, formatNumber, literalsEqual, quoteTodo, shortName } from './write';
+import { asFactory, className, formatNumber, literalsEqual, parameterName, quoteTodo, shortName } from './write';
 
 /** What the porter knows about a tensor: its Keras shape (no batch) and whether the PyTorch tensor is permuted to channels-first. */
 interface Info {
@@ -229,10 +229,11 @@ class KerasToTorch {
       lines.push(`${model.name} = nn.Sequential(`);
       for (const m of sequentialModules) lines.push(`    ${m},`);
       lines.push(')');
+      if (model.factory) return this.result(asFactory(lines, model.name, model.factory.params), `${model.name}()`);
       return this.result(lines, model.name);
     }
     lines.push(`class ${name}(nn.Module):`);
-    const initParams = model.initParams.filter((p) => p !== '**kwargs');
+    const initParams = (model.factory?.params ?? model.initParams).filter((p) => p !== '**kwargs');
     lines.push(`    def __init__(self${initParams.map((p) => `, ${p}`).join('')}):`);
     lines.push('        super().__init__()');
     lines.push(...init);
@@ -240,6 +241,11 @@ class KerasToTorch {
     lines.push(`    def forward(self, ${model.form === 'sequential' ? 'x' : this.forwardParams().join(', ')}):`);
     if (this.permuteNote) lines.push('        # PyTorch convolutions, pooling and BatchNorm read channels-first (N, C, ...); Keras tensors are channels-last, so x is permuted before them and back before layers that read the last axis.');
     for (const line of forwardLines) for (const part of line.split('\n')) lines.push(`        ${part}`);
+    if (model.factory) {
+      const names = model.factory.params.map(parameterName);
+      lines.push('', '', `def ${model.name}(${model.factory.params.join(', ')}):`, `    return ${name}(${names.join(', ')})`);
+      return this.result(lines, `${model.name}()`);
+    }
     if (model.form === 'sequential') {
       lines.push('', '', `${model.name} = ${name}()`);
       return this.result(lines, model.name);

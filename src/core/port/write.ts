@@ -61,3 +61,15 @@ export function className(variable: string): string {
     .join('');
   return /^[A-Za-z_]/.test(name) ? name : `Model${name}`;
 }
+
+/** Wraps `name = Sequential(...)` lines into `def name(params): return Sequential(...)` for a model built by a function. */
+export function asFactory(lines: string[], name: string, params: string[]): string[] {
+  const [first, ...rest] = lines;
+  const body = [`return ${first.slice(first.indexOf('=') + 1).trim()}`, ...rest];
+  return [`def ${name}(${params.join(', ')}):`, ...body.map((l) => (l ? `    ${l}` : l))];
+}
+
+/** `classes: int = 10` → `classes`. */
+export function parameterName(parameter: string): string {
+  return parameter.split(/[:=]/)[0].trim();
+}
