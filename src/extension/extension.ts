@@ -13,6 +13,7 @@ import { registerReplacementCommand } from './replacement';
 import { DeprecationDiagnostics, registerDiagnostics } from './diagnostics';
 import { registerCodeActions } from './codeActions';
 import { registerWorkspaceScan } from './workspaceScan';
+import { registerPort } from './port';
 import type { WebviewMessage } from '../webview/protocol';
 
 /** What activate() returns: handles the integration tests read. Not a public API. */
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): FrameworkGuideTestAp
   registerDiagnostics(context, diagnostics);
   registerCodeActions(context, diagnostics, store);
   registerWorkspaceScan(context, store, log);
+  registerPort(context, { log });
   return { panelMessages, analyses, diagnostics, deliverPanelMessage: (raw) => ComparisonPanel.deliverForTest(raw) };
 }
 
