@@ -105,9 +105,10 @@ function convTransposeParams(rank: 1 | 2): PortParam[] {
   ];
 }
 
-function poolParams(): PortParam[] {
+/** Keras 3 MaxPooling defaults pool_size to 2; AveragePooling requires it. */
+function poolParams(kerasPoolDefault?: string): PortParam[] {
   return [
-    { torch: 'kernel_size', keras: 'pool_size' },
+    { torch: 'kernel_size', keras: 'pool_size', ...(kerasPoolDefault ? { kerasDefault: kerasPoolDefault } : {}) },
     { torch: 'stride', torchDefault: 'None', keras: 'strides', kerasDefault: 'None' },
     { torch: 'padding', torchDefault: '0', keras: 'padding', kerasDefault: "'valid'" },
   ];
@@ -172,7 +173,7 @@ export const PORT_LAYERS: readonly PortLayer[] = [
       keras: [`keras.layers.MaxPooling${rank}D`, `keras.layers.MaxPool${rank}D`],
       torchPositional: ['kernel_size', 'stride', 'padding'],
       kerasPositional: ['pool_size', 'strides', 'padding', 'data_format'],
-      params: poolParams(),
+      params: poolParams(rank === 1 ? '2' : '(2, 2)'),
     },
     {
       kind: 'avgPool',
