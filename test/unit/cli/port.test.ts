@@ -14,7 +14,10 @@ function run(...args: string[]): { code: number | null; stdout: string; stderr: 
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-suite('framework-guide port', () => {
+suite('framework-guide port', function () {
+  // Each test starts the CLI several times; on a loaded machine that takes more than mocha's default 2 s.
+  this.timeout(30_000);
+
   suiteSetup(function () {
     this.timeout(120_000);
     if (fs.existsSync(cli)) return;
