@@ -448,13 +448,21 @@ function convTransposeLayer(row: PortLayer, values: Map<string, PyExpr>, constru
   if (!isLiteral(values, 'groups', '1', '1')) todo(construct, 'grouped transposed convolution has no Keras equivalent');
   const filters = textOr(values, 'out_channels', undefined) ?? todo(construct, 'out_channels missing');
   const kernelExpr = values.get('kernel_size') ?? todo(construct, 'kernel_size missing');
-  const pad = sizeOf(values.get('padding'), rank, 0);
-  if (!pad || pad.some((p) => p !== 0)) todo(construct, 'transposed convolution with padding: Keras has no cropping argument (add a Cropping layer by hand)');
+  const pad = sizeOf(values.get('padding'), rank, 0) ?? todo(construct, 'padding is not a literal size');
   const outputPadding = sizeOf(values.get('output_padding'), rank, 0);
   const stride = sizeOf(values.get('stride'), rank, 1);
   const dilation = sizeOf(values.get('dilation'), rank, 1);
+  const kernel = sizeOf(kernelExpr, rank);
+  let padding: string | undefined;
+  if (pad.some((p) => p !== 0)) {
+    // PyTorch crops `padding` from both ends of the full output; Keras "same" crops (k - s) split evenly, the odd one at the end.
+    const sameAsKeras = kernel && stride && outputPadding?.every((p) => p === 0) && dilation?.every((d) => d === 1) && kernel.every((k, i) => k - stride[i] === 2 * pad[i]);
+    if (!sameAsKeras) todo(construct, 'transposed convolution with padding other than (kernel_size - stride) / 2: Keras has no cropping argument (add a Cropping layer by hand)');
+    padding = '"same"';
+  }
   const keywords: Array<[string, string | undefined]> = [
     ['strides', stride && stride.every((s) => s === 1) ? undefined : values.get('stride')?.text],
+    ['padding', padding],
     ['output_padding', outputPadding && outputPadding.every((p) => p === 0) ? undefined : values.get('output_padding')?.text],
     ['dilation_rate', dilation && dilation.every((d) => d === 1) ? undefined : values.get('dilation')?.text],
     ...mappedKeywords(row, values, ['bias']),

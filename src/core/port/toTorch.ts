@@ -619,11 +619,16 @@ function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | undefined
         const groups = mapped(row, values, 'groups');
         keywords.push(groups);
       } else {
-        if (padding !== 'valid') todo(construct, 'transposed convolution with padding="same" is not ported');
         if (dilation.some((d) => d !== 1)) todo(construct, 'dilated transposed convolution is not ported');
         const outputPadding = sizeOf(values.get('output_padding'), rank);
+        if (padding === 'same') {
+          // Keras "same" crops k - s from the full output, the odd one at the end; PyTorch crops `padding` from both ends.
+          const crop = kernel.map((k, i) => k - strides[i]);
+          if (outputPadding || crop.some((c) => c < 0 || c % 2 !== 0)) todo(construct, 'padding="same" where kernel_size - strides is odd crops unevenly; PyTorch crops evenly');
+          keywords.push(['padding', crop.every((c) => c === crop[0]) ? String(crop[0] / 2) : `(${crop.map((c) => c / 2).join(', ')})`]);
+        } else if (padding !== 'valid') todo(construct, `padding="${padding}" is not ported`);
         // Keras "valid" transposed output is n*s + max(k - s, 0); PyTorch's is (n-1)*s + k + output_padding.
-        const extra = outputPadding ?? kernel.map((k, i) => Math.max(strides[i] - k, 0));
+        const extra = padding === 'same' ? [0] : (outputPadding ?? kernel.map((k, i) => Math.max(strides[i] - k, 0)));
         if (extra.some((p) => p !== 0)) keywords.push(['output_padding', extra.length === 1 || extra.every((p) => p === extra[0]) ? String(extra[0]) : `(${extra.join(', ')})`]);
       }
       keywords.push(mapped(row, values, 'use_bias'));
@@ -640,7 +645,9 @@ function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | undefined
             ? convOut(n, kernel[d], strides[d], dilation[d], same)
             : n === undefined
               ? undefined
-              : (n - 1) * strides[d] + kernel[d] + (sizeOf(values.get('output_padding'), rank)?.[d] ?? Math.max(strides[d] - kernel[d], 0)),
+              : same
+                ? n * strides[d]
+                : (n - 1) * strides[d] + kernel[d] + (sizeOf(values.get('output_padding'), rank)?.[d] ?? Math.max(strides[d] - kernel[d], 0)),
         );
         return { permuted: i.permuted, shape: channelsFirst ? [filtersN, ...next] : [...next, filtersN] };
       };

@@ -90,8 +90,14 @@ suite('core/port: PyTorch to Keras', () => {
     assert.match(result.code, /# TODO\(framework-guide\): outside the porter’s supported layers: nn\.MultiheadAttention\(d_model, nhead, dropout=dropout, batch_first=True\)/);
     assert.deepStrictEqual([...new Set(result.todos.map((t) => t.construct))], ['nn.MultiheadAttention', 'tuple assignment']);
     assert.match(result.code, /# 2 construct\(s\) were not ported/);
+  });
+
+  test('a transposed convolution cropping (kernel - stride) / 2 on each side is Keras padding="same"', () => {
     const generator = port('dcgan_generator_torch.py', 'keras', [16, 1, 1]);
-    assert.ok(generator.todos.every((t) => t.construct === 'nn.ConvTranspose2d'));
+    assert.match(generator.code, /keras\.layers\.Conv2DTranspose\(ngf \* 2, 4, strides=2, padding="same", use_bias=False\)/);
+    assert.deepStrictEqual(generator.todos, []);
+    const odd = portModel('import torch.nn as nn\nm = nn.Sequential(nn.ConvTranspose2d(4, 4, 3, stride=2, padding=1))\n', {}, { to: 'keras' });
+    assert.ok(odd.ok && odd.result.todos.length === 1 && /Keras has no cropping argument/.test(odd.result.todos[0].reason));
   });
 });
 
