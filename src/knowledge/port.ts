@@ -33,6 +33,7 @@ export type PortLayerKind =
   | 'lstm'
   | 'gru'
   | 'simpleRnn'
+  | 'multiHeadAttention'
   | 'flatten'
   | 'activation'
   | 'identity';
@@ -268,6 +269,25 @@ export const PORT_LAYERS: readonly PortLayer[] = [
     kerasPositional: ['units'],
     params: recurrentParams(undefined),
     torchInput: 'input_size',
+  },
+  {
+    // Same computation when Keras key_dim * num_heads equals the embedding size (PyTorch splits embed_dim over the heads).
+    kind: 'multiHeadAttention',
+    torch: ['torch.nn.MultiheadAttention'],
+    keras: ['keras.layers.MultiHeadAttention'],
+    torchPositional: ['embed_dim', 'num_heads', 'dropout', 'bias', 'add_bias_kv', 'add_zero_attn', 'kdim', 'vdim', 'batch_first'],
+    kerasPositional: ['num_heads', 'key_dim', 'value_dim', 'dropout', 'use_bias', 'output_shape', 'attention_axes'],
+    params: [
+      { torch: 'num_heads', keras: 'num_heads' },
+      { torch: 'dropout', torchDefault: '0.0', keras: 'dropout', kerasDefault: '0.0' },
+      { torch: 'bias', torchDefault: 'True', keras: 'use_bias', kerasDefault: 'True' },
+      { torch: 'add_bias_kv', torchDefault: 'False' },
+      { torch: 'add_zero_attn', torchDefault: 'False' },
+      { torch: 'kdim', torchDefault: 'None' },
+      { torch: 'vdim', torchDefault: 'None' },
+      { torch: 'batch_first', torchDefault: 'False' },
+    ],
+    torchInput: 'embed_dim',
   },
   {
     kind: 'flatten',

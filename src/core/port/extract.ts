@@ -57,8 +57,20 @@ export interface SourceModel {
 }
 
 /** A literal number, resolving a name through the model's constants and `__init__` defaults. */
-export function resolvedNumber(model: SourceModel, expr: PyExpr | undefined): number | undefined {
-  if (expr?.t === 'name') return numberOf(model.values.get(expr.id));
+export function resolvedNumber(model: SourceModel, expr: PyExpr | undefined, depth = 0): number | undefined {
+  if (!expr || depth > 8) return undefined;
+  if (expr.t === 'name') return resolvedNumber(model, model.values.get(expr.id), depth + 1);
+  if (expr.t === 'bin') {
+    // Arithmetic on sizes, as in `hidden_dim // num_heads` or `16 * 5 * 5`.
+    const a = resolvedNumber(model, expr.a, depth + 1);
+    const b = resolvedNumber(model, expr.b, depth + 1);
+    if (a === undefined || b === undefined) return undefined;
+    if (expr.op === '+') return a + b;
+    if (expr.op === '-') return a - b;
+    if (expr.op === '*') return a * b;
+    if (expr.op === '//' && b !== 0) return Math.floor(a / b);
+    return undefined;
+  }
   return numberOf(expr);
 }
 

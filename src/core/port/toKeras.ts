@@ -24,6 +24,8 @@ interface KerasLayer {
   /** Dropout, BatchNormalization and nested models take the training flag. */
   training: boolean;
   rnn?: { cell: 'lstm' | 'gru' | 'simpleRnn'; batchFirst: boolean };
+  /** nn.MultiheadAttention: called (query, key, value), returns (output, weights). */
+  attention?: boolean;
   children?: KerasLayer[];
   todo?: PortTodo;
   original: string;
@@ -344,6 +346,20 @@ function layerFor(source: SourceLayer): KerasLayer {
       if (!isLiteral(values, 'start_dim', '1', '1') || !(isLiteral(values, 'end_dim', '-1', '-1'))) todo(construct, 'flatten of other dimensions than 1..-1');
       return { ...plain('keras.layers.Flatten()', call.text), needs: () => 'plain', out: () => ({ permuted: false, rank: 2 }) };
     }
+    case 'multiHeadAttention': {
+      rejectUnknownKeywords(values, row.torchPositional, construct);
+      for (const flag of ['add_bias_kv', 'add_zero_attn']) if (!isLiteral(values, flag, 'False', 'False')) todo(construct, `${flag}=True has no Keras equivalent`);
+      for (const dim of ['kdim', 'vdim']) if (!isLiteral(values, dim, 'None', 'None')) todo(construct, `${dim} other than embed_dim is not ported`);
+      if (!isLiteral(values, 'batch_first', 'True')) todo(construct, 'sequence-first attention (batch_first=False) is not ported: Keras attention is batch-first');
+      const embed = values.get('embed_dim') ?? todo(construct, 'embed_dim missing');
+      const heads = values.get('num_heads') ?? todo(construct, 'num_heads missing');
+      const e = numberOf(embed);
+      const h = numberOf(heads);
+      const keyDim = e !== undefined && h !== undefined ? String(e / h) : `${embed.text} // ${heads.text}`;
+      const code = callText('keras.layers.MultiHeadAttention', [], [['num_heads', heads.text], ['key_dim', keyDim], ...mappedKeywords(row, values, ['dropout', 'bias'])]);
+      const layer = weighted(code, call.text, { kind: 'multiHeadAttention' }, 'key_dim = embed_dim / num_heads: PyTorch splits the embedding over the heads');
+      return { ...layer, attention: true, training: true, needs: () => 'plain' };
+    }
     case 'identity':
       return plain('keras.layers.Identity()', call.text);
     default:
@@ -522,8 +538,19 @@ class ForwardToKeras {
         this.vars.set(statement.target.id, value.info);
         return [`${statement.target.id} = ${value.code}`];
       }
+      const called = this.layerOf(statement.value);
+      if (called?.layer.todo) todo(called.layer.todo.construct, 'its layer was not ported');
       const rnn = this.rnnAssignment(statement.targets, statement.value);
       if (rnn) return rnn;
+      const attention = this.layerOf(statement.value);
+      if (attention?.layer.attention) {
+        const targets = statement.targets;
+        if (targets.t !== 'tuple' || targets.items.length !== 2 || targets.items[0].t !== 'name') return todo('attention output', 'unpack it as `out, _ = ...`');
+        if (targets.items[1].text !== '_') todo('attention weights', 'PyTorch averages them over the heads, Keras returns them per head');
+        const value = this.attentionCall(attention.key, attention.layer, statement.value as PyExpr & { t: 'call' });
+        this.vars.set(targets.items[0].text, value.info);
+        return [`${targets.items[0].text} = ${value.code}`];
+      }
       if (statement.targets.t !== 'name') todo('tuple assignment', 'only a single target is ported');
       const value = this.expr(statement.value);
       this.vars.set(statement.targets.id, value.info);
@@ -581,6 +608,15 @@ class ForwardToKeras {
     return lines;
   }
 
+  /** `self.attn(q, k, v)` → Keras `self.attn(q, v, k)`: Keras takes (query, value, key). */
+  private attentionCall(key: string, layer: KerasLayer, e: PyExpr & { t: 'call' }): Value {
+    if (layer.todo) todo(layer.todo.construct, 'its layer was not ported');
+    const arg = (name: string, position: number): PyExpr => e.kwargs.find((k) => k.name === name)?.value ?? e.args[position] ?? todo('attention call', `${name} missing`);
+    for (const kw of e.kwargs) if (!['query', 'key', 'value', 'need_weights'].includes(kw.name)) todo('attention call', `argument ${kw.name} is not ported`);
+    const [q, k, v] = [arg('query', 0), arg('key', 1), arg('value', 2)].map((x) => this.plain(this.expr(x)));
+    return { code: `self.${key}(${q.code}, ${v.code}, ${k.code}, training=training)`, info: q.info };
+  }
+
   private layerCall(key: string, layer: KerasLayer, args: PyExpr[]): Value {
     if (layer.todo) todo(layer.todo.construct, 'its layer was not ported');
     if (args.length !== 1) todo('layer call', 'layers called with several inputs are not ported');
@@ -636,6 +672,10 @@ class ForwardToKeras {
           const call = `${this.layerCall(found.key, found.layer, (e.obj as PyExpr & { t: 'call' }).args).code}[0]`;
           return { code: found.layer.rnn.batchFirst ? call : `keras.ops.transpose(${call}, (1, 0, 2))`, info: { permuted: false, rank: 3 } };
         }
+        if (found?.layer.attention) {
+          if (e.index.trim() !== '0') todo('attention weights', 'PyTorch averages them over the heads, Keras returns them per head');
+          return this.attentionCall(found.key, found.layer, e.obj as PyExpr & { t: 'call' });
+        }
         const obj = this.plain(this.expr(e.obj));
         return { code: `${obj.code}[${e.index}]`, info: { permuted: false, scalar: e.obj.t === 'attr' && e.obj.name === 'shape' } };
       }
@@ -657,6 +697,7 @@ class ForwardToKeras {
     const found = this.layerOf(e);
     if (found) {
       if (found.layer.rnn) todo('recurrent layer output', 'unpack it as `output, state = ...` or index [0]');
+      if (found.layer.attention) todo('attention output', 'unpack it as `out, _ = ...` or index [0]');
       return this.layerCall(found.key, found.layer, e.args);
     }
     const qn = qualifiedOf(e.fn);

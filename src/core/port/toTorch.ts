@@ -43,6 +43,8 @@ interface TorchLayer {
   original: string;
   /** The input rank a channels-first layer implies (4 for Conv2D), used when the rank is not otherwise known. */
   inRank?: number;
+  /** A nested keras.Sequential: its weight links, relative to the Keras container (`.layers[i]`) and the nn.Sequential (`[j]`). */
+  nested?: Array<Omit<WeightLink, 'source' | 'target'> & { source: string; target: string }>;
 }
 
 export interface TorchPort {
@@ -207,11 +209,10 @@ class KerasToTorch {
       built.modules.forEach((m, j) => {
         if (m.comment) init.push(`        # ${m.comment}`);
         init.push(`        self.${attr}${m.suffix} = ${m.code}`);
-        if (j === built.main && built.link) {
-          const source = model.form === 'sequential' ? `.layers[${i}]` : `.${layer.key}`;
-          const target = pure ? `[${sequentialModules.length}]` : `.${attr}${m.suffix}`;
-          this.weights.push({ ...built.link, source, target });
-        }
+        const source = model.form === 'sequential' ? `.layers[${i}]` : `.${layer.key}`;
+        const target = pure ? `[${sequentialModules.length}]` : `.${attr}${m.suffix}`;
+        if (j === built.main && built.link) this.weights.push({ ...built.link, source, target });
+        if (j === built.main && built.nested) for (const link of built.nested) this.weights.push({ ...link, source: `${source}${link.source}`, target: `${target}${link.target}` });
       });
       sequentialModules.push(...(built.sequential ?? []));
     });
@@ -464,8 +465,21 @@ class KerasToTorch {
     return todo(shortName(qn), 'call not ported');
   }
 
+  /** Keras `self.att(query, value, key=None)` → PyTorch `self.att(query, key, value, need_weights=False)[0]`. */
+  private attentionCall(key: string, e: PyExpr & { t: 'call' }): Value {
+    const arg = (name: string, position: number): PyExpr | undefined => e.kwargs.find((k) => k.name === name)?.value ?? e.args[position];
+    for (const kw of e.kwargs) if (!['query', 'value', 'key', 'training'].includes(kw.name)) todo('attention call', `argument ${kw.name} is not ported`);
+    const query = toPlain(this.expr(arg('query', 0) ?? todo('attention call', 'query missing')));
+    const value = toPlain(this.expr(arg('value', 1) ?? todo('attention call', 'value missing')));
+    const keyArg = arg('key', 2);
+    const keyValue = keyArg ? toPlain(this.expr(keyArg)) : value;
+    const layer = this.build(key, query.info);
+    return { code: `self.${key}(${query.code}, ${keyValue.code}, ${value.code}, need_weights=False)[0]`, info: layer.out(query.info) };
+  }
+
   private layerCall(key: string, e: PyExpr & { t: 'call' }): Value {
     const source = this.sources.get(key) as SourceLayer;
+    if (source.qualifiedName === 'keras.layers.MultiHeadAttention') return this.attentionCall(key, e);
     const merge = source.qualifiedName ? MERGE_LAYERS[source.qualifiedName] : undefined;
     if (merge) {
       const list = e.args[0];
@@ -485,6 +499,23 @@ class KerasToTorch {
     const layer = this.build(key, input.info);
     return this.applyLayer(key, layer, input);
   }
+}
+
+/** A nested keras.Sequential as an nn.Sequential, when each of its layers is one module chain in PyTorch's layout. */
+function nestedSequential(children: SourceLayer[], info: Info, num: (e: PyExpr | undefined) => number | undefined, original: string): TorchLayer {
+  let current: Info = { ...info, permuted: false };
+  const modules: string[] = [];
+  const nested: NonNullable<TorchLayer['nested']> = [];
+  children.forEach((child, i) => {
+    const layer = buildLayer(child, current, num);
+    if (!layer.sequential || layer.needs === 'permuted') todo(child.qualifiedName ? shortName(child.qualifiedName) : 'layer', 'inside a nested keras.Sequential only layers that read the last axis are ported');
+    if (layer.link) nested.push({ ...layer.link, source: `.layers[${i}]`, target: `[${modules.length + layer.main}]` });
+    modules.push(...layer.sequential);
+    current = layer.out(current);
+  });
+  const out = current;
+  const code = `nn.Sequential(\n${modules.map((m) => `            ${m},`).join('\n')}\n        )`;
+  return { modules: [{ suffix: '', code }], main: 0, needs: 'plain', apply: (x, attr) => `${attr('')}(${x})`, out: () => out, lazy: false, original, nested };
 }
 
 const MERGE_LAYERS: Record<string, string> = {
@@ -511,8 +542,8 @@ function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | undefined
   const qn = source.qualifiedName;
   const construct = qn ? shortName(qn) : call.text.split('(')[0];
   if (call.t !== 'call' || !qn) todo(construct, 'not a layer constructor');
-  if (source.children) todo(construct, 'nested keras.Sequential is not ported yet');
   const original = call.text;
+  if (source.children) return nestedSequential(source.children, info, num, original);
   const simple = (module: string, needs: TorchLayer['needs'], out: (i: Info) => Info = (i) => i): TorchLayer => ({
     modules: [{ suffix: '', code: module }],
     main: 0,
@@ -716,7 +747,7 @@ function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | undefined
       else if (scale === 'False') todo(construct, 'scale=False with center=True has no PyTorch flag');
       else if (center === 'False') keywords.push(['bias', 'False']);
       const layer = simple(callText('nn.LayerNorm', [String(features)], keywords), 'plain');
-      layer.modules[0].comment = 'eps as in Keras (PyTorch defaults to 1e-5)';
+      if (keywords.some(([name, value]) => name === 'eps' && value !== undefined)) layer.modules[0].comment = 'eps as in Keras (PyTorch defaults to 1e-5)';
       return { ...layer, link: { kind: 'layerNorm' } };
     }
     case 'dropout': {
@@ -768,6 +799,19 @@ function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | undefined
       rejectUnknownKeywords(values, row.kerasPositional, construct);
       const out = (i: Info): Info => ({ permuted: false, ...(i.shape ? { shape: [i.shape.every((n) => n !== undefined) ? (i.shape as number[]).reduce((a, b) => a * b, 1) : undefined] } : { rank: 2 }) });
       return simple('nn.Flatten()', 'plain', out);
+    }
+    case 'multiHeadAttention': {
+      rejectUnknownKeywords(values, row.kerasPositional, construct);
+      for (const arg of ['output_shape', 'attention_axes']) if (values.has(arg) && values.get(arg)?.text !== 'None') todo(construct, `${arg} is not ported`);
+      const heads = num(values.get('num_heads'));
+      const keyDim = num(values.get('key_dim'));
+      const valueDim = values.has('value_dim') && values.get('value_dim')?.text !== 'None' ? num(values.get('value_dim')) : keyDim;
+      const embed = shape?.[shape.length - 1];
+      if (heads === undefined || keyDim === undefined || embed === undefined) return todo(construct, 'num_heads, key_dim and the input size must be known (give the input shape)');
+      if (heads * keyDim !== embed || valueDim !== keyDim) todo(construct, `key_dim * num_heads (${keyDim} * ${heads}) differs from the embedding size ${embed}; PyTorch splits the embedding over the heads`);
+      const keywords: Array<[string, string | undefined]> = [mapped(row, values, 'dropout'), mapped(row, values, 'use_bias'), ['batch_first', 'True']];
+      const module = callText('nn.MultiheadAttention', [String(embed), values.get('num_heads')?.text as string], keywords);
+      return { ...simple(module, 'plain'), link: { kind: 'multiHeadAttention' }, sequential: undefined };
     }
     case 'identity':
       return simple('nn.Identity()', 'any');

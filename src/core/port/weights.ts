@@ -8,6 +8,20 @@ import type { PortResult, WeightLink } from './types';
 
 /** Python helpers copying one layer's weights, by layer kind; each takes (PyTorch module, Keras layer). */
 const TORCH_TO_KERAS: Record<string, string> = {
+  multiHeadAttention: `def _attention(t, k):
+    # PyTorch packs query/key/value in in_proj_weight (3 * embed, embed); Keras keeps (embed, heads, head_dim) per projection.
+    e, h = t.embed_dim, t.num_heads
+    w = t.in_proj_weight.detach().numpy()
+    b = None if t.in_proj_bias is None else t.in_proj_bias.detach().numpy()
+    weights = []
+    for i in range(3):
+        weights.append(w[i * e:(i + 1) * e].T.reshape(e, h, e // h))
+        if b is not None:
+            weights.append(b[i * e:(i + 1) * e].reshape(h, e // h))
+    weights.append(t.out_proj.weight.detach().numpy().T.reshape(h, e // h, e))
+    if t.out_proj.bias is not None:
+        weights.append(t.out_proj.bias.detach().numpy())
+    k.set_weights(weights)`,
   linear: `def _linear(t, k):
     weights = [t.weight.detach().numpy().T]  # Linear weight (out, in) -> Dense kernel (in, out)
     if t.bias is not None:
@@ -63,6 +77,16 @@ def _gru(t, k):
 };
 
 const KERAS_TO_TORCH: Record<string, string> = {
+  multiHeadAttention: `def _attention(k, t):
+    # Keras keeps per-head kernels: query/key/value (embed, heads, head_dim), output (heads, head_dim, embed).
+    weights = k.get_weights()
+    step = 2 if len(weights) == 8 else 1
+    e = t.embed_dim
+    t.in_proj_weight.copy_(torch.from_numpy(np.concatenate([weights[i * step].reshape(e, -1).T for i in range(3)])))
+    if step == 2:
+        t.in_proj_bias.copy_(torch.from_numpy(np.concatenate([weights[i * 2 + 1].reshape(-1) for i in range(3)])))
+        t.out_proj.bias.copy_(torch.from_numpy(weights[7]))
+    t.out_proj.weight.copy_(torch.from_numpy(weights[3 * step].reshape(-1, e).T.copy()))`,
   linear: `def _linear(k, t):
     weights = k.get_weights()
     t.weight.copy_(torch.from_numpy(weights[0].T))  # Dense kernel (in, out) -> Linear weight (out, in)
@@ -127,6 +151,7 @@ def _gru(k, t):
 };
 
 const HELPER_NAME: Record<string, string> = {
+  multiHeadAttention: '_attention',
   linear: '_linear',
   conv: '_conv',
   convTranspose: '_conv_transpose',

@@ -86,10 +86,19 @@ suite('core/port: PyTorch to Keras', () => {
   });
 
   test('constructs outside the subset become TODO lines quoting the original, never guesses', () => {
+    const result = port('bilstm_tagger_torch.py', 'keras', [7]);
+    assert.match(result.code, /# TODO\(framework-guide\): stacked recurrent layers \(num_layers > 1\): port as separate Keras layers: nn\.LSTM\(embedding_dim, hidden_dim \/\/ 2, num_layers=2, bidirectional=True, batch_first=True\)/);
+    assert.match(result.code, /# TODO\(framework-guide\): only straight-line assignments and return are ported: for t in range\(lstm_out\.shape\[1\]\):\n\s+#\s+scores\.append/);
+    assert.deepStrictEqual([...new Set(result.todos.map((t) => t.construct))], ['nn.LSTM', 'for statement', 'torch.stack']);
+    assert.match(result.code, /# \d+ construct\(s\) were not ported/);
+  });
+
+  test('nn.MultiheadAttention becomes MultiHeadAttention with key_dim = embed_dim / num_heads and (query, value, key) order', () => {
     const result = port('transformer_block_torch.py', 'keras', [6, 32]);
-    assert.match(result.code, /# TODO\(framework-guide\): outside the porter’s supported layers: nn\.MultiheadAttention\(d_model, nhead, dropout=dropout, batch_first=True\)/);
-    assert.deepStrictEqual([...new Set(result.todos.map((t) => t.construct))], ['nn.MultiheadAttention', 'tuple assignment']);
-    assert.match(result.code, /# 2 construct\(s\) were not ported/);
+    assert.match(result.code, /keras\.layers\.MultiHeadAttention\(num_heads=nhead, key_dim=d_model \/\/ nhead, dropout=dropout\)/);
+    assert.match(result.code, /attn_out = self\.attn\(x, x, x, training=training\)/);
+    assert.match(result.code, /def _attention\(t, k\):/);
+    assert.deepStrictEqual(result.todos, []);
   });
 
   test('a transposed convolution cropping (kernel - stride) / 2 on each side is Keras padding="same"', () => {
