@@ -44,7 +44,7 @@ function portOne(model: SourceModel, options: PortOptions): PortResult {
   const header = [`# Ported from ${label(model.framework)} to ${label(options.to)} by Framework Guide from ${model.name}.`];
   if (model.framework === 'pytorch') {
     const port = portTorchToKeras(model, inputShape);
-    header.push("# Layout: the Keras model takes the same channels-first input as the PyTorch model and permutes to channels-last only around convolutions, pooling and BatchNormalization of feature maps.");
+    if (port.layoutChanged) header.push('# Layout: the Keras model takes the same channels-first input as the PyTorch model and permutes to channels-last only around convolutions, pooling and BatchNormalization of feature maps.');
     const code = assemble(header, [...port.imports, 'import numpy as np'], port.code, weightPortingCode('pytorch', port.weights), port.todos.length, model.constants);
     const result: PortResult = {
       code,
@@ -67,8 +67,8 @@ function portOne(model: SourceModel, options: PortOptions): PortResult {
     return result;
   }
   const port = portKerasToTorch(model, inputShape);
+  if (port.layoutChanged) header.push('# Layout: the PyTorch model takes the same channels-last input as the Keras model and permutes to channels-first only around convolutions, pooling and BatchNorm.');
   header.push(
-    '# Layout: the PyTorch model takes the same channels-last input as the Keras model and permutes to channels-first only around convolutions, pooling and BatchNorm.',
     port.lazy ? '# Sizes: the input shape was not known, so lazy modules infer the input sizes on the first call.' : '# Sizes: the input sizes PyTorch needs were inferred from the input shape.',
   );
   const code = assemble(header, [...port.imports, 'import numpy as np'], port.code, weightPortingCode('keras', port.weights), port.todos.length, model.constants);

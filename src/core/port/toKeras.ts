@@ -61,6 +61,8 @@ export interface KerasPort {
   todos: PortTodo[];
   weights: WeightLink[];
   targetModel: string;
+  /** The port permutes between channels-first and channels-last somewhere. */
+  layoutChanged: boolean;
 }
 
 /** Ports one PyTorch model; `torchSizes` is unused in this direction (Keras infers input sizes). */
@@ -81,8 +83,9 @@ export function portTorchToKeras(model: SourceModel, inputShape: number[] | unde
       { indent: '        ', source: '', target: '.layers', weights, todos, toPlainAtEnd: true },
     );
     lines.push(...body.lines, '    ]', ')');
-    if (model.factory) return { code: asFactory(lines, model.name, model.factory.params).join('\n'), imports, todos, weights, targetModel: `${model.name}()` };
-    return { code: lines.join('\n'), imports, todos, weights, targetModel: model.name };
+    const layoutChanged = body.permuted;
+    if (model.factory) return { code: asFactory(lines, model.name, model.factory.params).join('\n'), imports, todos, weights, targetModel: `${model.name}()`, layoutChanged };
+    return { code: lines.join('\n'), imports, todos, weights, targetModel: model.name, layoutChanged };
   }
 
   const forwardLines: string[] = [];
@@ -134,7 +137,7 @@ export function portTorchToKeras(model: SourceModel, inputShape: number[] | unde
     if (translator.permuted) lines.push('        # Keras convolutions, pooling and BatchNormalization run channels-last: x is permuted from PyTorch\'s (N, C, ...) before them and back before layers that read PyTorch\'s axis order.');
     lines.push(...forwardLines);
   }
-  return { code: lines.join('\n'), imports, todos, weights, targetModel: `${model.name}()` };
+  return { code: lines.join('\n'), imports, todos, weights, targetModel: `${model.name}()`, layoutChanged: translator.permuted };
 }
 
 function statementConstruct(statement: string): string {
@@ -164,12 +167,14 @@ interface BodyOptions {
  * The items of a `keras.Sequential([...])` list for a PyTorch nn.Sequential, with `keras.layers.Permute` layers
  * where the layout changes, registering weight links with Keras accessors `.layers[i]`.
  */
-function sequentialBody(items: KerasLayer[], start: Info, options: BodyOptions): { lines: string[]; info: Info } {
+function sequentialBody(items: KerasLayer[], start: Info, options: BodyOptions): { lines: string[]; info: Info; permuted: boolean } {
   const { indent, weights } = options;
   const lines: string[] = [];
   let info = start;
   let index = 0;
+  let permuted = false;
   const permute = (toLast: boolean, rankHint: number | undefined): void => {
+    permuted = true;
     const rank = info.rank ?? rankHint ?? todo('layout change', 'the input rank is unknown: give the input shape');
     lines.push(`${indent}keras.layers.Permute(${permutation(rank, toLast, false)}),  # ${toLast ? 'to channels-last for Keras' : "back to PyTorch's channels-first order"}`);
     info = { rank, permuted: toLast };
@@ -185,6 +190,7 @@ function sequentialBody(items: KerasLayer[], start: Info, options: BodyOptions):
       const nested = sequentialBody(layer.children, info, { ...options, indent: `${indent}        `, source: `${options.source}[${torchIndex}]`, target: `${options.target}[${index}].layers`, toPlainAtEnd: false });
       lines.push(`${indent}keras.Sequential(`, `${indent}    [`, ...nested.lines, `${indent}    ]`, `${indent}),`);
       info = nested.info;
+      permuted ||= nested.permuted;
       index++;
       return;
     }
@@ -208,7 +214,7 @@ function sequentialBody(items: KerasLayer[], start: Info, options: BodyOptions):
     info = layer.out(info);
   });
   if (options.toPlainAtEnd && info.permuted) permute(false, undefined);
-  return { lines, info };
+  return { lines, info, permuted };
 }
 
 function translateLayer(source: SourceLayer, todos: PortTodo[]): KerasLayer {
@@ -628,7 +634,7 @@ class ForwardToKeras {
         const body = sequentialBody(layer.children, input.info, { indent: '', source: `.${key}`, target: `.${key}.layers`, weights: this.weights, todos: this.todos, toPlainAtEnd: false });
         rendered = { lines: body.lines, input: input.info, output: body.info };
         this.nested.set(key, rendered);
-        if (body.info.permuted) this.permuted = true;
+        if (body.permuted) this.permuted = true;
       }
       input = rendered.input.permuted ? this.toLast(input) : this.plain(input);
       return { code: `self.${key}(${input.code}${training})`, info: rendered.output };

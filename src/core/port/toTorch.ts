@@ -55,6 +55,8 @@ export interface TorchPort {
   targetModel: string;
   lazy: boolean;
   integerInputBelow?: number;
+  /** The port permutes between channels-last and channels-first somewhere. */
+  layoutChanged: boolean;
 }
 
 function rankOf(info: Info): number | undefined {
@@ -256,7 +258,7 @@ class KerasToTorch {
   }
 
   private result(lines: string[], targetModel: string): TorchPort {
-    const port: TorchPort = { code: lines.join('\n'), imports: this.imports, todos: this.todos, weights: this.weights, targetModel, lazy: this.lazy };
+    const port: TorchPort = { code: lines.join('\n'), imports: this.imports, todos: this.todos, weights: this.weights, targetModel, lazy: this.lazy, layoutChanged: this.permuteNote };
     if (this.integerInputBelow !== undefined) port.integerInputBelow = this.integerInputBelow;
     return port;
   }
