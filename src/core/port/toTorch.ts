@@ -642,12 +642,17 @@ function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | undefined
       const padding = paddingExpr?.t === 'str' ? paddingExpr.value : 'valid';
       const keywords: Array<[string, string | undefined]> = [];
       const same = padding === 'same';
+      const spatialIn = shape ? (channelsFirst ? shape.slice(1) : shape.slice(0, -1)) : undefined;
+      let padModule: string | undefined;
+      let crop: Array<[number, number]> | undefined;
       if (strides.some((s) => s !== 1)) keywords.push(['stride', values.get('strides')?.text]);
       if (row.kind === 'conv') {
-        if (padding === 'same') {
-          if (strides.some((s) => s !== 1)) todo(construct, 'padding="same" with strides > 1 pads asymmetrically in Keras; PyTorch has no such padding');
-          keywords.push(['padding', '"same"']);
-        } else if (padding !== 'valid') todo(construct, `padding="${padding}" is not ported`);
+        if (padding === 'same' && strides.some((s) => s !== 1)) {
+          // Keras "same" with strides pads (kernel - 1) - (n - 1) % stride in total, the odd one at the end: pad explicitly.
+          const pads = samePads(spatialIn, kernel, strides, dilation) ?? todo(construct, 'padding="same" with strides > 1 pads unevenly; give the input shape so the porter can pad explicitly');
+          padModule = padModuleFor(pads, '0.0');
+        } else if (padding === 'same') keywords.push(['padding', '"same"']);
+        else if (padding !== 'valid') todo(construct, `padding="${padding}" is not ported`);
         if (dilation.some((d) => d !== 1)) keywords.push(['dilation', values.get('dilation_rate')?.text]);
         const groups = mapped(row, values, 'groups');
         keywords.push(groups);
@@ -656,9 +661,13 @@ function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | undefined
         const outputPadding = sizeOf(values.get('output_padding'), rank);
         if (padding === 'same') {
           // Keras "same" crops k - s from the full output, the odd one at the end; PyTorch crops `padding` from both ends.
-          const crop = kernel.map((k, i) => k - strides[i]);
-          if (outputPadding || crop.some((c) => c < 0 || c % 2 !== 0)) todo(construct, 'padding="same" where kernel_size - strides is odd crops unevenly; PyTorch crops evenly');
-          keywords.push(['padding', crop.every((c) => c === crop[0]) ? String(crop[0] / 2) : `(${crop.map((c) => c / 2).join(', ')})`]);
+          const total = kernel.map((k, i) => k - strides[i]);
+          if (outputPadding || total.some((c) => c < 0)) todo(construct, 'padding="same" with kernel_size < strides or output_padding is not ported');
+          if (total.every((c) => c % 2 === 0)) keywords.push(['padding', total.every((c) => c === total[0]) ? String(total[0] / 2) : `(${total.map((c) => c / 2).join(', ')})`]);
+          else {
+            if (!spatialIn || spatialIn.some((n) => n === undefined)) todo(construct, 'padding="same" where kernel_size - strides is odd crops unevenly; give the input shape so the porter can slice the output');
+            crop = total.map((c, i) => [Math.floor(c / 2), (spatialIn?.[i] as number) * strides[i]]);
+          }
         } else if (padding !== 'valid') todo(construct, `padding="${padding}" is not ported`);
         // Keras "valid" transposed output is n*s + max(k - s, 0); PyTorch's is (n-1)*s + k + output_padding.
         const extra = padding === 'same' ? [0] : (outputPadding ?? kernel.map((k, i) => Math.max(strides[i] - k, 0)));
@@ -685,6 +694,18 @@ function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | undefined
         return { permuted: i.permuted, shape: channelsFirst ? [filtersN, ...next] : [...next, filtersN] };
       };
       const layer = simple(module, channelsFirst ? 'plain' : 'permuted', out);
+      if (padModule) {
+        layer.modules.unshift({ suffix: '_pad', code: padModule, comment: 'Keras "same" padding with strides puts the odd padding row at the end' });
+        layer.main = 1;
+        layer.apply = (x, attr) => `${attr('')}(${attr('_pad')}(${x}))`;
+        layer.sequential = [padModule, module];
+      }
+      if (crop) {
+        const slices = crop.map(([start, length]) => `${start}:${start + length}`).join(', ');
+        layer.modules[0].comment = 'Keras "same" crops kernel_size - strides from the output, the odd row at the end: forward slices it';
+        layer.apply = (x, attr) => `${attr('')}(${x})[:, :, ${slices}]`;
+        layer.sequential = undefined;
+      }
       return withActivation({ ...layer, link: { kind: row.kind, rank }, lazy: channels === undefined, sequential: channelsFirst ? layer.sequential : undefined, inRank: rank + 2 });
     }
     case 'maxPool':
@@ -695,18 +716,30 @@ function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | undefined
       const stridesExpr = values.get('strides');
       const strides = stridesExpr && stridesExpr.text !== 'None' ? (sizeOf(stridesExpr, rank) ?? todo(construct, 'strides is not a literal')) : pool;
       const padding = values.get('padding');
-      if (padding && padding.t === 'str' && padding.value !== 'valid') todo(construct, 'pooling with padding="same" is not ported');
+      const same = padding?.t === 'str' && padding.value === 'same';
+      if (padding && padding.t === 'str' && !['valid', 'same'].includes(padding.value)) todo(construct, `padding="${padding.value}" is not ported`);
+      if (same && row.kind === 'avgPool') todo(construct, 'average pooling with padding="same" leaves the padding out of the average; PyTorch has no such mode');
+      const spatialIn = shape ? (channelsFirst ? shape.slice(1) : shape.slice(0, -1)) : undefined;
+      // Keras "same" max pooling never picks the padding: pad with -inf, the odd row at the end.
+      const pads = same ? (samePads(spatialIn, pool, strides, pool.map(() => 1)) ?? todo(construct, 'padding="same" pads unevenly; give the input shape so the porter can pad explicitly')) : undefined;
       const poolText = values.get('pool_size')?.text ?? '2';
       const strideKw: [string, string | undefined] = ['stride', stridesExpr && stridesExpr.text !== 'None' ? stridesExpr.text : undefined];
       const module = callText(`nn.${row.kind === 'maxPool' ? 'MaxPool' : 'AvgPool'}${rank}d`, [poolText], [strideKw]);
       const out = (i: Info): Info => {
         if (!i.shape) return { permuted: i.permuted, rank: rank + 2 };
         const spatial = channelsFirst ? i.shape.slice(1) : i.shape.slice(0, -1);
-        const next = spatial.map((n, d) => convOut(n, pool[d], strides[d], 1, false));
+        const next = spatial.map((n, d) => convOut(n, pool[d], strides[d], 1, same));
         const c = channelsFirst ? i.shape[0] : i.shape[i.shape.length - 1];
         return { permuted: i.permuted, shape: channelsFirst ? [c, ...next] : [...next, c] };
       };
       const layer = simple(module, channelsFirst ? 'plain' : 'permuted', out);
+      if (pads && pads.some(([a, b]) => a + b > 0)) {
+        const padModule = padModuleFor(pads, 'float("-inf")');
+        layer.modules.unshift({ suffix: '_pad', code: padModule, comment: 'Keras "same" max pooling: pad with -inf, the odd row at the end' });
+        layer.main = 1;
+        layer.apply = (x, attr) => `${attr('')}(${attr('_pad')}(${x}))`;
+        layer.sequential = [padModule, module];
+      }
       return { ...layer, sequential: channelsFirst ? layer.sequential : undefined, inRank: rank + 2 };
     }
     case 'globalAvgPool':
@@ -820,6 +853,22 @@ function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | undefined
     default:
       return todo(construct, 'outside the porter’s supported layers');
   }
+}
+
+/** TensorFlow's "same" padding per spatial axis, [before, after]; undefined when a size is unknown. */
+function samePads(spatial: Array<number | undefined> | undefined, kernel: number[], strides: number[], dilation: number[]): Array<[number, number]> | undefined {
+  if (!spatial || spatial.some((n) => n === undefined)) return undefined;
+  return (spatial as number[]).map((n, i) => {
+    const out = Math.ceil(n / strides[i]);
+    const total = Math.max((out - 1) * strides[i] + (kernel[i] - 1) * dilation[i] + 1 - n, 0);
+    return [Math.floor(total / 2), total - Math.floor(total / 2)];
+  });
+}
+
+/** nn.ConstantPad1d/2d with PyTorch's last-axis-first order: (left, right, top, bottom). */
+function padModuleFor(pads: Array<[number, number]>, value: string): string {
+  const order = [...pads].reverse().flat();
+  return `nn.ConstantPad${pads.length}d((${order.join(', ')}), ${value})`;
 }
 
 function channelsFirstAxis(axis: string): boolean {
