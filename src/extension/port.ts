@@ -37,8 +37,8 @@ async function portCommand(to: SourceFramework, deps: PortDeps, uri: unknown, of
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a Python file and put the cursor inside a model to port it.'));
     return;
   }
-  const { document, at } = target;
-  const outcome = portModel(document.getText(), { offset: at }, { to });
+  const { document, at, end } = target;
+  const outcome = portModel(document.getText(), { offset: at, ...(end !== undefined ? { end } : {}) }, { to });
   if (!outcome.ok) {
     deps.log.info(`port: ${document.uri.toString()}: ${outcome.message}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot port: {0}', outcome.message));
@@ -55,11 +55,12 @@ async function portCommand(to: SourceFramework, deps: PortDeps, uri: unknown, of
 }
 
 /** The document and offset to port: from the CodeLens arguments, else the active editor's selection start. */
-async function targetOf(uri: unknown, offset: unknown): Promise<{ document: vscode.TextDocument; at: number } | undefined> {
+async function targetOf(uri: unknown, offset: unknown): Promise<{ document: vscode.TextDocument; at: number; end?: number } | undefined> {
   if (uri instanceof vscode.Uri && typeof offset === 'number') return { document: await vscode.workspace.openTextDocument(uri), at: offset };
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'python') return undefined;
-  return { document: editor.document, at: editor.document.offsetAt(editor.selection.start) };
+  const { document, selection } = editor;
+  return { document, at: document.offsetAt(selection.start), ...(selection.isEmpty ? {} : { end: document.offsetAt(selection.end) }) };
 }
 
 /** A lens above each model the porter recognises, offering the other framework. */

@@ -380,13 +380,19 @@ function readBody(body: SyntaxNode, reader: ExpressionReader): SourceStatement[]
   return out;
 }
 
-/** The model whose span contains `offset` (the innermost), or the one named `name`. */
-export function pickModel(models: SourceModel[], select: { name?: string; offset?: number }): SourceModel | undefined {
+/**
+ * The model named `name`; else the innermost model whose span contains `offset`; else, for a selection
+ * [offset, end), the first model that starts inside it.
+ */
+export function pickModel(models: SourceModel[], select: { name?: string; offset?: number; end?: number }): SourceModel | undefined {
   if (select.name !== undefined) return models.find((m) => m.name === select.name);
   if (select.offset !== undefined) {
     const offset = select.offset;
     const hits = models.filter((m) => m.span.from <= offset && offset <= m.span.to);
-    return hits.sort((a, b) => a.span.to - a.span.from - (b.span.to - b.span.from))[0];
+    const innermost = hits.sort((a, b) => a.span.to - a.span.from - (b.span.to - b.span.from))[0];
+    if (innermost || select.end === undefined) return innermost;
+    const end = select.end;
+    return models.find((m) => m.span.from >= offset && m.span.from < end);
   }
   return models[0];
 }

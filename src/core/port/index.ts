@@ -18,8 +18,10 @@ export type PortOutcome = { ok: true; result: PortResult } | { ok: false; messag
 export interface ModelSelection {
   /** Class or variable name. */
   name?: string;
-  /** An offset inside the model (the cursor). */
+  /** An offset inside the model (the cursor), or the start of a selection. */
   offset?: number;
+  /** The end of a selection: a model starting inside [offset, end) is picked when none contains offset. */
+  end?: number;
 }
 
 /** Ports the selected model of `text` to `options.to`; a model already in that framework is an error. */

@@ -41,7 +41,9 @@ suite('core/port: finding models', () => {
     assert.deepStrictEqual(outcome, { ok: false, message: 'LeNet is already a PyTorch model.' });
     const missing = portModel(text, { name: 'Nope' }, { to: 'keras' });
     assert.ok(!missing.ok && /No model named Nope; found: LeNet/.test(missing.message));
-    const none = portModel('import torch\nx = torch.zeros(3)\n', {}, { to: 'keras' });
+    const selected = portModel(text, { offset: 0, end: text.length }, { to: 'keras' });
+    assert.ok(selected.ok && selected.result.name === 'LeNet', 'a selection around the class picks it');
+    const none = portModel(read('edge_cases_torch.py').replace(/nn\.Sequential/g, 'list'), {}, { to: 'keras' });
     assert.ok(!none.ok && /No model found/.test(none.message));
   });
 });
