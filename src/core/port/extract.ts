@@ -7,6 +7,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/python';
 import { analyzeTree } from '../python/analyze';
 import type { Span } from '../python';
+import { className } from './write';
 import { ExpressionReader, childrenOf, qualifiedOf, selfAttribute, intsOf, numberOf, type PyExpr } from './pyexpr';
 
 export type SourceFramework = 'pytorch' | 'keras';
@@ -19,6 +20,8 @@ export interface SourceLayer {
   qualifiedName?: string;
   /** Set when the layer is itself a Sequential. */
   children?: SourceLayer[];
+  /** How to reach the layer from the model object when it is not an attribute (`.layers[3]` in a functional model). */
+  accessor?: string;
 }
 
 /** A statement of a forward/call body the porter translates; anything else is kept as a TODO. */
@@ -46,6 +49,8 @@ export interface SourceModel {
   forward?: { self: string; params: string[]; body: SourceStatement[] };
   /** The input shape without the batch dimension, when the source states it (`keras.Input(shape=...)`, `input_shape=`). */
   inputShape?: number[];
+  /** Set for the Keras functional API (`model = keras.Model(inputs, outputs)`): the variable holding the model. */
+  functional?: string;
   /** Set when a function returns the Sequential (`def build_model(classes=10): return keras.Sequential(...)`): its parameters. */
   factory?: { params: string[] };
   /** The input shape as written, resolved once the module constants are known. */
@@ -107,7 +112,7 @@ export function findModels(text: string): SourceModel[] {
         if (model) models.push(model);
         else visit(childrenOf(child).find((c) => c.name === 'Body') ?? child);
       } else if (child.name === 'AssignStatement') {
-        const model = readSequentialAssignment(child, reader);
+        const model = readSequentialAssignment(child, reader) ?? readFunctionalModel(child, node, reader);
         if (model) models.push(model);
       } else if (child.name === 'FunctionDefinition') {
         const factory = readFactory(child, reader);
@@ -188,6 +193,108 @@ function readFactory(node: SyntaxNode, reader: ExpressionReader): SourceModel | 
   model.factory = { params: parameterTexts(parts.find((c) => c.name === 'ParamList'), reader) };
   readDefaults(parts.find((c) => c.name === 'ParamList'), reader, model.values);
   return model;
+}
+
+const KERAS_MODEL = new Set(['keras.Model', 'keras.models.Model']);
+const MERGE_FUNCTIONS = new Set(['keras.layers.add', 'keras.layers.subtract', 'keras.layers.multiply', 'keras.layers.concatenate', 'keras.layers.average', 'keras.layers.maximum', 'keras.layers.minimum', 'keras.layers.dot']);
+
+/**
+ * The Keras functional API: `inputs = keras.Input(...)`, straight-line `x = layers.Dense(64)(x)` statements, then
+ * `model = keras.Model(inputs, outputs)` in the same block. Read as a subclass whose layers are the inline
+ * constructors (named as Keras names them by default) and whose call is the statements in between.
+ */
+function readFunctionalModel(node: SyntaxNode, block: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {
+  const parts = childrenOf(node);
+  if (parts.length !== 3 || parts[0].name !== 'VariableName') return undefined;
+  const value = reader.read(parts[2]);
+  if (value.t !== 'call' || !KERAS_MODEL.has(qualifiedOf(value.fn) ?? '')) return undefined;
+  const inputs = value.kwargs.find((k) => k.name === 'inputs')?.value ?? value.args[0];
+  const outputs = value.kwargs.find((k) => k.name === 'outputs')?.value ?? value.args[1];
+  if (inputs?.t !== 'name' || outputs?.t !== 'name') return undefined;
+  const statements = childrenOf(block).filter((c) => c.from < node.from);
+  const start = statements.findIndex((st) => {
+    if (st.name !== 'AssignStatement') return false;
+    const p = childrenOf(st);
+    if (p.length !== 3 || reader.slice(p[0]) !== inputs.id) return false;
+    const v = reader.read(p[2]);
+    return v.t === 'call' && KERAS_INPUTS.has(qualifiedOf(v.fn) ?? '');
+  });
+  if (start < 0) return undefined;
+  const variable = reader.slice(parts[0]);
+  // The class is named after the model's name= when it has one (`toy_resnet` → ToyResnet), else the variable.
+  const given = value.kwargs.find((k) => k.name === 'name')?.value;
+  const modelName = given?.t === 'str' && /^[A-Za-z_]\w*$/.test(given.value) ? given.value : variable;
+  const inputCall = reader.read(childrenOf(statements[start])[2]) as PyExpr & { t: 'call' };
+  const model: SourceModel = {
+    framework: 'keras',
+    form: 'class',
+    name: className(modelName),
+    span: { from: statements[start].from, to: node.to },
+    headerSpan: { from: parts[0].from, to: parts[0].to },
+    layers: [],
+    initParams: [],
+    initOther: [],
+    values: new Map(),
+    constants: [],
+    functional: variable,
+  };
+  const shape = inputCall.kwargs.find((k) => k.name === 'shape')?.value ?? inputCall.args[0];
+  if (shape) model.inputShapeExpr = shape;
+  const names = new Map<string, number>();
+  let layerIndex = 0;
+  const inline = (expr: PyExpr): PyExpr => {
+    switch (expr.t) {
+      case 'call': {
+        const args = expr.args.map(inline);
+        const kwargs = expr.kwargs.map((k) => ({ name: k.name, value: inline(k.value) }));
+        const ctor = expr.fn.t === 'call' ? qualifiedOf(expr.fn.fn) : undefined;
+        const helper = qualifiedOf(expr.fn);
+        // keras.layers.add([...]) and friends create a layer too, which takes a place in model.layers.
+        if (helper && MERGE_FUNCTIONS.has(helper)) layerIndex++;
+        if (ctor && expr.fn.t === 'call' && ctor.startsWith('keras.layers.')) {
+          const key = layerName(expr.fn, ctor, names);
+          // The functional model lists its InputLayer first, then the layers in the order they were called.
+          model.layers.push({ ...layerOf(key, expr.fn), accessor: `.layers[${++layerIndex}]` });
+          const fn: PyExpr = { t: 'attr', obj: { t: 'name', id: 'self', text: 'self' }, name: key, text: `self.${key}` };
+          return { t: 'call', fn, args, kwargs, text: expr.text };
+        }
+        return { ...expr, args, kwargs };
+      }
+      case 'bin':
+        return { ...expr, a: inline(expr.a), b: inline(expr.b) };
+      case 'unary':
+        return { ...expr, a: inline(expr.a) };
+      case 'list':
+      case 'tuple':
+        return { ...expr, items: expr.items.map(inline) };
+      default:
+        return expr;
+    }
+  };
+  const body: SourceStatement[] = [];
+  for (const st of statements.slice(start + 1)) {
+    const text = reader.slice(st);
+    const p = childrenOf(st);
+    if (st.name === 'AssignStatement' && p.length === 3 && p[0].name === 'VariableName') body.push({ kind: 'assign', targets: reader.read(p[0]), value: inline(reader.read(p[2])), text });
+    else body.push({ kind: 'other', text });
+  }
+  body.push({ kind: 'return', value: outputs, text: `return ${outputs.id}` });
+  model.forward = { self: 'self', params: [inputs.id], body };
+  return model;
+}
+
+/** The name Keras gives a layer by default (`dense`, `dense_1`, `conv2d`), or its `name=` argument. */
+function layerName(call: PyExpr & { t: 'call' }, qualifiedName: string, counts: Map<string, number>): string {
+  const given = call.kwargs.find((k) => k.name === 'name')?.value;
+  if (given?.t === 'str' && /^[A-Za-z_]\w*$/.test(given.value)) return given.value;
+  const cls = qualifiedName.split('.').pop() as string;
+  const base = cls
+    .replace(/(\d)D$/, '$1d')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+  const n = counts.get(base) ?? 0;
+  counts.set(base, n + 1);
+  return n === 0 ? base : `${base}_${n}`;
 }
 
 function readSequentialAssignment(node: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {

@@ -77,7 +77,7 @@ function portOne(model: SourceModel, options: PortOptions): PortResult {
   const result: PortResult = {
     code,
     targetModel: port.targetModel,
-    sourceModel: model.form === 'class' || model.factory ? `${model.name}()` : model.name,
+    sourceModel: model.functional ?? (model.form === 'class' || model.factory ? `${model.name}()` : model.name),
     sourceFramework: 'keras',
     targetFramework: 'pytorch',
     name: model.name,

@@ -211,7 +211,7 @@ class KerasToTorch {
       built.modules.forEach((m, j) => {
         if (m.comment) init.push(`        # ${m.comment}`);
         init.push(`        self.${attr}${m.suffix} = ${m.code}`);
-        const source = model.form === 'sequential' ? `.layers[${i}]` : `.${layer.key}`;
+        const source = model.form === 'sequential' ? `.layers[${i}]` : (layer.accessor ?? `.${layer.key}`);
         const target = pure ? `[${sequentialModules.length}]` : `.${attr}${m.suffix}`;
         if (j === built.main && built.link) this.weights.push({ ...built.link, source, target });
         if (j === built.main && built.nested) for (const link of built.nested) this.weights.push({ ...link, source: `${source}${link.source}`, target: `${target}${link.target}` });
@@ -252,6 +252,10 @@ class KerasToTorch {
     if (model.form === 'sequential') {
       lines.push('', '', `${model.name} = ${name}()`);
       return this.result(lines, model.name);
+    }
+    if (model.functional) {
+      lines.push('', '', `${model.functional} = ${name}()`);
+      return this.result(lines, model.functional);
     }
     void inputName;
     return this.result(lines, `${name}()`);
@@ -401,7 +405,23 @@ class KerasToTorch {
     const arg = (name: string, position: number): PyExpr | undefined => e.kwargs.find((k) => k.name === name)?.value ?? e.args[position];
     const base = qn.split('.').pop() as string;
     const family = qn.startsWith('keras.ops.') || qn.startsWith('keras.activations.') || qn.startsWith('tensorflow.nn.') || qn.startsWith('tensorflow.math.') || qn.startsWith('tensorflow.');
-    if (!family) return todo(shortName(qn), 'call not ported');
+    const mergeFunction = ['keras.layers.add', 'keras.layers.subtract', 'keras.layers.multiply', 'keras.layers.concatenate'].includes(qn);
+    if (!family && !mergeFunction) return todo(shortName(qn), 'call not ported');
+    if (mergeFunction) {
+      // keras.layers.add([a, b]) is the Add layer applied at once; concatenate defaults to axis=-1 (keras.ops to 0).
+      const list = e.args[0];
+      if (!list || (list.t !== 'list' && list.t !== 'tuple')) return todo(shortName(qn), 'merge of a non-literal list');
+      if (base === 'concatenate') {
+        const axis = arg('axis', 1)?.text ?? '-1';
+        const items = list.items.map((i) => toPlain(this.expr(i)));
+        return { code: `torch.cat([${items.map((i) => i.code).join(', ')}], dim=${axis})`, info: { permuted: false } };
+      }
+      const op = base === 'add' ? '+' : base === 'subtract' ? '-' : '*';
+      const values = list.items.map((i) => this.expr(i));
+      const first = values[0];
+      const aligned = values.map((v) => (v.info.permuted === first.info.permuted ? v : first.info.permuted ? toPermuted(v) : toPlain(v)));
+      return { code: aligned.map((v) => atom(v.code)).join(` ${op} `), info: first.info };
+    }
     const activation = qn.startsWith('keras.ops.') || qn.startsWith('keras.activations.') || qn.startsWith('tensorflow.nn.') ? activationFor(base) : undefined;
     if (activation) {
       const x = this.expr(e.args[0]);

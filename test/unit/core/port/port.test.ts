@@ -123,6 +123,20 @@ suite('core/port: Keras to PyTorch', () => {
     assert.match(result.code, /\nmodel = Model\(\)/);
   });
 
+  test('the functional API becomes a module named after the model, with Keras\' default layer names and layer indices', () => {
+    const [model] = findModels(read('functional_toy_resnet_keras.py'));
+    assert.strictEqual(model.functional, 'model');
+    assert.strictEqual(model.name, 'ToyResnet');
+    assert.deepStrictEqual(model.inputShape, [32, 32, 3]);
+    const result = port('functional_toy_resnet_keras.py', 'pytorch');
+    assert.match(result.code, /class ToyResnet\(nn\.Module\):/);
+    assert.match(result.code, /block_2_output = x \+ block_1_output/);
+    assert.match(result.code, /\nmodel = ToyResnet\(\)/);
+    // InputLayer is layers[0]; layers.add([...]) creates the Add layer at index 6.
+    assert.deepStrictEqual(result.weights.map((w) => w.source), ['.layers[1]', '.layers[2]', '.layers[4]', '.layers[5]', '.layers[7]', '.layers[9]', '.layers[11]']);
+    assert.strictEqual(result.sourceModel, 'model');
+  });
+
   test('without an input shape the port uses lazy modules and says so', () => {
     const result = port('cnn_lazy_keras.py', 'pytorch');
     assert.strictEqual(result.sizes, 'lazy');
