@@ -73,8 +73,12 @@ class PortCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!readConfig(document.uri).port.codeLens) return [];
-    return findModels(document.getText()).map((model) => {
+    const config = readConfig(document.uri);
+    if (!config.port.codeLens) return [];
+    const text = document.getText();
+    // Same limit as the other analyses: a very large file gets no lenses rather than a slow parse on every edit.
+    if (text.length > config.analysis.maxFileSize) return [];
+    return findModels(text).map((model) => {
       const to: SourceFramework = model.framework === 'pytorch' ? 'keras' : 'pytorch';
       const range = new vscode.Range(document.positionAt(model.headerSpan.from), document.positionAt(model.headerSpan.to));
       return new vscode.CodeLens(range, {
