@@ -160,7 +160,7 @@ function mapped(row: PortLayer, values: Map<string, PyExpr>, kerasName: string):
   return [param.torch, text];
 }
 
-export function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | undefined) => number | undefined): TorchLayer {
+export function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | undefined) => number | undefined, bidirectional = false): TorchLayer {
   const call = source.call;
   const qn = source.qualifiedName;
   const construct = qn ? shortName(qn) : call.text.split('(')[0];
@@ -218,6 +218,14 @@ export function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | un
       lazy: false,
       original,
     };
+  }
+  if (qn === 'keras.layers.Bidirectional') {
+    // Keras concatenates [forward, backward] like PyTorch's bidirectional output; its last output pairs both final states.
+    const inner = call.args[0] ?? call.kwargs.find((k) => k.name === 'layer')?.value;
+    const innerName = inner?.t === 'call' ? qualifiedOf(inner.fn) : undefined;
+    if (!inner || !innerName || !['keras.layers.LSTM', 'keras.layers.GRU', 'keras.layers.SimpleRNN'].includes(innerName)) return todo(construct, 'only a wrapped LSTM, GRU or SimpleRNN is ported');
+    for (const kw of call.kwargs) if (kw.name !== 'layer' && kw.name !== 'name' && !(kw.name === 'merge_mode' && kw.value.t === 'str' && kw.value.value === 'concat')) todo(construct, `argument ${kw.name} is not ported`);
+    return buildLayer({ key: source.key, call: inner, qualifiedName: innerName }, info, num, true);
   }
   const found = findPortLayer(qn);
   if (!found || found.side !== 'keras') todo(construct, 'outside the porter’s supported layers');
@@ -440,19 +448,23 @@ export function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | un
         const units = values.get('units')?.text ?? todo(construct, 'units missing');
         const inputSize = shape?.[shape.length - 1] ?? todo(construct, 'the input size is unknown (PyTorch has no lazy recurrent layers): give the input shape');
         keywords.push(['batch_first', 'True'], mapped(row, values, 'use_bias'));
+        if (bidirectional) keywords.push(['bidirectional', 'True']);
         const name = row.kind === 'lstm' ? 'nn.LSTM' : row.kind === 'gru' ? 'nn.GRU' : 'nn.RNN';
         const sequences = values.get('return_sequences')?.text === 'True';
         const unitsN = num(values.get('units'));
+        const width = unitsN !== undefined && bidirectional ? unitsN * 2 : unitsN;
         const module = callText(name, [String(inputSize), units], keywords);
+        // The last output of a bidirectional layer is both final states: h_n holds them as (2, N, H).
+        const finalStates = (call: string): string => `torch.cat(tuple(${call}[1]${row.kind === 'lstm' ? '[0]' : ''}), dim=1)`;
         return {
           modules: [{ suffix: '', code: module, comment: 'batch_first=True: Keras recurrent layers read (batch, time, features)' }],
           main: 0,
           needs: 'plain',
-          apply: (x, attr) => (sequences ? `${attr('')}(${x})[0]` : `${attr('')}(${x})[0][:, -1, :]`),
-          out: (i) => ({ permuted: false, ...(i.shape ? { shape: sequences ? [i.shape[0], unitsN] : [unitsN] } : {}) }),
-          link: { kind: row.kind },
+          apply: (x, attr) => (sequences ? `${attr('')}(${x})[0]` : bidirectional ? finalStates(`${attr('')}(${x})`) : `${attr('')}(${x})[0][:, -1, :]`),
+          out: (i) => ({ permuted: false, ...(i.shape ? { shape: sequences ? [i.shape[0], width] : [width] } : {}) }),
+          link: { kind: row.kind, ...(bidirectional ? { bidirectional: true } : {}) },
           lazy: false,
-          original,
+          original: source.call.text,
         };
       }
       case 'flatten': {

@@ -6,6 +6,8 @@ import type { SourceFramework } from './extract';
 export interface WeightLink {
   kind: PortLayerKind;
   rank?: 1 | 2;
+  /** A Keras Bidirectional wrapper around the recurrent layer (PyTorch bidirectional=True). */
+  bidirectional?: boolean;
   /** `.fc1`, `[0]`, `.layers[2]`, `.features.layers[0]`. */
   source: string;
   target: string;

@@ -119,35 +119,35 @@ const KERAS_TO_TORCH: Record<string, string> = {
         t.bias.copy_(torch.from_numpy(weights.pop(0)))`,
   embedding: `def _embedding(k, t):
     t.weight.copy_(torch.from_numpy(k.get_weights()[0]))`,
-  lstm: `def _lstm(k, t):
+  lstm: `def _lstm(k, t, direction=""):
     # Same gate order (input, forget, cell, output); the single Keras bias goes to bias_ih, bias_hh is zero.
     weights = k.get_weights()
-    t.weight_ih_l0.copy_(torch.from_numpy(weights[0].T.copy()))
-    t.weight_hh_l0.copy_(torch.from_numpy(weights[1].T.copy()))
+    getattr(t, "weight_ih_l0" + direction).copy_(torch.from_numpy(weights[0].T.copy()))
+    getattr(t, "weight_hh_l0" + direction).copy_(torch.from_numpy(weights[1].T.copy()))
     if t.bias:
-        t.bias_ih_l0.copy_(torch.from_numpy(weights[2]))
-        t.bias_hh_l0.zero_()`,
-  simpleRnn: `def _simple_rnn(k, t):
+        getattr(t, "bias_ih_l0" + direction).copy_(torch.from_numpy(weights[2]))
+        getattr(t, "bias_hh_l0" + direction).zero_()`,
+  simpleRnn: `def _simple_rnn(k, t, direction=""):
     weights = k.get_weights()
-    t.weight_ih_l0.copy_(torch.from_numpy(weights[0].T.copy()))
-    t.weight_hh_l0.copy_(torch.from_numpy(weights[1].T.copy()))
+    getattr(t, "weight_ih_l0" + direction).copy_(torch.from_numpy(weights[0].T.copy()))
+    getattr(t, "weight_hh_l0" + direction).copy_(torch.from_numpy(weights[1].T.copy()))
     if t.bias:
-        t.bias_ih_l0.copy_(torch.from_numpy(weights[2]))
-        t.bias_hh_l0.zero_()`,
+        getattr(t, "bias_ih_l0" + direction).copy_(torch.from_numpy(weights[2]))
+        getattr(t, "bias_hh_l0" + direction).zero_()`,
   gru: `def _swap_gru_gates(w):
     # Keras orders GRU gates (update, reset, new), PyTorch (reset, update, new): swap the first two blocks.
     z, r, n = np.split(w, 3, axis=0)
     return np.concatenate([r, z, n], axis=0)
 
 
-def _gru(k, t):
+def _gru(k, t, direction=""):
     weights = k.get_weights()
-    t.weight_ih_l0.copy_(torch.from_numpy(_swap_gru_gates(weights[0].T).copy()))
-    t.weight_hh_l0.copy_(torch.from_numpy(_swap_gru_gates(weights[1].T).copy()))
+    getattr(t, "weight_ih_l0" + direction).copy_(torch.from_numpy(_swap_gru_gates(weights[0].T).copy()))
+    getattr(t, "weight_hh_l0" + direction).copy_(torch.from_numpy(_swap_gru_gates(weights[1].T).copy()))
     if t.bias:
         # reset_after=True: row 0 is the input bias, row 1 the recurrent bias.
-        t.bias_ih_l0.copy_(torch.from_numpy(_swap_gru_gates(weights[2][0]).copy()))
-        t.bias_hh_l0.copy_(torch.from_numpy(_swap_gru_gates(weights[2][1]).copy()))`,
+        getattr(t, "bias_ih_l0" + direction).copy_(torch.from_numpy(_swap_gru_gates(weights[2][0]).copy()))
+        getattr(t, "bias_hh_l0" + direction).copy_(torch.from_numpy(_swap_gru_gates(weights[2][1]).copy()))`,
 };
 
 const HELPER_NAME: Record<string, string> = {
@@ -177,7 +177,15 @@ export function weightPortingCode(from: 'pytorch' | 'keras', links: WeightLink[]
     lines.push('@torch.no_grad()');
     lines.push('def port_weights(keras_model, torch_model):');
     lines.push('    """Copies the weights of the Keras model into the PyTorch port (run both once first, so lazy modules and Keras layers are built)."""');
-    for (const link of links) lines.push(`    ${HELPER_NAME[link.kind]}(keras_model${link.source}, torch_model${link.target})`);
+    for (const link of links) {
+      const helper = HELPER_NAME[link.kind];
+      if (!link.bidirectional) lines.push(`    ${helper}(keras_model${link.source}, torch_model${link.target})`);
+      else {
+        // Keras Bidirectional holds two layers; PyTorch suffixes the backward direction's weights with _reverse.
+        lines.push(`    ${helper}(keras_model${link.source}.forward_layer, torch_model${link.target})`);
+        lines.push(`    ${helper}(keras_model${link.source}.backward_layer, torch_model${link.target}, "_reverse")`);
+      }
+    }
   }
   if (links.length === 0) lines.push('    pass  # no layer with weights');
   return lines.join('\n');

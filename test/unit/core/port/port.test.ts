@@ -137,6 +137,14 @@ suite('core/port: Keras to PyTorch', () => {
     assert.strictEqual(result.sourceModel, 'model');
   });
 
+  test('Keras Bidirectional becomes bidirectional=True; its last output is both final states', () => {
+    const result = port('bidirectional_lstm_keras.py', 'pytorch', [25]);
+    assert.match(result.code, /self\.bidirectional = nn\.LSTM\(32, 16, batch_first=True, bidirectional=True\)/);
+    assert.match(result.code, /x = torch\.cat\(tuple\(self\.bidirectional_1\(x\)\[1\]\[0\]\), dim=1\)/);
+    assert.match(result.code, /_lstm\(keras_model\.layers\[2\]\.backward_layer, torch_model\.bidirectional, "_reverse"\)/);
+    assert.match(result.code, /self\.dense = nn\.Linear\(32, 1\)/);
+  });
+
   test('without an input shape the port uses lazy modules and says so', () => {
     const result = port('cnn_lazy_keras.py', 'pytorch');
     assert.strictEqual(result.sizes, 'lazy');
