@@ -18,7 +18,7 @@ export interface KerasLayer {
   link?: Omit<WeightLink, 'source' | 'target'>;
   /** Dropout, BatchNormalization and nested models take the training flag. */
   training: boolean;
-  rnn?: { cell: 'lstm' | 'gru' | 'simpleRnn'; batchFirst: boolean };
+  rnn?: { cell: 'lstm' | 'gru' | 'simpleRnn'; batchFirst: boolean; bidirectional: boolean };
   /** nn.MultiheadAttention: called (query, key, value), returns (output, weights). */
   attention?: boolean;
   children?: KerasLayer[];
@@ -244,7 +244,6 @@ function layerFor(source: SourceLayer): KerasLayer {
     case 'simpleRnn': {
       rejectUnknownKeywords(values, [...row.torchPositional, 'bias', 'batch_first', 'dropout', 'bidirectional', 'nonlinearity', 'proj_size'], construct);
       if (!isLiteral(values, 'num_layers', '1', '1')) todo(construct, 'stacked recurrent layers (num_layers > 1): port as separate Keras layers');
-      if (!isLiteral(values, 'bidirectional', 'False', 'False')) todo(construct, 'bidirectional: wrap in keras.layers.Bidirectional by hand');
       if (values.has('proj_size') && !isLiteral(values, 'proj_size', '0')) todo(construct, 'proj_size has no Keras equivalent');
       const units = textOr(values, 'hidden_size', undefined) ?? todo(construct, 'hidden_size missing');
       const name = row.kind === 'lstm' ? 'keras.layers.LSTM' : row.kind === 'gru' ? 'keras.layers.GRU' : 'keras.layers.SimpleRNN';
@@ -255,7 +254,11 @@ function layerFor(source: SourceLayer): KerasLayer {
       const comment =
         'return_sequences and return_state give the per-step output and final state PyTorch returns' + (row.kind === 'gru' ? '; reset_after=True (the Keras default) matches PyTorch’s GRU' : '');
       const batchFirst = isLiteral(values, 'batch_first', 'True');
-      return { ...weighted(callText(name, [units], keywords), call.text, { kind: row.kind }, comment), rnn: { cell: row.kind, batchFirst }, needs: () => 'plain', out: () => ({ permuted: false, rank: 3 }) };
+      const bidirectional = isLiteral(values, 'bidirectional', 'True');
+      // Keras Bidirectional concatenates [forward, backward] per step, as PyTorch does, and returns each direction's states.
+      const code = bidirectional ? `keras.layers.Bidirectional(${callText(name, [units], keywords)})` : callText(name, [units], keywords);
+      const link = { kind: row.kind, ...(bidirectional ? { bidirectional: true } : {}) };
+      return { ...weighted(code, call.text, link, comment), rnn: { cell: row.kind, batchFirst, bidirectional }, needs: () => 'plain', out: () => ({ permuted: false, rank: 3 }) };
     }
     case 'flatten': {
       rejectUnknownKeywords(values, row.torchPositional, construct);

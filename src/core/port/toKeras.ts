@@ -207,19 +207,25 @@ class ForwardToKeras {
   private rnnAssignment(targets: PyExpr, value: PyExpr): string[] | undefined {
     const found = this.layerOf(value);
     if (!found?.layer.rnn) return undefined;
-    const { cell, batchFirst } = found.layer.rnn;
+    const { cell, batchFirst, bidirectional } = found.layer.rnn;
     if (targets.t !== 'tuple' || targets.items.length !== 2) todo('recurrent layer output', 'unpack it as `output, state = ...`');
     const [output, state] = targets.items;
-    const names = [output.text];
+    const states: string[] = [];
     if (cell === 'lstm') {
-      if (state.t === 'tuple' && state.items.length === 2) names.push(state.items[0].text, state.items[1].text);
-      else if (state.text === '_') names.push('_', '_');
+      if (state.t === 'tuple' && state.items.length === 2) states.push(state.items[0].text, state.items[1].text);
+      else if (state.text === '_') states.push('_', '_');
       else todo('LSTM state', 'unpack the state as (h, c)');
-    } else names.push(state.text);
-    const lines = [`${names.join(', ')} = ${this.layerCall(found.key, found.layer, (value as PyExpr & { t: 'call' }).args).code}`];
+    } else states.push(state.text);
+    // A Keras Bidirectional layer returns the forward states, then the backward ones.
+    const returned = bidirectional ? [...states.map((s) => (s === '_' ? '_' : `${s}_forward`)), ...states.map((s) => (s === '_' ? '_' : `${s}_backward`))] : states;
+    const lines = [`${[output.text, ...returned].join(', ')} = ${this.layerCall(found.key, found.layer, (value as PyExpr & { t: 'call' }).args).code}`];
     if (!batchFirst) lines.push(`${output.text} = keras.ops.transpose(${output.text}, (1, 0, 2))  # back to PyTorch's (L, N, H) layout`);
-    for (const name of names.slice(1)) if (name !== '_') lines.push(`${name} = keras.ops.expand_dims(${name}, 0)  # PyTorch states are (num_layers, N, H)`);
-    for (const name of names) if (name !== '_') this.vars.set(name, { permuted: false, rank: 3 });
+    for (const name of states) {
+      if (name === '_') continue;
+      if (bidirectional) lines.push(`${name} = keras.ops.stack([${name}_forward, ${name}_backward])  # PyTorch states are (num_directions, N, H)`);
+      else lines.push(`${name} = keras.ops.expand_dims(${name}, 0)  # PyTorch states are (num_layers, N, H)`);
+    }
+    for (const name of [output.text, ...states]) if (name !== '_') this.vars.set(name, { permuted: false, rank: 3 });
     return lines;
   }
 

@@ -51,16 +51,18 @@ const TORCH_TO_KERAS: Record<string, string> = {
     k.set_weights(weights)`,
   embedding: `def _embedding(t, k):
     k.set_weights([t.weight.detach().numpy()])`,
-  lstm: `def _lstm(t, k):
+  lstm: `def _lstm(t, k, direction=""):
     # Same gate order (input, forget, cell, output); Keras has one bias, PyTorch two that add up.
-    weights = [t.weight_ih_l0.detach().numpy().T, t.weight_hh_l0.detach().numpy().T]
+    p = {name: value.detach().numpy() for name, value in t.named_parameters()}
+    weights = [p["weight_ih_l0" + direction].T, p["weight_hh_l0" + direction].T]
     if t.bias:
-        weights.append((t.bias_ih_l0 + t.bias_hh_l0).detach().numpy())
+        weights.append(p["bias_ih_l0" + direction] + p["bias_hh_l0" + direction])
     k.set_weights(weights)`,
-  simpleRnn: `def _simple_rnn(t, k):
-    weights = [t.weight_ih_l0.detach().numpy().T, t.weight_hh_l0.detach().numpy().T]
+  simpleRnn: `def _simple_rnn(t, k, direction=""):
+    p = {name: value.detach().numpy() for name, value in t.named_parameters()}
+    weights = [p["weight_ih_l0" + direction].T, p["weight_hh_l0" + direction].T]
     if t.bias:
-        weights.append((t.bias_ih_l0 + t.bias_hh_l0).detach().numpy())
+        weights.append(p["bias_ih_l0" + direction] + p["bias_hh_l0" + direction])
     k.set_weights(weights)`,
   gru: `def _swap_gru_gates(w):
     # PyTorch orders GRU gates (reset, update, new), Keras (update, reset, new): swap the first two blocks.
@@ -68,11 +70,12 @@ const TORCH_TO_KERAS: Record<string, string> = {
     return np.concatenate([z, r, n], axis=0)
 
 
-def _gru(t, k):
-    weights = [_swap_gru_gates(t.weight_ih_l0.detach().numpy()).T, _swap_gru_gates(t.weight_hh_l0.detach().numpy()).T]
+def _gru(t, k, direction=""):
+    p = {name: value.detach().numpy() for name, value in t.named_parameters()}
+    weights = [_swap_gru_gates(p["weight_ih_l0" + direction]).T, _swap_gru_gates(p["weight_hh_l0" + direction]).T]
     if t.bias:
         # reset_after=True: Keras keeps the input and the recurrent bias apart, shape (2, 3 * units).
-        weights.append(np.stack([_swap_gru_gates(t.bias_ih_l0.detach().numpy()), _swap_gru_gates(t.bias_hh_l0.detach().numpy())]))
+        weights.append(np.stack([_swap_gru_gates(p["bias_ih_l0" + direction]), _swap_gru_gates(p["bias_hh_l0" + direction])]))
     k.set_weights(weights)`,
 };
 
@@ -172,7 +175,15 @@ export function weightPortingCode(from: 'pytorch' | 'keras', links: WeightLink[]
   if (from === 'pytorch') {
     lines.push('def port_weights(torch_model, keras_model):');
     lines.push('    """Copies the weights of the PyTorch model into the Keras port (call the Keras model once first, so it is built)."""');
-    for (const link of links) lines.push(`    ${HELPER_NAME[link.kind]}(torch_model${link.source}, keras_model${link.target})`);
+    for (const link of links) {
+      const helper = HELPER_NAME[link.kind];
+      if (!link.bidirectional) lines.push(`    ${helper}(torch_model${link.source}, keras_model${link.target})`);
+      else {
+        // PyTorch suffixes the backward direction's weights with _reverse; Keras Bidirectional holds two layers.
+        lines.push(`    ${helper}(torch_model${link.source}, keras_model${link.target}.forward_layer)`);
+        lines.push(`    ${helper}(torch_model${link.source}, keras_model${link.target}.backward_layer, "_reverse")`);
+      }
+    }
   } else {
     lines.push('@torch.no_grad()');
     lines.push('def port_weights(keras_model, torch_model):');
