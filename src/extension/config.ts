@@ -9,6 +9,7 @@ export interface GuideConfig {
   hover: { enabled: boolean; frameworks: Framework[]; verbosity: Verbosity; showEquivalents: boolean };
   analysis: { maxFileSize: number };
   diagnostics: { enabled: boolean; removedSeverity: SeveritySetting; deprecatedSeverity: SeveritySetting; debounceMs: number };
+  port: { codeLens: boolean };
 }
 
 const ALL_FRAMEWORKS: Framework[] = ['tensorflow', 'keras', 'pytorch'];
@@ -30,5 +31,6 @@ export function readConfig(scope?: vscode.ConfigurationScope): GuideConfig {
       deprecatedSeverity: c.get<SeveritySetting>('diagnostics.deprecatedSeverity', 'information'),
       debounceMs: Math.max(0, c.get<number>('diagnostics.debounceMs', 300)),
     },
+    port: { codeLens: c.get<boolean>('port.codeLens', true) },
   };
 }
