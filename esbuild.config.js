@@ -47,6 +47,7 @@ const builds = [
 if (withTests) {
   const testCommon = { ...common, minify: false, sourcemap: 'inline', platform: 'node', format: 'cjs', outbase: 'test', outdir: 'out/test' };
   builds.push({ ...testCommon, entryPoints: findFiles('test/unit', ['.test.ts']), external: ['mocha'] });
+  builds.push({ ...testCommon, entryPoints: findFiles('test/real', ['.test.ts']), external: ['mocha'] });
   builds.push({ ...testCommon, entryPoints: findFiles('test/integration', ['.ts']), external: ['vscode', 'mocha', '@vscode/test-electron'] });
   builds.push({ ...testCommon, entryPoints: findFiles('test/e2e', ['.ts']), external: ['mocha', 'playwright-core'] });
   builds.push({ ...testCommon, entryPoints: findFiles('test/package', ['.test.ts']), external: ['mocha'] });

@@ -1,6 +1,7 @@
-// Regenerates the settings and commands tables of README.md from package.json + package.nls.json, so the
-// docs never drift from the manifest. `node scripts/readme-tables.mjs --check` exits 1 when README is stale.
+// Regenerates the settings, commands and snippet-prefix tables of README.md from package.json + package.nls.json
+// and the snippet catalog, so the docs never drift from the code. `--check` exits 1 when README is stale.
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +24,25 @@ export function commandsTable() {
   return ['| Command | Id |', '| --- | --- |', ...rows].join('\n');
 }
 
+/** Completion prefixes per task, from the same function that writes contributes.snippets (bundled on the fly). */
+export function snippetsTable() {
+  const esbuild = createRequire(import.meta.url)('esbuild');
+  const { outputFiles } = esbuild.buildSync({
+    stdin: { contents: "export { SNIPPET_CATALOG } from './src/core/snippets/catalog'; export { toVsCodeSnippets } from './src/core/snippets/expand';", resolveDir: root, loader: 'ts' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    write: false,
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', outputFiles[0].text)(module, module.exports);
+  const { SNIPPET_CATALOG, toVsCodeSnippets } = module.exports;
+  const snippets = Object.values(toVsCodeSnippets(SNIPPET_CATALOG));
+  const prefixes = (first) => snippets.find((s) => s.prefix[0] === first)?.prefix.map((p) => `\`${p}\``).join(', ') ?? '';
+  const rows = SNIPPET_CATALOG.map((task) => `| ${cell(task.title)} | ${prefixes(`tf-${task.id}`)} | ${prefixes(`torch-${task.id}`)} |`);
+  return ['| Task | TensorFlow / Keras | PyTorch |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
 function replaceBetween(text, name, body) {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
@@ -34,7 +54,7 @@ function replaceBetween(text, name, body) {
 
 const readmePath = path.join(root, 'README.md');
 const current = fs.readFileSync(readmePath, 'utf8');
-const next = replaceBetween(replaceBetween(current, 'settings', settingsTable()), 'commands', commandsTable());
+const next = replaceBetween(replaceBetween(replaceBetween(current, 'settings', settingsTable()), 'commands', commandsTable()), 'snippets', snippetsTable());
 if (process.argv.includes('--check')) {
   if (next !== current) {
     console.error('README.md tables are out of date: run `node scripts/readme-tables.mjs`');

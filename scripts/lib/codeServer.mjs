@@ -107,9 +107,12 @@ export async function launchBrowser() {
   });
 }
 
-/** Copies the sample workspace to a fresh temporary folder, so tests may edit files freely. */
+/**
+ * Copies the sample workspace to a fresh temporary folder, so tests may edit files freely. The folder itself is
+ * named `sample` (inside a unique parent), so the window and the Explorer show that name, not a random one.
+ */
 export function copySampleWorkspace(root) {
-  const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'fg-ws-'));
+  const dest = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fg-ws-')), 'sample');
   fs.cpSync(path.join(root, 'sample'), dest, { recursive: true });
   return dest;
 }

@@ -19,6 +19,7 @@ export const EXIT = {
   /** The report could not be written (the pipe was closed early, the disk is full). */
   outputFailed: 3,
 } as const;
+import { PORT_USAGE, PortUsageError, runPort } from './port';
 
 const USAGE = `Usage: framework-guide scan <paths...> [options]
 
@@ -35,7 +36,8 @@ Options:
 
 Exit codes: 0 done, 1 --fail-on threshold met, 2 usage error or a path that does not
 exist or cannot be read, 3 the report could not be written (e.g. a closed pipe).
-`;
+
+${PORT_USAGE}`;
 
 type Format = 'text' | 'json' | 'sarif';
 type FailOn = 'deprecated' | 'removed';
@@ -154,12 +156,17 @@ export function main(args: string[], out = new Output(1)): number {
         out.write(`${version}\n`);
         return EXIT.ok;
       }
+      if (command === 'port') return runPort(rest);
       if (command !== 'scan') throw new UsageError(command === undefined ? 'missing command' : `unknown command "${command}"`);
       return runScan(parseScanArguments(rest), out);
     } finally {
       out.flush();
     }
   } catch (err) {
+    if (err instanceof PortUsageError) {
+      warn(`${escapeControl(err.message)}\n\n${PORT_USAGE}`);
+      return EXIT.incomplete;
+    }
     if (err instanceof UsageError) {
       warn(`${escapeControl(err.message)}\n\n${USAGE}`);
       return EXIT.incomplete;

@@ -3,14 +3,19 @@
  * line, show the equivalent in the panel, open the docs. Replacements that change behaviour get no edit.
  */
 import * as vscode from 'vscode';
-import { planKeywordRename, planRename } from '../core/rules/quickFix';
+import type { PythonAnalysis } from '../core/python';
+import { planKeywordRename, planLeadingArgument, planRename } from '../core/rules/quickFix';
+import { Suppressions } from '../core/rules/suppress';
 import { importInsertionOffset } from '../core/snippets/placement';
 import { firstCodeCell } from './codeInserter';
 import type { DeprecationDiagnostics, FindingRecord } from './diagnostics';
+import type { Replacement } from '../knowledge/types';
 import type { KnowledgeStore } from './knowledgeStore';
 
 export class DeprecationCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
+  /** One parse per analysed version for placing ignore comments, however often the light bulb asks. */
+  private readonly suppressions = new WeakMap<PythonAnalysis, Suppressions>();
 
   constructor(
     private readonly diagnostics: DeprecationDiagnostics,
@@ -26,15 +31,22 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
       if (keywordFix) actions.push(keywordFix);
       const entry = kb?.get(record.finding.entryName);
       const replacement = entry?.replacement;
-      const fix = replacement?.dropIn ? this.renameAction(document, record, replacement.name) : undefined;
+      const fix = replacement?.dropIn || replacement?.leadingArgument ? this.renameAction(document, record, replacement) : undefined;
       if (fix) actions.push(fix);
-      else if (replacement) {
-        const explain = new vscode.CodeAction(vscode.l10n.t('Why no automatic fix: {0} is not a drop-in for {1}', replacement.name, record.finding.entryName), vscode.CodeActionKind.QuickFix);
-        explain.command = { command: 'frameworkGuide.showReplacement', title: explain.title, arguments: [record.finding.entryName] };
-        explain.diagnostics = [record.diagnostic];
-        actions.push(explain);
+      else if (replacement && !replacement.dropIn) {
+        // Shown greyed out in the Quick Fix menu, with the reason, instead of an entry that looks runnable.
+        const manual = new vscode.CodeAction(vscode.l10n.t('Replace with {0}', replacement.name), vscode.CodeActionKind.QuickFix);
+        const why = replacement.note ? ` ${replacement.note}` : '';
+        manual.disabled = {
+          reason: replacement.leadingArgument
+            ? vscode.l10n.t('No automatic fix: this call passes arguments by position, and {0} takes {1} first.{2}', replacement.name, replacement.leadingArgument, why)
+            : vscode.l10n.t('No automatic fix: {0} is not a drop-in replacement for {1}.{2}', replacement.name, record.finding.entryName, why),
+        };
+        manual.diagnostics = [record.diagnostic];
+        actions.push(manual);
       }
-      actions.push(this.ignoreAction(document, record));
+      const ignore = this.ignoreAction(document, record);
+      if (ignore) actions.push(ignore);
       const panel = new vscode.CodeAction(vscode.l10n.t('Show the equivalent in the Framework Guide panel'), vscode.CodeActionKind.QuickFix);
       panel.command = { command: 'frameworkGuide.openComparison', title: panel.title, arguments: [entry?.section ?? 'changes-since-2023'] };
       panel.diagnostics = [record.diagnostic];
@@ -47,26 +59,37 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private renameAction(document: vscode.TextDocument, record: FindingRecord, replacement: string): vscode.CodeAction | undefined {
+  private renameAction(document: vscode.TextDocument, record: FindingRecord, replacement: Replacement): vscode.CodeAction | undefined {
     const reference = record.reference;
     // An import line names a module (`from tensorflow import gfile`): a dotted replacement there would not parse.
     if (!reference || reference.inImport) return undefined;
-    const plan = planRename(reference, replacement, record.view.analysis.imports);
+    const plan = planRename(reference, replacement.name, record.view.analysis.imports);
+    const argument = replacement.leadingArgument ? planLeadingArgument(reference, replacement.leadingArgument, record.view.analysis.text) : undefined;
+    if (replacement.leadingArgument && !argument) return undefined; // positional arguments would shift: no safe edit
+    const argumentRange = argument && record.view.toRange(argument.at, argument.at);
+    if (argument && !argumentRange) return undefined;
     const current = document.getText(record.diagnostic.range);
-    if (plan.text === current) return undefined; // already written the safe way (e.g. through tf.compat.v1)
-    const action = new vscode.CodeAction(vscode.l10n.t('Replace with {0}', plan.text), vscode.CodeActionKind.QuickFix);
+    if (plan.text === current && !argument) return undefined; // already written the safe way (e.g. through tf.compat.v1)
+    const title = argument ? `${plan.text}(${argument.text.replace(/,\s*$/, ', …')})` : plan.text;
+    const action = new vscode.CodeAction(vscode.l10n.t('Replace with {0}', title), vscode.CodeActionKind.QuickFix);
     action.isPreferred = true;
     action.diagnostics = [record.diagnostic];
     action.edit = new vscode.WorkspaceEdit();
     action.edit.replace(document.uri, record.diagnostic.range, plan.text);
+    if (argumentRange && argument) action.edit.insert(document.uri, argumentRange.start, argument.text);
     if (plan.importLine) {
       // In a notebook the import goes to the first code cell, where the other imports live.
       const target = firstCodeCell(document) ?? document;
-      action.edit.insert(target.uri, target.positionAt(importInsertionOffset(target.getText())), `${plan.importLine}\n`);
+      const text = target.getText();
+      const offset = importInsertionOffset(text);
+      // A last import without a line break (typical in a cell) needs one before the new line.
+      const before = offset > 0 && !text.slice(0, offset).endsWith('\n') ? '\n' : '';
+      action.edit.insert(target.uri, target.positionAt(offset), `${before}${plan.importLine}\n`);
     }
     return action;
   }
 
+  /** The ignore comment goes where suppression is read (core Suppressions), in the cell or file it belongs to. */
   private keywordRenameAction(document: vscode.TextDocument, record: FindingRecord): vscode.CodeAction | undefined {
     const rename = record.finding.keywordRename;
     if (!planKeywordRename(record.finding) || !rename || document.getText(record.diagnostic.range) !== rename.from) return undefined;
@@ -78,12 +101,17 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
     return action;
   }
 
-  private ignoreAction(document: vscode.TextDocument, record: FindingRecord): vscode.CodeAction {
+  private ignoreAction(document: vscode.TextDocument, record: FindingRecord): vscode.CodeAction | undefined {
+    const analysis = record.view.analysis;
+    let suppressions = this.suppressions.get(analysis);
+    if (!suppressions) this.suppressions.set(analysis, (suppressions = new Suppressions(analysis.text)));
+    const edit = suppressions.edit(record.finding.span.from, record.finding.ruleId);
+    const range = edit && record.view.toRange(edit.from, edit.to);
+    if (!edit || !range) return undefined;
     const action = new vscode.CodeAction(vscode.l10n.t('Ignore {0} on this line', record.finding.ruleId), vscode.CodeActionKind.QuickFix);
-    const line = document.lineAt(record.diagnostic.range.end.line);
     action.diagnostics = [record.diagnostic];
     action.edit = new vscode.WorkspaceEdit();
-    action.edit.insert(document.uri, line.range.end, `  # framework-guide: ignore[${record.finding.ruleId}]`);
+    action.edit.replace(document.uri, range, edit.insert);
     return action;
   }
 }

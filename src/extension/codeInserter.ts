@@ -63,8 +63,12 @@ export class CodeInserter {
   }
 }
 
-/** For a notebook cell, the notebook's first Python code cell (where imports go); otherwise undefined. */
+/**
+ * For a notebook cell, the notebook's first Python code cell (where imports go); otherwise undefined. Cells that
+ * start with a `%%` magic come last: their body runs under the magic (or is not Python), and the analysis skips it.
+ */
 export function firstCodeCell(document: vscode.TextDocument): vscode.TextDocument | undefined {
   const notebook = findNotebook(document)?.notebook;
-  return notebook?.getCells().find((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python')?.document;
+  const cells = notebook?.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python') ?? [];
+  return (cells.find((c) => !/^[ \t]*%%/.test(c.document.getText())) ?? cells[0])?.document;
 }

@@ -9,6 +9,7 @@ export interface GuideConfig {
   hover: { enabled: boolean; frameworks: Framework[]; verbosity: Verbosity; showEquivalents: boolean };
   analysis: { maxFileSize: number };
   diagnostics: { enabled: boolean; removedSeverity: SeveritySetting; deprecatedSeverity: SeveritySetting; compatModeSeverity: SeveritySetting; debounceMs: number };
+  port: { codeLens: boolean };
 }
 
 const ALL_FRAMEWORKS: Framework[] = ['tensorflow', 'keras', 'pytorch'];
@@ -20,7 +21,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): GuideConfig {
     hover: {
       enabled: c.get<boolean>('hover.enabled', true),
       frameworks,
-      verbosity: c.get<Verbosity>('hover.verbosity', 'detailed') === 'compact' ? 'compact' : 'detailed',
+      verbosity: c.get<Verbosity>('hover.verbosity', 'compact') === 'detailed' ? 'detailed' : 'compact',
       showEquivalents: c.get<boolean>('hover.showEquivalents', true),
     },
     analysis: { maxFileSize: Math.max(0, c.get<number>('analysis.maxFileSize', 2_000_000)) },
@@ -31,5 +32,6 @@ export function readConfig(scope?: vscode.ConfigurationScope): GuideConfig {
       compatModeSeverity: c.get<SeveritySetting>('diagnostics.compatModeSeverity', 'hint'),
       debounceMs: Math.max(0, c.get<number>('diagnostics.debounceMs', 300)),
     },
+    port: { codeLens: c.get<boolean>('port.codeLens', true) },
   };
 }

@@ -13,6 +13,7 @@ import { registerReplacementCommand } from './replacement';
 import { DeprecationDiagnostics, registerDiagnostics } from './diagnostics';
 import { registerCodeActions } from './codeActions';
 import { registerWorkspaceScan, type ScanResult as WorkspaceScanResult } from './workspaceScan';
+import { registerPort } from './port';
 import type { WebviewMessage } from '../webview/protocol';
 
 /** What activate() returns: handles the integration tests read. Not a public API. */
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): FrameworkGuideTestAp
   registerDiagnostics(context, diagnostics);
   registerCodeActions(context, diagnostics, store);
   const workspaceScan = registerWorkspaceScan(context, store, log);
+  registerPort(context, { log });
   return { panelMessages, analyses, diagnostics, lastWorkspaceScan: workspaceScan.lastResult, deliverPanelMessage: (raw) => ComparisonPanel.deliverForTest(raw) };
 }
 

@@ -1,26 +1,25 @@
-/** Loads the knowledge base and the panel content from the JSON files next to the bundle, once, on first use. */
+/** Loads the knowledge base and the panel content from the JSON files next to the bundle, on first use; a failed read is retried. */
 import * as vscode from 'vscode';
+import { RetryableLoad } from '../core/load/retryableLoad';
 import { KnowledgeBase, type KnowledgeEntry, type LookupResult } from '../knowledge';
 import { Baseline, type BaselineData } from '../knowledge/baseline';
 import type { PanelContent } from '../knowledge/render';
 
 export class KnowledgeStore {
-  private knowledge?: Promise<KnowledgeBase>;
-  private loadedKnowledge?: KnowledgeBase;
-  private content?: Promise<PanelContent>;
-  private baseline?: Promise<void>;
+  private readonly knowledge = new RetryableLoad(async () => new KnowledgeBase(await this.readJson<KnowledgeEntry[]>('knowledge.json')));
+  private readonly content = new RetryableLoad(() => this.readJson<PanelContent>('content.json'));
+  private readonly baseline = new RetryableLoad(async () => new Baseline(JSON.parse(await inflate(await this.readBytes('baseline.json.gz'))) as BaselineData));
 
   constructor(private readonly extensionUri: vscode.Uri) {}
 
   /** The base, loaded on the first call (activation never loads it). */
   getKnowledge(): Promise<KnowledgeBase> {
-    this.knowledge ??= this.readJson<KnowledgeEntry[]>('knowledge.json').then((entries) => (this.loadedKnowledge = new KnowledgeBase(entries)));
-    return this.knowledge;
+    return this.knowledge.get();
   }
 
   /** The base if it is already loaded, for hot paths that must not wait. */
   peekKnowledge(): KnowledgeBase | undefined {
-    return this.loadedKnowledge;
+    return this.knowledge.peek();
   }
 
   /**
@@ -31,20 +30,12 @@ export class KnowledgeStore {
   async lookup(kb: KnowledgeBase, name: string): Promise<LookupResult | undefined> {
     const result = kb.lookup(name);
     if ((result && result.match !== 'module') || kb.hasBaseline) return result;
-    await this.loadBaseline(kb);
+    kb.attachBaseline(await this.baseline.get());
     return kb.lookup(name);
   }
 
-  private loadBaseline(kb: KnowledgeBase): Promise<void> {
-    this.baseline ??= this.readBytes('baseline.json.gz')
-      .then(inflate)
-      .then((text) => kb.attachBaseline(new Baseline(JSON.parse(text) as BaselineData)));
-    return this.baseline;
-  }
-
   getContent(): Promise<PanelContent> {
-    this.content ??= this.readJson<PanelContent>('content.json');
-    return this.content;
+    return this.content.get();
   }
 
   private async readBytes(file: string): Promise<Uint8Array> {

@@ -114,6 +114,7 @@ export class ComparisonPanel {
 <body data-state="${escapeAttr(JSON.stringify(state))}"${section ? ` data-reveal="${escapeAttr(section)}"` : ''}>
 <header class="toolbar" role="search">
   <input id="filter" type="search" placeholder="${escapeAttr(vscode.l10n.t('Filter sections and rows (press /)'))}" aria-label="${escapeAttr(vscode.l10n.t('Filter the comparison'))}" autocomplete="off" spellcheck="false">
+  <span id="match-count" role="status" aria-live="polite" ${matchCountTemplates()}></span>
 </header>
 <div class="layout">
   <nav class="toc" aria-label="${escapeAttr(vscode.l10n.t('Contents'))}"><ul>${toc}</ul></nav>
@@ -187,4 +188,18 @@ export function registerPanel(context: vscode.ExtensionContext, deps: PanelDeps)
       deserializeWebviewPanel: (panel, state) => ComparisonPanel.revive(panel, context.extensionUri, deps, state),
     }),
   );
+}
+
+/** The match counter's wording for the webview script, which has no vscode.l10n: `{0}` is filled in there. */
+function matchCountTemplates(): string {
+  const templates = {
+    'match-one': vscode.l10n.t('1 match'),
+    'match-many': vscode.l10n.t('{0} matches'),
+    'section-one': vscode.l10n.t('1 section'),
+    'section-many': vscode.l10n.t('{0} sections'),
+    in: vscode.l10n.t('{0} in {1}', '{0}', '{1}'),
+  };
+  return Object.entries(templates)
+    .map(([key, text]) => `data-${key}="${escapeAttr(text)}"`)
+    .join(' ');
 }

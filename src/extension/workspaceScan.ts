@@ -117,13 +117,17 @@ export class FindingsTree implements vscode.TreeDataProvider<Node> {
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'rule') {
       const item = new vscode.TreeItem(node.ruleId.replace(/^FG-/, ''), vscode.TreeItemCollapsibleState.Expanded);
-      item.description = vscode.l10n.t('{0} finding(s)', node.hits.length);
+      item.description = findingCount(node.hits.length);
       item.iconPath = new vscode.ThemeIcon(node.hits[0].finding.status === 'removed' ? 'warning' : 'info');
       return item;
     }
     if (node.kind === 'file') {
+      // The label is already the file name: the description says where it is, then how many findings.
       const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = `${vscode.workspace.asRelativePath(node.uri)} · ${node.hits.length}`;
+      const relative = vscode.workspace.asRelativePath(node.uri, false);
+      const folder = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
+      item.description = folder ? `${folder} · ${findingCount(node.hits.length)}` : findingCount(node.hits.length);
+      item.tooltip = relative;
       return item;
     }
     const { hit } = node;
@@ -137,11 +141,21 @@ export class FindingsTree implements vscode.TreeDataProvider<Node> {
   }
 }
 
+/** "1 finding" / "3 findings": real plurals, each form its own translatable string. */
+function findingCount(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 finding') : vscode.l10n.t('{0} findings', n);
+}
+
+function fileCount(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', n);
+}
+
 export function registerWorkspaceScan(context: vscode.ExtensionContext, store: KnowledgeStore, log: Log): { lastResult: () => ScanResult | undefined } {
   const tree = new FindingsTree();
+  const view = vscode.window.createTreeView('frameworkGuide.findings', { treeDataProvider: tree, showCollapseAll: true });
   let last: ScanResult | undefined;
   context.subscriptions.push(
-    vscode.window.registerTreeDataProvider('frameworkGuide.findings', tree),
+    view,
     vscode.commands.registerCommand('frameworkGuide.scanWorkspace', async (options?: { cancelAfterFiles?: number }) => {
       last = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Framework Guide: scanning for deprecated APIs'), cancellable: true },
@@ -158,11 +172,13 @@ export function registerWorkspaceScan(context: vscode.ExtensionContext, store: K
         },
       );
       tree.show(last);
+      view.badge = last.hits.length ? { value: last.hits.length, tooltip: findingCount(last.hits.length) } : undefined;
       for (const s of last.skipped) log.warn(`Scan skipped ${s.uri.toString()}: ${s.reason}`);
       const files = new Set(last.hits.map((h) => h.uri.toString())).size;
       const message = last.cancelled
-        ? vscode.l10n.t('Scan cancelled after {0} files: {1} findings so far.', last.files, last.hits.length)
-        : vscode.l10n.t('Framework Guide found {0} uses of deprecated or removed APIs in {1} of {2} files.', last.hits.length, files, last.files);
+        ? vscode.l10n.t('Scan cancelled after {0}: {1} so far.', fileCount(last.files), findingCount(last.hits.length))
+        : vscode.l10n.t('Framework Guide found {0} of deprecated or removed APIs in {1} of {2}.', findingCount(last.hits.length), files, fileCount(last.files));
+      view.message = last.hits.length ? message : undefined;
       void vscode.commands.executeCommand('frameworkGuide.findings.focus');
       void vscode.window.showInformationMessage(message);
       return { files: last.files, findings: last.hits.length, cancelled: last.cancelled, skipped: last.skipped.length, rules: new Set(last.hits.map((h) => h.finding.ruleId)).size };

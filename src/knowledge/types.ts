@@ -69,6 +69,12 @@ export interface Replacement extends ApiRef {
   dropIn?: boolean;
   /** The call to write when the name alone is not enough (`torch.amp.autocast("cuda", ...)`); scanner messages show it. */
   usage?: string;
+  /**
+   * Python source of a positional argument the replacement takes first, e.g. `"cuda"` for
+   * `torch.cuda.amp.autocast(...)` → `torch.amp.autocast("cuda", ...)`. A quick fix renames and adds it, but
+   * only to a call whose other arguments are all keywords: the positional order of old and new APIs differs.
+   */
+  leadingArgument?: string;
 }
 
 /** A keyword argument's lifecycle; `renamedTo` names the keyword that took its place, when renaming it is the whole fix. */

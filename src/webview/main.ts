@@ -13,6 +13,28 @@ const startedAt = performance.now();
 const filterInput = document.getElementById('filter') as HTMLInputElement;
 const sections = Array.from(document.querySelectorAll<HTMLElement>('section.guide-section'));
 const emptyNote = document.getElementById('no-results') as HTMLElement;
+const matchCount = document.getElementById('match-count') as HTMLElement;
+const toolbar = document.querySelector<HTMLElement>('.toolbar');
+const MATCH_HIGHLIGHT = 'fg-match';
+
+// Example code wider than its column is marked, so CSS fades its cut edge until it is scrolled to the end:
+// webview scrollbars can be overlays that only show on hover, which leaves no hint that a line goes on.
+const markOverflow = (pre: HTMLElement) => {
+  pre.classList.toggle('overflows', pre.scrollWidth > pre.clientWidth + 1);
+  pre.classList.toggle('at-end', pre.scrollLeft + pre.clientWidth >= pre.scrollWidth - 1);
+};
+const overflowObserver = new ResizeObserver((entries) => entries.forEach((e) => markOverflow(e.target as HTMLElement)));
+for (const pre of document.querySelectorAll<HTMLElement>('pre.code')) {
+  overflowObserver.observe(pre);
+  pre.addEventListener('scroll', () => markOverflow(pre), { passive: true });
+}
+
+// Jump targets (contents, "Compare in panel") land below the sticky filter bar, whatever its height.
+if (toolbar) {
+  const keepBelowToolbar = () => document.documentElement.style.setProperty('--toolbar-height', `${toolbar.offsetHeight}px`);
+  new ResizeObserver(keepBelowToolbar).observe(toolbar);
+  keepBelowToolbar();
+}
 
 let state: PanelState = parsePanelState(vscode.getState()) ?? parsePanelState(safeJson(document.body.dataset.state)) ?? { query: '', scrollY: 0 };
 
@@ -30,7 +52,7 @@ function saveState(patch: Partial<PanelState>): void {
 }
 
 /** Shows the sections, table rows and FAQ entries that contain every word of the query. */
-function applyFilter(query: string): void {
+function applyFilter(query: string, revealFirst = false): void {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const matches = (el: Element) => {
     const text = (el.textContent ?? '').toLowerCase();
@@ -61,8 +83,51 @@ function applyFilter(query: string): void {
     if (any) visibleSections.push(section.id);
   }
   emptyNote.hidden = visibleSections.length > 0;
+  const first = showMatches(words, visibleSections.length);
+  // As a find widget does: typing brings the first match into view (not when state is restored).
+  if (revealFirst && first) first.startContainer.parentElement?.scrollIntoView({ block: 'center' });
   saveState({ query });
   vscode.postMessage({ type: 'filtered', query, visibleSections, visibleRows });
+}
+
+/** Every visible occurrence of the query words, as ranges (text nodes inside hidden rows or sections skipped). */
+function matchRanges(words: string[]): Range[] {
+  const ranges: Range[] = [];
+  if (words.length === 0) return ranges;
+  for (const section of sections) {
+    if (section.hidden) continue;
+    const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (node.parentElement?.closest('[hidden], button') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.nodeValue ?? '').toLowerCase();
+      for (const word of words) {
+        for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+          const range = new Range();
+          range.setStart(node, at);
+          range.setEnd(node, at + word.length);
+          ranges.push(range);
+        }
+      }
+    }
+  }
+  return ranges;
+}
+
+/** Highlights the matches (CSS Custom Highlight API: no change to the content's DOM), shows their count, returns the first. */
+function showMatches(words: string[], sectionCount: number): Range | undefined {
+  const ranges = matchRanges(words);
+  if (typeof Highlight === 'function' && CSS.highlights) {
+    if (ranges.length) CSS.highlights.set(MATCH_HIGHLIGHT, new Highlight(...ranges));
+    else CSS.highlights.delete(MATCH_HIGHLIGHT);
+  }
+  const t = matchCount.dataset;
+  const fill = (template: string | undefined, ...values: Array<string | number>) => values.reduce<string>((out, v, i) => out.replace(`{${i}}`, String(v)), template ?? '');
+  const matches = ranges.length === 1 ? fill(t.matchOne) : fill(t.matchMany, ranges.length);
+  const inSections = sectionCount === 1 ? fill(t.sectionOne) : fill(t.sectionMany, sectionCount);
+  matchCount.textContent = words.length ? fill(t.in, matches, inSections) : '';
+  matchCount.dataset.count = String(ranges.length);
+  return ranges[0];
 }
 
 function reveal(id: string): void {
@@ -85,7 +150,7 @@ function reveal(id: string): void {
 let filterTimer: number | undefined;
 filterInput.addEventListener('input', () => {
   window.clearTimeout(filterTimer);
-  filterTimer = window.setTimeout(() => applyFilter(filterInput.value), 60);
+  filterTimer = window.setTimeout(() => applyFilter(filterInput.value, true), 60);
 });
 
 document.addEventListener('keydown', (e) => {
@@ -159,3 +224,5 @@ requestAnimationFrame(() => {
   });
 });
 vscode.postMessage({ type: 'ready' });
+// The restored filter and position are in place: UI tests wait for this instead of for time.
+document.body.dataset.ready = 'true';

@@ -13,13 +13,40 @@ suite('UI: hovers', function () {
         assert.match(text, /nn\.Linear → torch\.nn\.Linear/);
         assert.match(text, /keras\.layers\.Dense/);
         assert.match(text, /Compare in panel/);
-        await wb.screenshot(`hover-${theme}`);
+        await wb.screenshot(`hover-${theme}`, theme === 'light' ? { readme: 'hover' } : {});
         if (theme === 'light') {
           // The command link opens the comparison panel.
           await wb.page.locator('.monaco-hover a', { hasText: 'Compare in panel' }).first().click();
-          await wb.webview().locator('#section-architecture').waitFor({ timeout: 30000 });
+          // The panel scrolls to the section, then focuses its heading: it must sit below the sticky filter bar.
+          const heading = wb.webview().locator('#section-architecture :is(h1, h2):focus').first();
+          await heading.waitFor({ timeout: 30000 });
+          const [bar, box] = [await wb.webview().locator('.toolbar').boundingBox(), await heading.boundingBox()];
+          assert.ok(bar && box && box.y >= bar.y + bar.height, `heading ${box?.y} below the filter bar ${bar ? bar.y + bar.height : '?'}`);
           await wb.screenshot('hover-compare-in-panel');
         }
+      } finally {
+        await wb.close();
+      }
+    });
+  }
+  for (const theme of ['light', 'dark', 'highContrast'] as ThemeName[]) {
+    test(`a removed API (tf.Session) answers first and leaves VS Code's Quick Fix row in view (${theme})`, async () => {
+      const wb = await Workbench.open({ theme });
+      try {
+        await wb.openFile('legacy_tf1.py', 'Session');
+        await wb.page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30000 });
+        // Wait for our part of the hover: the diagnostic's part (source "Framework Guide") can render first.
+        const text = await wb.hover('Session', 'Use instead');
+        const ours = text.slice(text.indexOf('Framework Guide ·'));
+        assert.match(ours, /^Framework Guide · TensorFlow class: tf\.Session\s+Removed in TensorFlow 2\.0[^\n]*\s+Use instead: tensorflow\.compat\.v1\.Session/);
+        assert.doesNotMatch(text, /Checked against/, 'no provenance line');
+        const hover = wb.page.locator('.monaco-hover').first();
+        const row = hover.locator('.hover-row.status-bar', { hasText: 'Quick Fix' }).first();
+        await row.waitFor({ timeout: 10000 });
+        const [h, r] = [await hover.boundingBox(), await row.boundingBox()];
+        assert.ok(h && r, 'hover and action row are laid out');
+        assert.ok(r.y >= h.y && r.y + r.height <= h.y + h.height + 1, `Quick Fix row ${r.y}..${r.y + r.height} inside the hover ${h.y}..${h.y + h.height}`);
+        await wb.screenshot(`hover-removed-${theme}`);
       } finally {
         await wb.close();
       }

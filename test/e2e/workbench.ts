@@ -33,6 +33,8 @@ export class Workbench {
     const settingsFile = path.join(env('FG_CS_USER_DATA'), 'User', 'settings.json');
     const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
     settings['workbench.colorTheme'] = THEMES[options.theme ?? 'light'];
+    // No empty secondary side bar (chat) on the right of screenshots.
+    settings['workbench.secondarySideBar.defaultVisibility'] = 'hidden';
     fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
     const browser = await chromium.launch({
       executablePath: process.env.FG_CHROMIUM ?? '/usr/bin/chromium',
@@ -52,10 +54,23 @@ export class Workbench {
     await this.browser.close();
   }
 
-  async screenshot(name: string): Promise<string> {
+  /**
+   * Saves a screenshot to test-results/<name>.png. With `readme`, also a copy for the README in
+   * test-results/readme/<readme>.png without the title bar, whose "[Extension Development Host]" label only
+   * exists because the tests load the extension from source.
+   */
+  async screenshot(name: string, options: { readme?: string; keepTitleBar?: boolean } = {}): Promise<string> {
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     const file = path.join(RESULTS_DIR, `${name}.png`);
     await this.page.screenshot({ path: file });
+    if (options.readme) {
+      fs.mkdirSync(path.join(RESULTS_DIR, 'readme'), { recursive: true });
+      const titleBar = await this.page.locator('.part.titlebar').boundingBox();
+      const viewport = this.page.viewportSize() ?? { width: 1280, height: 800 };
+      // A picker drawn over the title bar (which then hides its label) keeps the whole window.
+      const top = titleBar && !options.keepTitleBar ? Math.ceil(titleBar.y + titleBar.height) : 0;
+      await this.page.screenshot({ path: path.join(RESULTS_DIR, 'readme', `${options.readme}.png`), clip: { x: 0, y: top, width: viewport.width, height: viewport.height - top } });
+    }
     return file;
   }
 

@@ -43,9 +43,10 @@ suite('diagnostics and quick fixes', () => {
   test('deprecated PyTorch APIs are information, not warnings', async () => {
     const doc = await openSample('legacy_torch.py');
     const diagnostics = await diagnosticsOf(doc, 3);
-    const sigmoid = diagnostics.find((d) => doc.getText(d.range) === 'F.sigmoid');
-    assert.ok(sigmoid, 'F.sigmoid flagged');
-    assert.strictEqual(sigmoid.severity, vscode.DiagnosticSeverity.Information);
+    const upsample = diagnostics.find((d) => doc.getText(d.range) === 'F.upsample');
+    assert.ok(upsample, 'F.upsample flagged');
+    assert.strictEqual(upsample.severity, vscode.DiagnosticSeverity.Information);
+    assert.ok(!diagnostics.some((d) => doc.getText(d.range) === 'F.tanh'), 'F.tanh is current in PyTorch 2.13');
     assert.ok(diagnostics.some((d) => doc.getText(d.range) === 'torch.cuda.amp.autocast'), 'torch.cuda.amp.autocast flagged');
   });
 
@@ -67,21 +68,58 @@ suite('diagnostics and quick fixes', () => {
     assert.strictEqual(doc.getText(), 'import tensorflow as tf\nsess = tf.compat.v1.Session()\n');
   });
 
-  test('quick fix: F.sigmoid → torch.sigmoid adds `import torch` after the existing imports when missing', async () => {
-    const doc = await untitled('import torch.nn.functional as F\ny = F.sigmoid(x)\n');
+  test('quick fix: a from-imported Session → tensorflow.compat.v1.Session adds `import tensorflow` after the existing imports', async () => {
+    const doc = await untitled('from tensorflow import Session\nsess = Session()\n');
     const [diagnostic] = await diagnosticsOf(doc);
-    const rename = (await quickFixes(doc, diagnostic.range)).find((f) => f.title === 'Replace with torch.sigmoid');
+    const rename = (await quickFixes(doc, diagnostic.range)).find((f) => f.title === 'Replace with tensorflow.compat.v1.Session');
     assert.ok(rename?.edit, 'rename offered');
     await vscode.workspace.applyEdit(rename.edit);
-    assert.strictEqual(doc.getText(), 'import torch.nn.functional as F\nimport torch\ny = torch.sigmoid(x)\n');
+    assert.strictEqual(doc.getText(), 'from tensorflow import Session\nimport tensorflow\nsess = tensorflow.compat.v1.Session()\n');
   });
 
-  test('no edit when the replacement changes behaviour: torch.cuda.amp.autocast gets an explanation only', async () => {
-    const doc = await untitled('import torch\nwith torch.cuda.amp.autocast():\n    pass\n');
+  test('quick fix: the added import goes below a shebang and an encoding cookie', async () => {
+    const doc = await untitled('#!/usr/bin/env python3\n# -*- coding: latin-1 -*-\nprint("start")\nfrom tensorflow import Session\nsess = Session()\n');
+    const [diagnostic] = await diagnosticsOf(doc);
+    const rename = (await quickFixes(doc, diagnostic.range)).find((f) => f.title === 'Replace with tensorflow.compat.v1.Session');
+    assert.ok(rename?.edit, 'rename offered');
+    await vscode.workspace.applyEdit(rename.edit);
+    assert.strictEqual(doc.getText(), '#!/usr/bin/env python3\n# -*- coding: latin-1 -*-\nimport tensorflow\nprint("start")\nfrom tensorflow import Session\nsess = tensorflow.compat.v1.Session()\n');
+  });
+
+  test('quick fix in a notebook: the added import skips a %%capture cell and goes to the first Python cell', async () => {
+    const data = new vscode.NotebookData([
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, '%%capture\n!pip install torch', 'python'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'from tensorflow import Session', 'python'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'sess = Session()', 'python'),
+    ]);
+    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
+    await vscode.window.showNotebookDocument(notebook);
+    const cell = notebook.cellAt(2).document;
+    const [diagnostic] = await waitFor(() => (ours(cell.uri).length ? ours(cell.uri) : undefined), 'diagnostics in cell 3');
+    const rename = (await quickFixes(cell, diagnostic.range)).find((f) => f.title === 'Replace with tensorflow.compat.v1.Session');
+    assert.ok(rename?.edit, 'rename offered');
+    await vscode.workspace.applyEdit(rename.edit);
+    assert.deepStrictEqual(
+      notebook.getCells().map((c) => c.document.getText()),
+      ['%%capture\n!pip install torch', 'from tensorflow import Session\nimport tensorflow\n', 'sess = tensorflow.compat.v1.Session()'],
+    );
+  });
+
+  test('quick fix: torch.cuda.amp.autocast → torch.amp.autocast("cuda", ...) keeps the keyword arguments', async () => {
+    const doc = await untitled('import torch\nwith torch.cuda.amp.autocast(enabled=False):\n    pass\n');
+    const [diagnostic] = await diagnosticsOf(doc);
+    const fix = (await quickFixes(doc, diagnostic.range)).find((f) => f.title.startsWith('Replace with torch.amp.autocast("cuda"'));
+    assert.ok(fix?.edit, 'the fix is offered');
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.strictEqual(doc.getText(), 'import torch\nwith torch.amp.autocast("cuda", enabled=False):\n    pass\n');
+  });
+
+  test('no edit when the replacement changes behaviour: tf.placeholder gets no runnable rename', async () => {
+    const doc = await untitled('import tensorflow as tf\nx = tf.placeholder(tf.float32)\n');
     const [diagnostic] = await diagnosticsOf(doc);
     const fixes = await quickFixes(doc, diagnostic.range);
-    assert.ok(!fixes.some((f) => f.title.startsWith('Replace with')), 'no rename');
-    assert.ok(fixes.some((f) => f.title.startsWith('Why no automatic fix')), 'an explanation instead');
+    assert.ok(!fixes.some((f) => f.title.startsWith('Replace with') && f.edit && !f.disabled), `no runnable rename; got ${fixes.map((f) => f.title).join(' | ')}`);
+    assert.ok(!fixes.some((f) => f.title.startsWith('Why no automatic fix')), 'the explanation is not listed as an action');
   });
 
   test('`# framework-guide: ignore` suppresses a line; the quick fix writes it', async () => {
@@ -93,6 +131,22 @@ suite('diagnostics and quick fixes', () => {
     await vscode.workspace.applyEdit(ignore.edit);
     await waitFor(() => ours(doc.uri).length === 0, 'diagnostics to clear after the ignore comment');
   });
+
+  for (const [where, content, expected] of [
+    ['after a `\\` continuation', 'import tensorflow as tf\nsess = tf.Session() if tf else \\\n    None\n', 'import tensorflow as tf\nsess = tf.Session() if tf else \\\n    None  # framework-guide: ignore[FG-tensorflow.Session]\n'],
+    ['on a line that opens a string', 'import tensorflow as tf\nsess = tf.Session(); HELP = """\nhelp\n"""\n', 'import tensorflow as tf\nsess = tf.Session(); HELP = """\nhelp\n"""  # framework-guide: ignore[FG-tensorflow.Session]\n'],
+    ['on a reference spanning lines', 'import tensorflow as tf\nsess = (tf\n        .Session())\n', 'import tensorflow as tf\nsess = (tf  # framework-guide: ignore[FG-tensorflow.Session]\n        .Session())\n'],
+  ] as const) {
+    test(`the ignore quick fix ${where} writes a comment that is valid Python and silences the finding`, async () => {
+      const doc = await untitled(content);
+      const [diagnostic] = await diagnosticsOf(doc);
+      const ignore = (await quickFixes(doc, diagnostic.range)).find((f) => f.title.startsWith('Ignore FG-tensorflow.Session'));
+      assert.ok(ignore?.edit, 'ignore offered');
+      await vscode.workspace.applyEdit(ignore.edit);
+      assert.strictEqual(doc.getText(), expected);
+      await waitFor(() => ours(doc.uri).length === 0, 'diagnostics to clear after the ignore comment');
+    });
+  }
 
   test('TF1 through tf.compat.v1 is a hint without strikethrough (valid TF 2 code), not a warning', async () => {
     const doc = await openSample('compat_v1.py');
@@ -124,14 +178,14 @@ suite('diagnostics and quick fixes', () => {
   test('notebook cells get diagnostics resolved through imports in earlier cells', async () => {
     const data = new vscode.NotebookData([
       new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'import torch.nn.functional as F', 'python'),
-      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'y = F.tanh(x)', 'python'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'y = F.upsample_nearest(x, scale_factor=2)', 'python'),
     ]);
     const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
     await vscode.window.showNotebookDocument(notebook);
     const cell = notebook.cellAt(1).document;
     const diagnostics = await waitFor(() => (ours(cell.uri).length ? ours(cell.uri) : undefined), 'diagnostics in cell 2');
-    assert.strictEqual(cell.getText(diagnostics[0].range), 'F.tanh');
-    assert.ok(positionOf(cell, 'F.tanh').isEqual(diagnostics[0].range.start));
+    assert.strictEqual(cell.getText(diagnostics[0].range), 'F.upsample_nearest');
+    assert.ok(positionOf(cell, 'F.upsample_nearest').isEqual(diagnostics[0].range.start));
   });
 
   test('workspace scan reports the expected counts on sample/ and can be cancelled', async () => {

@@ -23,16 +23,37 @@ export interface HoverNote {
 }
 
 /** Escapes text for markdown outside code spans. */
-function md(text: string): string {
+function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
+}
+
+/** Escapes entry text for markdown, keeping its `code spans` as code (nothing in a code span is live markdown). */
+function md(text: string): string {
+  return text
+    .split(/(`[^`\n]+`)/)
+    .map((part, i) => (i % 2 === 1 ? part : escape(part)))
+    .join('');
 }
 
 function code(text: string): string {
   return '`' + text.replace(/`/g, "'") + '`';
 }
 
+/**
+ * True when `written` → `qualified` tells the reader something: not when only a one-package alias is expanded
+ * (`tf.keras.layers.Dense` → `tensorflow.keras.layers.Dense`), but when the alias stands for a path
+ * (`nn.Linear` → `torch.nn.Linear`, `F.sigmoid` → `torch.nn.functional.sigmoid`).
+ */
+function expansionInforms(written: string, qualified: string): boolean {
+  if (written === qualified) return false;
+  const w = written.split('.');
+  const q = qualified.split('.');
+  const rootTarget = q.slice(0, q.length - w.length + 1);
+  return !(rootTarget.length === 1 && w.slice(1).join('.') === q.slice(1).join('.'));
+}
+
 export function commandLink(label: string, command: HoverCommand, args: unknown[]): string {
-  return `[${md(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${label}")`;
+  return `[${escape(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${label}")`;
 }
 
 /** The status in one line, naming the product its versions count in ("Removed in Keras 3.0"). */
@@ -85,13 +106,19 @@ function otherFramework(entry: KnowledgeEntry): 'tensorflow' | 'pytorch' {
   return entry.framework === 'pytorch' ? 'tensorflow' : 'pytorch';
 }
 
+/**
+ * The note, answer first: for a deprecated or removed API the status and what to use instead come right after
+ * the title, and the summary and the other framework only at `detailed` verbosity, so the hover stays short
+ * enough for VS Code's own action row (Quick Fix…) under it. Provenance is a "Sources" link, not a line.
+ */
 export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult, options: HoverNoteOptions, lookupName?: (name: string) => KnowledgeEntry | undefined): HoverNote {
   const { entry } = result;
   const detailed = options.verbosity === 'detailed';
+  const outdated = entry.status.state !== 'current';
   const lines: string[] = [];
   const label = FRAMEWORK_LABEL[entry.framework];
   const resolved = result.query;
-  const heading = symbol.written !== resolved ? `${code(symbol.written)} → ${code(resolved)}` : code(resolved);
+  const heading = expansionInforms(symbol.written, resolved) ? `${code(symbol.written)} → ${code(resolved)}` : code(symbol.written);
   lines.push(`**Framework Guide** · ${label} ${result.match === 'module' ? 'API' : entry.kind}: ${heading}`);
 
   if (result.match === 'module') {
@@ -101,29 +128,33 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
     lines.push(`_A TF1 API kept by ${code('tf.compat.v1')}; described here under its TF1 name ${code(entry.name)}, which TensorFlow 2 no longer has._`);
   } else if (result.match === 'alias' && result.aliasNote) {
     // Only an alias to the very same object may claim sameness; tf.compat.v1 names often keep TF1 arguments.
-    if (result.aliasSameApi) lines.push(`_Same API as ${code(entry.name)}: ${md(result.aliasNote)}._`);
-    else lines.push(`_Showing the note for ${code(entry.name)}: ${md(result.aliasNote)}._`);
+    if (result.aliasSameApi) lines.push(`_Same API as ${code(entry.name)} — ${md(result.aliasNote)}._`);
+    else lines.push(`_Showing the note for ${code(entry.name)} — ${md(result.aliasNote)}._`);
   } else if (result.compatV1 && entry.status.state !== 'removed') {
     lines.push(`_TF1 compatibility mode: ${code('tf.compat.v1')} keeps TF1 APIs callable in TensorFlow 2._`);
-  }
-
-  lines.push(md(entry.summary));
-  if (symbol.inImport && entry.kind === 'module') {
-    const advice = frameworkAdvice(resolved, !!result.compatV1);
-    if (advice) lines.push(advice);
   }
 
   const status = statusLine(entry.status, entry.framework, !!result.compatV1);
   if (status) lines.push(status);
   // Through tf.compat.v1 the code already takes the compat step: show the TF2 advice, not "use compat.v1".
   const alreadyReplaced = !!entry.replacement && !!result.compatV1 && entry.replacement.name === result.query;
-  if (entry.replacement && entry.status.state !== 'current') {
+  if (entry.replacement && outdated) {
     const note = entry.replacement.note ? ` — ${md(entry.replacement.note)}` : '';
     if (alreadyReplaced) lines.push(`**Moving to TF2:**${note ? note.slice(2) : ' see the docs.'}`);
-    else lines.push(`**Use instead:** ${code(entry.replacement.name)}${note}`);
+    else {
+      // Says here why the Quick Fix menu has no rename: VS Code hides disabled code actions from it.
+      const manual = !entry.replacement.dropIn && !entry.replacement.leadingArgument;
+      lines.push(`**Use instead${manual ? ' (change by hand)' : ''}:** ${code(entry.replacement.usage ?? entry.replacement.name)}${note}`);
+    }
   }
 
-  if (options.showEquivalents && entry.equivalents?.length) {
+  if (!outdated || detailed) lines.push(md(entry.summary));
+  if (symbol.inImport && entry.kind === 'module') {
+    const advice = frameworkAdvice(resolved, !!result.compatV1);
+    if (advice) lines.push(advice);
+  }
+
+  if (options.showEquivalents && entry.equivalents?.length && (!outdated || detailed)) {
     const shown = detailed ? entry.equivalents : entry.equivalents.slice(0, 1);
     const other = FRAMEWORK_LABEL[otherFramework(entry) === 'pytorch' ? 'pytorch' : 'tensorflow'];
     const items = shown.map((e) => `${code(e.name)}${e.note ? ` — ${md(e.note)}` : ''}${checkedMark(e)}`);
@@ -135,10 +166,12 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
   links.push(commandLink('Compare in panel', 'frameworkGuide.openComparison', [entry.section ?? 'architecture']));
   const task = entry.tags?.[0];
   if (task) links.push(commandLink('Insert equivalent snippet', 'frameworkGuide.insertSnippet', [{ task, framework: otherFramework(entry) }]));
-  if (entry.replacement && !alreadyReplaced && entry.status.state !== 'current' && (lookupName?.(entry.replacement.name) || entry.replacement.external)) {
+  if (entry.replacement && !alreadyReplaced && outdated && (lookupName?.(entry.replacement.name) || entry.replacement.external)) {
     links.push(commandLink('Show replacement', 'frameworkGuide.showReplacement', [entry.name]));
   }
+  // Where the facts come from, on demand: the first source, with what was checked as the link's tooltip.
+  const source = entry.sources.find((u) => /^https:\/\//.test(u));
+  if (source) links.push(`[Sources](${source} "${`Checked against ${entry.verified}`.replace(/["\\]/g, "'")}")`);
   lines.push(links.join(' · '));
-  if (detailed) lines.push(`_Checked against ${md(entry.verified)}._`);
   return { markdown: lines.join('\n\n'), entry };
 }

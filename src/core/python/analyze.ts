@@ -89,6 +89,7 @@ function toReference(chain: Chain): FrameworkReference {
     inImport: chain.inImport,
   };
   if (chain.callKeywords) reference.callKeywords = chain.callKeywords;
+  if (chain.callArguments) reference.callArguments = chain.callArguments;
   return reference;
 }
 

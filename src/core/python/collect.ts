@@ -80,6 +80,7 @@ export interface Chain {
   /** False for alias names (`tf` in `import tensorflow as tf`): hoverable but not a reference of its own. */
   isReference: boolean;
   callKeywords?: Array<{ name: string; span: Span }>;
+  callArguments?: { span: Span; positional: number };
 }
 
 export interface StarImport {

@@ -87,6 +87,17 @@ function keywordsOf(argList: SyntaxNode, text: string): Array<{ name: string; sp
   return keywords;
 }
 
+/**
+ * The call's argument list: its span and how many arguments are not `name=value` keywords (positional ones,
+ * `*args` and `**kwargs` count), so a fix that adds a leading argument knows whether the order is safe.
+ */
+function callArgumentsOf(argList: SyntaxNode, keywords: number): { span: Span; positional: number } {
+  let items = 0;
+  for (let child = argList.firstChild; child; child = child.nextSibling) if (child.name !== '(' && child.name !== ')' && child.name !== ',') items++;
+  // A keyword argument is three children (name, `=`, value); `*` and `**` are children of their own.
+  return { span: { from: argList.from, to: argList.to }, positional: items - 3 * keywords };
+}
+
 /** Extends a name to its attribute chain (`tf` → `tf.keras.layers.Dense`), stopping at calls and subscripts. */
 function chainFromName(nameNode: SyntaxNode, target: string, text: string): Chain {
   const names = [text.slice(nameNode.from, nameNode.to)];
@@ -104,7 +115,10 @@ function chainFromName(nameNode: SyntaxNode, target: string, text: string): Chai
   const call = outer.parent;
   if (call && nodeKind(call) === CallExpression && call.firstChild?.from === outer.from && call.firstChild.to === outer.to) {
     const args = call.lastChild;
-    if (args && nodeKind(args) === ArgList) chain.callKeywords = keywordsOf(args, text);
+    if (args && nodeKind(args) === ArgList) {
+      chain.callKeywords = keywordsOf(args, text);
+      chain.callArguments = callArgumentsOf(args, chain.callKeywords.filter((k) => k.name !== '**').length);
+    }
   }
   return chain;
 }
@@ -117,7 +131,9 @@ export function resolveChains(collected: CollectedFile, text: string): Chain[] {
     if (!target) continue;
     if (load.decoratorChain) {
       const { names, spans, argList } = load.decoratorChain;
-      chains.push({ baseQualified: target, names, spans, inImport: false, isReference: true, callKeywords: argList ? keywordsOf(argList, text) : undefined });
+      const callKeywords = argList ? keywordsOf(argList, text) : undefined;
+      const callArguments = argList && callKeywords ? callArgumentsOf(argList, callKeywords.filter((k) => k.name !== '**').length) : undefined;
+      chains.push({ baseQualified: target, names, spans, inImport: false, isReference: true, callKeywords, callArguments });
       continue;
     }
     chains.push(chainFromName(load.node, target, text));

@@ -49,6 +49,8 @@ export interface FrameworkReference {
   inImport: boolean;
   /** Keyword argument names when the chain is called directly: `Variable(x, volatile=True)` → [{name:'volatile',...}]; `**` stands for a `**mapping` argument. */
   callKeywords?: Array<{ name: string; span: Span }>;
+  /** When the chain is called directly: the argument list's span (with parentheses) and its non-keyword count. */
+  callArguments?: { span: Span; positional: number };
 }
 
 /** The framework symbol under a position. */

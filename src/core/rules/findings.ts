@@ -1,7 +1,8 @@
 /** Turns an analysis into findings: references to APIs the knowledge base marks deprecated or removed. */
 import type { KnowledgeBase, KnowledgeEntry, Lifecycle, LookupResult } from '../../knowledge';
-import type { FrameworkReference, PythonAnalysis, Span } from '../python/types';
+import type { FrameworkReference, ImportStatement, PythonAnalysis, Span } from '../python/types';
 import { FRAMEWORK_LABEL } from '../../knowledge/frameworks';
+import { planRename } from './quickFix';
 
 export interface Finding {
   /** `FG-` + the entry's canonical name: one rule per API, so SARIF viewers group by API. */
@@ -26,16 +27,25 @@ export interface Finding {
   keywordRename?: { from: string; to: string };
 }
 
-function describe(reference: FrameworkReference, entry: KnowledgeEntry, status: Exclude<Lifecycle, 'current'>, viaCompatV1: boolean): string {
+/** `tf.Session`, not `tf.Session (tensorflow.Session)`: the canonical name only when the alias hides the API's path. */
+function writtenName(reference: FrameworkReference, entry: KnowledgeEntry): string {
+  const written = reference.written.split('.');
+  const sameTail = written.length > 1 && entry.name.endsWith('.' + written.slice(1).join('.'));
+  return reference.written === entry.name || sameTail ? reference.written : `${reference.written} (${entry.name})`;
+}
+
+/** The message leads with what to do, so a truncated Problems row still shows it. */
+function describe(reference: FrameworkReference, entry: KnowledgeEntry, status: Exclude<Lifecycle, 'current'>, viaCompatV1: boolean, imports: readonly ImportStatement[]): string {
   const since = entry.status.since ? ` since ${FRAMEWORK_LABEL[entry.framework]} ${entry.status.since}` : '';
-  const what = reference.written === entry.name ? entry.name : `${reference.written} (${entry.name})`;
+  const what = writtenName(reference, entry);
   const state = viaCompatV1 ? `deprecated (legacy compat mode: removed${since}, still reachable through tf.compat.v1)` : `${status}${since}`;
   // Through tf.compat.v1 the code already uses the compat name; pointing at it again would not help.
   const replacement = entry.replacement && !(viaCompatV1 && entry.replacement.name.startsWith('tensorflow.compat.')) ? entry.replacement : undefined;
-  const instead = replacement ? `; use ${replacement.usage ?? replacement.name} instead` : '';
+  // The call to write, or the replacement as this file would write it (`tf.compat.v1.Session` under `import tensorflow as tf`).
+  const action = replacement ? `Use ${replacement.usage ?? planRename(reference, replacement.name, imports).text} instead: ` : '';
   // A replacement that is more than a rename needs its explanation in the message too (a scanner has no hover).
   const how = replacement && !replacement.dropIn && replacement.note ? ` ${replacement.note}` : '';
-  return `${what} is ${state}${instead}.${how}`;
+  return `${action}${what} is ${state}.${how}`;
 }
 
 /** Findings for every reference whose API is deprecated or removed, in document order. */
@@ -44,7 +54,7 @@ export function findDeprecations(analysis: PythonAnalysis, kb: KnowledgeBase): F
   for (const reference of analysis.references) {
     const result = kb.lookup(reference.qualifiedName);
     if (!result) continue;
-    const finding = apiFinding(reference, result);
+    const finding = apiFinding(reference, result, analysis.imports);
     if (finding) findings.push(finding);
     if (result.match !== 'module') for (const keyword of keywordFindings(reference, result.entry)) findings.push(keyword);
     if (result.match !== 'module') for (const advice of omittedKeywordFindings(reference, result.entry)) findings.push(advice);
@@ -53,7 +63,7 @@ export function findDeprecations(analysis: PythonAnalysis, kb: KnowledgeBase): F
 }
 
 /** The finding for the API itself, when the base marks it deprecated or removed. */
-function apiFinding(reference: FrameworkReference, result: LookupResult): Finding | undefined {
+function apiFinding(reference: FrameworkReference, result: LookupResult, imports: readonly ImportStatement[]): Finding | undefined {
   const { entry } = result;
   const state = entry.status.state;
   if (state === 'current') return undefined;
@@ -67,7 +77,7 @@ function apiFinding(reference: FrameworkReference, result: LookupResult): Findin
     ruleId: `FG-${entry.name}`,
     severity: status === 'removed' ? 'warning' : 'information',
     status,
-    message: describe(reference, entry, status, viaCompatV1),
+    message: describe(reference, entry, status, viaCompatV1, imports),
     span: result.match === 'module' && entry.kind === 'class' ? classSpan(reference, result) : reference.span,
     entryName: entry.name,
     docs: entry.docs,
@@ -102,7 +112,7 @@ function keywordFindings(reference: FrameworkReference, entry: KnowledgeEntry): 
       ruleId: `FG-${entry.name}.${keyword.name}`,
       severity: rule.status.state === 'removed' ? 'warning' : 'information',
       status: rule.status.state,
-      message: `${keyword.name}= of ${entry.name} is ${rule.status.state}${since}: ${rule.note}`,
+      message: `${rule.note} (${keyword.name}= of ${entry.name} is ${rule.status.state}${since}.)`,
       span: keyword.span,
       entryName: entry.name,
       docs: entry.docs,

@@ -1,7 +1,8 @@
 /**
  * Plans the edit of a "replace with" quick fix: the replacement API written through the file's own import
  * aliases (`tf.Session` → `tf.compat.v1.Session`, `F.sigmoid` → `torch.sigmoid`), plus an import line when
- * no existing binding reaches it. Only drop-in replacements get an edit; the caller checks that.
+ * no existing binding reaches it, and a leading argument the replacement needs. Only drop-in replacements and
+ * data-declared leading arguments get an edit; the caller checks that.
  */
 import type { FrameworkReference, ImportStatement } from '../python/types';
 
@@ -38,6 +39,26 @@ export function planRename(reference: FrameworkReference, replacement: string, i
   }
   const top = replacement.split('.')[0];
   return { text: replacement, importLine: `import ${top}` };
+}
+
+/** An insertion in the text's offsets. */
+export interface ArgumentInsertion {
+  at: number;
+  text: string;
+}
+
+/**
+ * Where a replacement's leading positional argument goes in the reference's call (`autocast(enabled=False)` →
+ * `autocast("cuda", enabled=False)`), or undefined when the reference is not called or already passes
+ * positional, `*args` or `**kwargs` arguments, whose meaning would shift.
+ */
+export function planLeadingArgument(reference: FrameworkReference, argument: string, text: string): ArgumentInsertion | undefined {
+  const call = reference.callArguments;
+  if (!call || call.positional > 0) return undefined;
+  const at = call.span.from + 1;
+  if (!reference.callKeywords?.length) return { at, text: argument };
+  // Arguments laid out one per line keep that layout: no trailing space before the line break.
+  return { at, text: /^\r?\n/.test(text.slice(at)) ? `${argument},` : `${argument}, ` };
 }
 
 /** The edit of a keyword-rename fix (`keep_dims=` → `keepdims=`): the keyword's name only, its value untouched. */

@@ -255,9 +255,20 @@ export function toVsCodeSnippets(catalog: readonly SnippetTask[]): Record<string
       out[`${task.title} (${FRAMEWORK_LABEL[variant.framework]})`] = {
         prefix,
         body: withImportLines(variant).split('\n'),
-        description: `${task.title}, ${FRAMEWORK_LABEL[variant.framework]}${requires}. ${task.differences}`,
+        description: `${task.title}, ${FRAMEWORK_LABEL[variant.framework]}${requires}. ${plainText(task.differences)}`,
       };
     }
   }
   return out;
+}
+
+/** Catalog prose without its markdown code marks, for places that show plain text (pickers, completion details). */
+export function plainText(markdown: string): string {
+  return markdown.replace(/`([^`]*)`/g, '$1');
+}
+
+/** What one variant uses, in plain text: its first APIs and minimum version (how it differs from its pair). */
+export function variantSummary(variant: SnippetVariant, maxApis = 4): string {
+  const apis = variant.apis.slice(0, maxApis).join(', ') + (variant.apis.length > maxApis ? ', …' : '');
+  return [`Uses ${apis}`, variant.requires ? `requires ${variant.requires}` : undefined].filter(Boolean).join(' · ');
 }

@@ -117,7 +117,7 @@ suite('framework-guide CLI on bad inputs', () => {
     const { stdout, stderr } = run(['scan', name], tmp);
     const lines = stdout.trim().split('\n');
     assert.strictEqual(lines.length, 2, stdout);
-    assert.ok(lines[0].startsWith('evil\\nforged.py:1:1 warning all clear [FG-none]\\x1b[2K\\u202e.py:3:5 warning tf.placeholder'), lines[0]);
+    assert.ok(lines[0].startsWith('evil\\nforged.py:1:1 warning all clear [FG-none]\\x1b[2K\\u202e.py:3:5 warning Use keras.Input instead: tf.placeholder'), lines[0]);
     assert.ok(!/[\u0000-\u0008\u000b-\u001f\u202e]/.test(stdout + stderr));
   });
 

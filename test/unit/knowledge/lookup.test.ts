@@ -156,7 +156,7 @@ suite('KnowledgeBase.lookup on the real base', () => {
     ['torch.utils.data.DataLoader', 'torch.utils.data.DataLoader', 'exact', 'current'],
     ['torch.compile', 'torch.compile', 'exact', 'current'],
     ['torch.nn.functional.relu', 'torch.nn.functional.relu', 'exact', 'current'],
-    ['torch.nn.functional.sigmoid', 'torch.nn.functional.sigmoid', 'exact', 'deprecated'],
+    ['torch.nn.functional.sigmoid', 'torch.nn.functional.sigmoid', 'exact', 'current'],
     ['torch.autograd.Variable', 'torch.autograd.Variable', 'exact', 'deprecated'],
     ['torch.cuda.amp.GradScaler', 'torch.cuda.amp.GradScaler', 'exact', 'deprecated'],
     ['tensorflow.GradientTape', 'tensorflow.GradientTape', 'exact', 'current'],

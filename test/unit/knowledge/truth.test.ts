@@ -344,8 +344,6 @@ const DEPRECATED_WITHOUT_MARKER: Record<string, string> = {
   'torch.jit': 'a module: the markers sit on its functions (.. deprecated:: 2.5, warnings in script/trace/save/load)',
   'torch.jit.ScriptModule': 'made by torch.jit.script/trace, which warn',
   'torch.autograd.Variable': 'the autograd docs section "Variable (deprecated)"; the class only forwards to Tensor',
-  'torch.nn.functional.sigmoid': 'OPEN: torch 1.13 warned; no marker in the 2.13 source',
-  'torch.nn.functional.tanh': 'OPEN: torch 1.13 warned; no marker in the 2.13 source',
 };
 
 /** `name=value` in prose: a literal number, True/False/None or a quoted string. */

@@ -21,8 +21,8 @@ export default [
     custom_bwd: { kind: 'decorator', summary: 'Decorator for backward of a custom autograd Function so it runs with the same autocast state as forward; takes device_type.', verified: VERIFIED_DOCS, docs: `${AMP}#torch.amp.custom_bwd` },
   }),
   ...defineGroup({ ...D, module: 'torch.cuda.amp', docs: () => AMP, status: DEP, verified: DEP_VERIFIED, sources: DEP_SOURCES }, {
-    autocast: { kind: 'context-manager', summary: 'Legacy CUDA-only autocast; deprecated since 2.4 with a warning pointing to torch.amp.autocast("cuda", ...).', tags: T, replacement: { name: 'torch.amp.autocast', usage: 'torch.amp.autocast("cuda", ...)', note: 'device_type is required: pass "cuda" first; enabled, dtype and cache_enabled carry over.' } },
-    GradScaler: { kind: 'class', summary: 'Legacy CUDA loss scaler; deprecated since 2.4 with a warning pointing to torch.amp.GradScaler("cuda", ...).', tags: T, replacement: { name: 'torch.amp.GradScaler', usage: 'torch.amp.GradScaler("cuda", ...)', note: 'device (first argument) defaults to "cuda"; the other arguments carry over.' } },
+    autocast: { kind: 'context-manager', summary: 'Legacy CUDA-only autocast; deprecated since 2.4 with a warning pointing to torch.amp.autocast("cuda", ...).', tags: T, replacement: { name: 'torch.amp.autocast', usage: 'torch.amp.autocast("cuda", ...)', leadingArgument: '"cuda"', note: 'device_type is required: pass "cuda" first; enabled, dtype and cache_enabled carry over.' } },
+    GradScaler: { kind: 'class', summary: 'Legacy CUDA loss scaler; deprecated since 2.4 with a warning pointing to torch.amp.GradScaler("cuda", ...).', tags: T, replacement: { name: 'torch.amp.GradScaler', usage: 'torch.amp.GradScaler("cuda", ...)', leadingArgument: '"cuda"', note: 'device (first argument) defaults to "cuda"; the other arguments carry over.' } },
     custom_fwd: { kind: 'decorator', summary: 'Legacy CUDA-only custom-Function forward decorator; deprecated since 2.4.', replacement: { name: 'torch.amp.custom_fwd', usage: 'torch.amp.custom_fwd(device_type="cuda")', note: 'Add device_type="cuda".' } },
     custom_bwd: { kind: 'decorator', summary: 'Legacy CUDA-only custom-Function backward decorator; deprecated since 2.4.', replacement: { name: 'torch.amp.custom_bwd', usage: 'torch.amp.custom_bwd(device_type="cuda")', note: 'Add device_type="cuda".' } },
   }),
@@ -30,6 +30,6 @@ export default [
     amp: { kind: 'module', summary: 'Legacy CPU mixed-precision namespace; its autocast is deprecated since 2.4 in favour of torch.amp.autocast("cpu", ...).', tags: T },
   }),
   ...defineGroup({ ...D, module: 'torch.cpu.amp', docs: () => AMP, status: DEP, verified: DEP_VERIFIED, sources: DEP_SOURCES }, {
-    autocast: { kind: 'context-manager', summary: 'Legacy CPU autocast (bfloat16 by default); deprecated since 2.4 in favour of torch.amp.autocast("cpu", ...).', tags: T, replacement: { name: 'torch.amp.autocast', usage: 'torch.amp.autocast("cpu", ...)', note: 'device_type is required: pass "cpu" first.' } },
+    autocast: { kind: 'context-manager', summary: 'Legacy CPU autocast (bfloat16 by default); deprecated since 2.4 in favour of torch.amp.autocast("cpu", ...).', tags: T, replacement: { name: 'torch.amp.autocast', usage: 'torch.amp.autocast("cpu", ...)', leadingArgument: '"cpu"', note: 'device_type is required: pass "cpu" first.' } },
   }),
 ];

@@ -24,7 +24,7 @@ export default [
     Flatten: { kind: 'class', summary: 'Flattens dims start_dim..end_dim (default 1..-1), keeping the batch dimension.', tags: ['sequential-model', 'mnist-mlp'], equivalents: [eq('keras.layers.Flatten', 'Flattening NCHW and NHWC tensors orders features differently, which matters when porting weights.')] },
     Unflatten: { kind: 'class', summary: 'Expands one dimension into a given shape; the inverse of Flatten.', equivalents: [eq('keras.layers.Reshape')] },
     // Linear and convolution
-    Linear: { kind: 'class', summary: 'Fully connected layer y = x W^T + b with explicit in_features and out_features; bias on by default, no activation argument.', tags: ['sequential-model', 'mnist-mlp', 'custom-layer'], equivalents: [PAIRS.linearToDense] },
+    Linear: { kind: 'class', summary: 'Fully connected layer `y = x W^T + b` with explicit in_features and out_features; bias on by default, no activation argument.', tags: ['sequential-model', 'mnist-mlp', 'custom-layer'], equivalents: [PAIRS.linearToDense] },
     LazyLinear: { kind: 'class', summary: 'Linear layer whose in_features is inferred from the first input, like a Keras Dense layer.', equivalents: [eq('keras.layers.Dense')] },
     Bilinear: { kind: 'class', summary: 'Applies a bilinear transformation x1^T A x2 + b to two inputs.' },
     Conv1d: { kind: 'class', summary: 'One-dimensional convolution over (N, C, L) input; padding can be an int or "same"/"valid".', equivalents: [eq('keras.layers.Conv1D', NCHW)] },

@@ -47,8 +47,8 @@ function commandLinks(markdown: string): Array<{ command: string; args: unknown 
 
 suite('composeHoverNote: titles', () => {
   test('written → qualified when the code uses an alias', () => {
-    const { markdown } = note('F.sigmoid');
-    assert.ok(markdown.startsWith('**Framework Guide** · PyTorch function: `F.sigmoid` → `torch.nn.functional.sigmoid`'), markdown.split('\n')[0]);
+    const { markdown } = note('F.upsample');
+    assert.ok(markdown.startsWith('**Framework Guide** · PyTorch function: `F.upsample` → `torch.nn.functional.upsample`'), markdown.split('\n')[0]);
   });
 
   test('only the qualified name when it is written in full', () => {
@@ -58,8 +58,12 @@ suite('composeHoverNote: titles', () => {
     assert.ok(!title.includes('→'));
   });
 
-  test('tf.keras names are labelled Keras', () => {
-    assert.ok(note('tf.keras.layers.Dense').markdown.startsWith('**Framework Guide** · Keras class: `tf.keras.layers.Dense` → `tensorflow.keras.layers.Dense`'));
+  test('tf.keras names are labelled Keras; a one-package alias (tf → tensorflow) is not expanded', () => {
+    assert.strictEqual(note('tf.keras.layers.Dense').markdown.split('\n')[0], '**Framework Guide** · Keras class: `tf.keras.layers.Dense`');
+  });
+
+  test('an alias that stands for a path is expanded (nn → torch.nn)', () => {
+    assert.strictEqual(note('nn.Linear').markdown.split('\n')[0], '**Framework Guide** · PyTorch class: `nn.Linear` → `torch.nn.Linear`');
   });
 });
 
@@ -78,18 +82,18 @@ suite('composeHoverNote: how the entry was reached', () => {
 
   test('alias note for tf.keras', () => {
     const { markdown } = note('tf.keras.layers.Dense');
-    assert.ok(markdown.includes('_Same API as `keras.layers.Dense`: tf\\.keras is Keras 3 since TensorFlow 2\\.16 \\(Keras 2 before\\)._'));
+    assert.ok(markdown.includes('_Same API as `keras.layers.Dense` — tf\\.keras is Keras 3 since TensorFlow 2\\.16 \\(Keras 2 before\\)._'));
   });
 
   test('alias note for tf_keras (Keras 2) does not claim the same API', () => {
     const { markdown } = note('tf_keras.layers.Dense');
-    assert.ok(markdown.includes('_Showing the note for `keras.layers.Dense`: tf\\_keras is the Keras 2 package'));
+    assert.ok(markdown.includes('_Showing the note for `keras.layers.Dense` — tf\\_keras is the Keras 2 package'));
     assert.ok(!markdown.includes('Same API as'));
   });
 
   test('a current TF name through tf.compat.v1 shows the TF2 note without claiming the same API', () => {
     const { markdown } = note('tf1.matmul');
-    assert.ok(markdown.includes('_Showing the note for `tensorflow.matmul`: tf\\.compat\\.v1 keeps TF1 APIs callable'));
+    assert.ok(markdown.includes('_Showing the note for `tensorflow.matmul` — tf\\.compat\\.v1 keeps TF1 APIs callable'));
     assert.ok(!markdown.includes('Same API as'));
     assert.ok(!markdown.includes('Legacy (TF1 compatibility mode)'), 'a current API is not legacy');
   });
@@ -127,15 +131,48 @@ suite('composeHoverNote: status', () => {
   });
 
   test('deprecated: version, date, note and replacement', () => {
-    const { markdown } = note('F.sigmoid');
+    const { markdown } = note('F.upsample');
     assert.ok(markdown.includes('**Deprecated** since PyTorch 0.4.1 (2018-07).'));
-    assert.ok(markdown.includes('**Use instead:** `torch.sigmoid`'));
+    assert.ok(markdown.includes('**Use instead:** `torch.nn.functional.interpolate`'));
+  });
+
+  test('a replacement without an automatic fix says it is a change by hand', () => {
+    assert.ok(note('tf.placeholder').markdown.includes('**Use instead (change by hand):** `keras.Input`'));
+    assert.ok(note('tf.Session').markdown.includes('**Use instead:** `tensorflow.compat.v1.Session`'), 'a drop-in rename is automatic');
   });
 
   test('current APIs have no status line and no "Use instead"', () => {
     const { markdown } = note('torch.sigmoid');
     assert.ok(!/\*\*(Removed|Deprecated|Legacy)/.test(markdown));
     assert.ok(!markdown.includes('Use instead'));
+  });
+});
+
+suite('composeHoverNote: answer first for deprecated and removed APIs', () => {
+  test('compact tf.Session: title, status, what to use, links; no summary, no other-framework list', () => {
+    const { markdown } = note('tf.Session', COMPACT);
+    const paragraphs = markdown.split('\n\n');
+    assert.strictEqual(paragraphs.length, 4, markdown);
+    assert.match(paragraphs[1], /^\*\*Removed\*\* in TensorFlow 2\.0/);
+    assert.match(paragraphs[2], /^\*\*Use instead:\*\* `tensorflow\.compat\.v1\.Session`/);
+    assert.match(paragraphs[3], /^\[Docs\]/);
+  });
+
+  test('detailed adds the summary after the answer', () => {
+    const paragraphs = note('tf.Session', DETAILED).markdown.split('\n\n');
+    assert.match(paragraphs[1], /^\*\*Removed\*\*/);
+    assert.match(paragraphs[2], /^\*\*Use instead:\*\*/);
+    assert.ok(paragraphs.length > 4);
+  });
+
+  test('no colon right after a code chip (it renders as a stray space before the colon)', () => {
+    for (const chain of ['tf.keras.layers.Dense', 'tf1.matmul', 'tf.Session', 'F.upsample', 'nn.Linear']) {
+      for (const options of [COMPACT, DETAILED]) assert.ok(!/`:/.test(note(chain, options).markdown), `${chain}: ${note(chain, options).markdown}`);
+    }
+  });
+
+  test('`code spans` in entry text render as code (y = x W^T + b in the nn.Linear summary)', () => {
+    assert.ok(note('nn.Linear', COMPACT).markdown.includes('`y = x W^T + b`'));
   });
 });
 
@@ -195,17 +232,23 @@ suite('composeHoverNote: names checked against the installed frameworks', () => 
 });
 
 suite('composeHoverNote: equivalents and verbosity', () => {
-  test('detailed shows every equivalent as a list and "Checked against"', () => {
+  test('detailed shows every equivalent as a list', () => {
     const { markdown } = note('torch.sigmoid', DETAILED);
     assert.match(markdown, /\*\*In TensorFlow:\*\*\n\n- `tensorflow\.sigmoid`[^\n]*\n- `keras\.activations\.sigmoid`/);
-    assert.match(markdown, /_Checked against PyTorch stable docs/);
   });
 
-  test('compact shows one equivalent and no "Checked against"', () => {
+  test('compact shows one equivalent', () => {
     const { markdown } = note('torch.sigmoid', COMPACT);
     assert.ok(markdown.includes('**In TensorFlow:** `tensorflow.sigmoid`'));
     assert.ok(!markdown.includes('keras.activations.sigmoid'));
-    assert.ok(!markdown.includes('Checked against'));
+  });
+
+  test('provenance is a Sources link with what was checked as its tooltip, never a trailing italic line', () => {
+    for (const options of [COMPACT, DETAILED]) {
+      const { markdown } = note('torch.sigmoid', options);
+      assert.match(markdown, /\[Sources\]\(https:\/\/[^ )]+ "Checked against PyTorch stable docs[^"]*"\)/);
+      assert.ok(!/\n_Checked against/.test(markdown), 'no provenance line');
+    }
   });
 
   test('showEquivalents: false hides them in both verbosities', () => {
@@ -221,12 +264,12 @@ suite('composeHoverNote: equivalents and verbosity', () => {
   });
 
   test('docs link is the entry docs URL', () => {
-    assert.ok(note('F.sigmoid').markdown.includes('[Docs](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.sigmoid.html)'));
+    assert.ok(note('F.upsample').markdown.includes('[Docs](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.upsample.html)'));
   });
 });
 
 suite('composeHoverNote: command links', () => {
-  const chains = ['tf.keras.layers.Dense', 'tf.Session', 'tf1.Session', 'tf1.matmul', 'F.sigmoid', 'torch.cuda.amp.GradScaler', 'nn.NotARealLayer', 'nn.Linear', 'torch.sigmoid'];
+  const chains = ['tf.keras.layers.Dense', 'tf.Session', 'tf1.Session', 'tf1.matmul', 'F.upsample', 'torch.cuda.amp.GradScaler', 'nn.NotARealLayer', 'nn.Linear', 'torch.sigmoid'];
 
   test('every command link is command:frameworkGuide.…?<url-encoded JSON array> and only uses HOVER_COMMANDS', () => {
     for (const chain of chains) {
@@ -241,7 +284,7 @@ suite('composeHoverNote: command links', () => {
 
   test('Compare in panel opens the entry section (architecture when it has none)', () => {
     assert.deepStrictEqual(commandLinks(note('tf.Session').markdown)[0], { command: 'frameworkGuide.openComparison', args: ['changes-since-2023'] });
-    assert.deepStrictEqual(commandLinks(note('F.sigmoid').markdown)[0], { command: 'frameworkGuide.openComparison', args: ['architecture'] });
+    assert.deepStrictEqual(commandLinks(note('F.upsample').markdown)[0], { command: 'frameworkGuide.openComparison', args: ['architecture'] });
   });
 
   test('Insert equivalent snippet asks for the other framework', () => {
@@ -252,9 +295,9 @@ suite('composeHoverNote: command links', () => {
   });
 
   test('Show replacement only for non-current entries whose replacement is known', () => {
-    assert.deepStrictEqual(commandLinks(note('F.sigmoid').markdown).find((l) => l.command === 'frameworkGuide.showReplacement')?.args, ['torch.nn.functional.sigmoid']);
+    assert.deepStrictEqual(commandLinks(note('F.upsample').markdown).find((l) => l.command === 'frameworkGuide.showReplacement')?.args, ['torch.nn.functional.upsample']);
     assert.ok(!commandLinks(note('torch.sigmoid').markdown).some((l) => l.command === 'frameworkGuide.showReplacement'));
-    const symbol = symbolAt('F.sigmoid');
+    const symbol = symbolAt('F.upsample');
     const result = kb.lookup(symbol.qualifiedName) as LookupResult;
     const withoutLookup = composeHoverNote(symbol, result, DETAILED).markdown;
     assert.ok(!withoutLookup.includes('frameworkGuide.showReplacement'), 'offered a replacement that could not be looked up');
@@ -282,8 +325,8 @@ suite('composeHoverNote: markdown escaping', () => {
   };
   const markdown = composeHoverNote(symbol, { entry: hostile, query: 'torch.nn.Linear', match: 'exact' }, DETAILED).markdown;
 
-  test('summary special characters are escaped', () => {
-    assert.ok(markdown.includes('Uses \\*stars\\*, \\_underscores\\_, \\`ticks\\`, \\[a link\\]\\(https://evil\\.example\\), \\<img src=x onerror=alert\\(1\\)\\> and \\# heading \\| pipe\\.'));
+  test('summary special characters are escaped; `code spans` stay code', () => {
+    assert.ok(markdown.includes('Uses \\*stars\\*, \\_underscores\\_, `ticks`, \\[a link\\]\\(https://evil\\.example\\), \\<img src=x onerror=alert\\(1\\)\\> and \\# heading \\| pipe\\.'));
   });
 
   test('no unescaped link, emphasis or HTML from entry text survives', () => {
@@ -292,11 +335,10 @@ suite('composeHoverNote: markdown escaping', () => {
     assert.ok(!/(^|[^\\*])\*(stars|really|this)/.test(markdown), 'entry-supplied emphasis is live');
   });
 
-  test('status, replacement, equivalent notes and "verified" are escaped too', () => {
+  test('status, replacement and equivalent notes are escaped too', () => {
     assert.ok(markdown.includes('See \\*\\*this\\*\\* \\[page\\]'));
     assert.ok(markdown.includes('Not \\*really\\* \\<b\\>bold\\</b\\>\\.'));
     assert.ok(markdown.includes('Has \\[links\\]'));
-    assert.ok(markdown.includes('_Checked against docs\\_\\[2026\\]._'));
   });
 });
 

@@ -1,9 +1,13 @@
-/** planRename: how a replacement is written through the file's own imports, on real-looking snippets. */
+/** planRename and planLeadingArgument: how a replacement is written through the file's own imports, on real-looking snippets. */
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzePython } from '../../../../src/core/python';
-import { planRename, type RenamePlan } from '../../../../src/core/rules/quickFix';
+import { planLeadingArgument, planRename, type RenamePlan } from '../../../../src/core/rules/quickFix';
+import { KnowledgeBase } from '../../../../src/knowledge';
+import { ALL_ENTRIES } from '../../../../src/knowledge/all';
+
+const kb = new KnowledgeBase(ALL_ENTRIES);
 
 function readRenameFixture(name: string): string {
   return fs.readFileSync(path.join(process.cwd(), 'test', 'fixtures', 'python', 'rename', name), 'utf8');
@@ -156,5 +160,33 @@ suite('planRename', () => {
     const plan = planRename(reference, 'tensorflow.compat.v1.Session', analysis.imports);
     const edited = text.slice(0, reference.span.from) + plan.text + text.slice(reference.span.to);
     assert.strictEqual(edited, text.replace('with tf.Session()', 'with tf.compat.v1.Session()'));
+  });
+});
+
+suite('planLeadingArgument: torch.cuda.amp → torch.amp with the device type first (data: Replacement.leadingArgument)', () => {
+  /** Applies, for every finding with a leading argument, the rename and the argument insertion the quick fix makes. */
+  function fixAll(text: string): string {
+    const analysis = analyzePython(text);
+    const edits: Array<{ from: number; to: number; text: string }> = [];
+    for (const reference of analysis.references) {
+      const replacement = kb.get(reference.qualifiedName)?.replacement;
+      if (!replacement?.leadingArgument || reference.inImport) continue;
+      const argument = planLeadingArgument(reference, replacement.leadingArgument, text);
+      if (!argument) continue;
+      edits.push({ ...reference.span, text: planRename(reference, replacement.name, analysis.imports).text });
+      edits.push({ from: argument.at, to: argument.at, text: argument.text });
+    }
+    edits.sort((a, b) => b.from - a.from);
+    return edits.reduce((out, e) => out.slice(0, e.from) + e.text + out.slice(e.to), text);
+  }
+
+  test('keyword-only and empty calls get the device type; positional and ** calls are left alone', () => {
+    assert.strictEqual(fixAll(readRenameFixture('amp_calls.py')), readRenameFixture('amp_calls.fixed.py'));
+  });
+
+  test('the data names the device for each deprecated AMP API', () => {
+    assert.strictEqual(kb.get('torch.cuda.amp.autocast')?.replacement?.leadingArgument, '"cuda"');
+    assert.strictEqual(kb.get('torch.cuda.amp.GradScaler')?.replacement?.leadingArgument, '"cuda"');
+    assert.strictEqual(kb.get('torch.cpu.amp.autocast')?.replacement?.leadingArgument, '"cpu"');
   });
 });

@@ -1,7 +1,7 @@
 // Snippet syntax: defaults filled in, masking for the parser, and the contributes.snippets shape.
 import * as assert from 'assert';
 import { SNIPPET_CATALOG } from '../../../../src/core/snippets/catalog';
-import { fillDefaults, formatImport, maskSnippetSyntax, toVsCodeSnippets, withImportLines } from '../../../../src/core/snippets/expand';
+import { fillDefaults, formatImport, maskSnippetSyntax, plainText, toVsCodeSnippets, variantSummary, withImportLines } from '../../../../src/core/snippets/expand';
 
 suite('snippets/expand', () => {
   suite('fillDefaults', () => {
@@ -68,7 +68,7 @@ suite('snippets/expand', () => {
         assert.ok(tf && torch, task.id);
         assert.deepStrictEqual(tf.prefix, [`tf-${task.id}`, `keras-${task.id}`]);
         assert.deepStrictEqual(torch.prefix, [`torch-${task.id}`]);
-        assert.ok(tf.description.includes(task.title) && torch.description.includes(task.differences));
+        assert.ok(tf.description.includes(task.title) && torch.description.includes(plainText(task.differences)));
       }
     });
 
@@ -92,5 +92,24 @@ suite('snippets/expand', () => {
     test('the result is plain JSON for contributes.snippets', () => {
       assert.deepStrictEqual(JSON.parse(JSON.stringify(snippets)), snippets);
     });
+  });
+});
+
+suite('plain text for pickers and completion details', () => {
+  test('completion descriptions carry no markdown backticks', () => {
+    const snippets = toVsCodeSnippets(SNIPPET_CATALOG);
+    assert.ok(SNIPPET_CATALOG.some((t) => t.differences.includes('`')), 'the catalog uses code marks, so the test can fail');
+    for (const [name, s] of Object.entries(snippets)) assert.ok(!s.description.includes('`'), `${name}: ${s.description}`);
+  });
+
+  test('the two variants of every task are described differently', () => {
+    for (const task of SNIPPET_CATALOG) {
+      assert.notStrictEqual(variantSummary(task.tensorflow), variantSummary(task.pytorch), task.id);
+      assert.ok(!variantSummary(task.pytorch).includes('`'), task.id);
+    }
+  });
+
+  test('plainText keeps the words and drops the marks', () => {
+    assert.strictEqual(plainText('move them with `.to(device)` and back'), 'move them with .to(device) and back');
   });
 });

@@ -19,6 +19,10 @@ const offsetCases: Array<[string, string, string, string]> = [
   ['after from __future__ and the imports that follow it', 'future_import.py', 'from __future__ import annotations\n\nimport sys\n', '\nprint(sys.argv)'],
   ['imports after code: stops at the first non-import', 'imports_after_code.py', 'import os\n', '\nos.environ'],
   ['a try/except import block ends the head', 'snippet_block.py', 'from torch import nn\n', '\ntry:'],
+  ['shebang and encoding cookie stay the first two lines', 'shebang_cookie_code.py', '#!/usr/bin/env python3\n# -*- coding: latin-1 -*-\n', 'print('],
+  ['an encoding cookie on line 1 stays there', 'cookie_only.py', '# vim: set fileencoding=latin-1 :\n', 'NAME = '],
+  ['a notebook cell: the %%capture magic stays the first line', 'cell_magic_capture.py', '%%capture\n', '!pip install torch'],
+  ['a notebook cell: after the magic and the imports under it', 'cell_magic_imports.py', '%%time\nimport os\n', 'print(os.getcwd())'],
 ];
 
 for (const [eol, convert] of [['LF', (t: string) => t], ['CRLF', toCrlf]] as const) {

@@ -1,0 +1,505 @@
+/**
+ * Finds the models in Python source the porter understands — `nn.Sequential(...)` and `keras.Sequential([...])`
+ * assignments, `nn.Module` and `keras.Model`/`keras.layers.Layer` subclasses — and reads each into a plain
+ * description: its layers (constructor calls by attribute or index) and, for subclasses, the forward/call body.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import { parser } from '@lezer/python';
+import { analyzeTree } from '../python/analyze';
+import type { Span } from '../python';
+import { className } from './write';
+import { ExpressionReader, childrenOf, qualifiedOf, selfAttribute, intsOf, numberOf, type PyExpr } from './pyexpr';
+
+export type SourceFramework = 'pytorch' | 'keras';
+
+/** One layer of a model: a constructor call, or a nested Sequential with its own layers. */
+export interface SourceLayer {
+  /** Attribute name (`fc1`) or position in a Sequential (`0`). */
+  key: string;
+  call: PyExpr;
+  qualifiedName?: string;
+  /** Set when the layer is itself a Sequential. */
+  children?: SourceLayer[];
+  /** How to reach the layer from the model object when it is not an attribute (`.layers[3]` in a functional model). */
+  accessor?: string;
+}
+
+/** A statement of a forward/call body the porter translates; anything else is kept as a TODO. */
+export type SourceStatement =
+  | { kind: 'assign'; targets: PyExpr; value: PyExpr; text: string }
+  | { kind: 'augmented'; target: PyExpr; op: string; value: PyExpr; text: string }
+  | { kind: 'return'; value: PyExpr; text: string }
+  | { kind: 'other'; text: string };
+
+export interface SourceModel {
+  framework: SourceFramework;
+  form: 'sequential' | 'class';
+  /** Class name, or the variable a Sequential is assigned to. */
+  name: string;
+  /** The whole class or assignment statement. */
+  span: Span;
+  /** Where a CodeLens goes: the class keyword or the assignment target. */
+  headerSpan: Span;
+  layers: SourceLayer[];
+  /** Subclasses: `__init__` parameters after `self`, as written (`num_classes=10`). */
+  initParams: string[];
+  /** Subclasses: statements of `__init__`/`build` that are not layer assignments; `copy` for plain attribute values. */
+  initOther: Array<{ text: string; copy: boolean }>;
+  /** Subclasses: the forward/call method. */
+  forward?: { self: string; params: string[]; body: SourceStatement[] };
+  /** The input shape without the batch dimension, when the source states it (`keras.Input(shape=...)`, `input_shape=`). */
+  inputShape?: number[];
+  /** Set for the Keras functional API (`model = keras.Model(inputs, outputs)`): the variable holding the model. */
+  functional?: string;
+  /** Set when a function returns the Sequential (`def build_model(classes=10): return keras.Sequential(...)`): its parameters. */
+  factory?: { params: string[] };
+  /** The input shape as written, resolved once the module constants are known. */
+  inputShapeExpr?: PyExpr;
+  /** Names with a literal value: module-level constants (`num_classes = 10`) and `__init__` defaults (`width=16`). */
+  values: Map<string, PyExpr>;
+  /** Module-level constant assignments, quoted, for the ported module (the model may use them). */
+  constants: string[];
+}
+
+/** A literal number, resolving a name through the model's constants and `__init__` defaults. */
+export function resolvedNumber(model: SourceModel, expr: PyExpr | undefined, depth = 0): number | undefined {
+  if (!expr || depth > 8) return undefined;
+  if (expr.t === 'name') return resolvedNumber(model, model.values.get(expr.id), depth + 1);
+  if (expr.t === 'bin') {
+    // Arithmetic on sizes, as in `hidden_dim // num_heads` or `16 * 5 * 5`.
+    const a = resolvedNumber(model, expr.a, depth + 1);
+    const b = resolvedNumber(model, expr.b, depth + 1);
+    if (a === undefined || b === undefined) return undefined;
+    if (expr.op === '+') return a + b;
+    if (expr.op === '-') return a - b;
+    if (expr.op === '*') return a * b;
+    if (expr.op === '//' && b !== 0) return Math.floor(a / b);
+    return undefined;
+  }
+  return numberOf(expr);
+}
+
+/** Literal ints, resolving a name the same way. */
+export function resolvedInts(model: SourceModel, expr: PyExpr | undefined): number[] | undefined {
+  if (expr?.t === 'name') return intsOf(model.values.get(expr.id));
+  return intsOf(expr);
+}
+
+const TORCH_MODULE = new Set(['torch.nn.Module', 'torch.nn.modules.module.Module']);
+const KERAS_BASES = new Set(['keras.Model', 'keras.models.Model', 'keras.layers.Layer', 'keras.Layer']);
+const TORCH_SEQUENTIAL = 'torch.nn.Sequential';
+const KERAS_SEQUENTIAL = new Set(['keras.Sequential', 'keras.models.Sequential']);
+const KERAS_INPUTS = new Set(['keras.Input', 'keras.layers.Input', 'keras.layers.InputLayer']);
+
+/** Every model in `text` the porter recognises, in source order. */
+export function findModels(text: string): SourceModel[] {
+  const tree = parser.parse(text);
+  const reader = new ExpressionReader(text, analyzeTree(text, tree));
+  const models: SourceModel[] = [];
+  const constants = new Map<string, PyExpr>();
+  const constantTexts: string[] = [];
+  for (const statement of childrenOf(tree.topNode)) {
+    if (statement.name !== 'AssignStatement' || containsCall(statement)) continue;
+    const parts = childrenOf(statement);
+    if (parts.length !== 3 || parts[0].name !== 'VariableName') continue;
+    constants.set(reader.slice(parts[0]), reader.read(parts[2]));
+    constantTexts.push(reader.slice(statement));
+  }
+  const visit = (node: SyntaxNode): void => {
+    for (const child of childrenOf(node)) {
+      if (child.name === 'ClassDefinition') {
+        const model = readClass(child, reader);
+        if (model) models.push(model);
+        else visit(childrenOf(child).find((c) => c.name === 'Body') ?? child);
+      } else if (child.name === 'AssignStatement') {
+        const model = readSequentialAssignment(child, reader) ?? readFunctionalModel(child, node, reader);
+        if (model) models.push(model);
+      } else if (child.name === 'FunctionDefinition') {
+        const factory = readFactory(child, reader);
+        if (factory) models.push(factory);
+        else visit(child);
+      } else if (child.name === 'Body' || child.name === 'IfStatement') visit(child);
+      else if (child.name === 'ExpressionStatement') addKerasAddCalls(child, reader, models);
+    }
+  };
+  visit(tree.topNode);
+  for (const model of models) {
+    model.constants = constantTexts;
+    for (const [name, value] of constants) if (!model.values.has(name)) model.values.set(name, value);
+    if (model.inputShape === undefined && model.inputShapeExpr) {
+      const shape = resolvedInts(model, model.inputShapeExpr);
+      if (shape) model.inputShape = shape;
+    }
+    delete model.inputShapeExpr;
+  }
+  return models;
+}
+
+/** `model.add(layer)` after `model = keras.Sequential()` appends to that model. */
+function addKerasAddCalls(statement: SyntaxNode, reader: ExpressionReader, models: SourceModel[]): void {
+  const expr = reader.read(statement.firstChild as SyntaxNode);
+  if (expr.t !== 'call' || expr.fn.t !== 'attr' || expr.fn.name !== 'add' || expr.fn.obj.t !== 'name' || expr.args.length !== 1) return;
+  const target = (expr.fn.obj as { id: string }).id;
+  const model = [...models].reverse().find((m) => m.form === 'sequential' && m.framework === 'keras' && m.name === target);
+  if (!model) return;
+  model.span = { from: model.span.from, to: statement.to };
+  addKerasSequentialItem(model, expr.args[0]);
+}
+
+function addKerasSequentialItem(model: SourceModel, item: PyExpr): void {
+  const qn = item.t === 'call' ? qualifiedOf(item.fn) : undefined;
+  if (qn && KERAS_INPUTS.has(qn) && item.t === 'call') {
+    const shape = item.kwargs.find((k) => k.name === 'shape' || k.name === 'input_shape')?.value ?? item.args[0];
+    if (shape) model.inputShapeExpr = shape;
+    return;
+  }
+  if (!model.inputShapeExpr && item.t === 'call' && model.layers.length === 0) {
+    const shape = item.kwargs.find((k) => k.name === 'input_shape');
+    if (shape) model.inputShapeExpr = shape.value;
+  }
+  model.layers.push(layerOf(String(model.layers.length), item));
+}
+
+function layerOf(key: string, call: PyExpr): SourceLayer {
+  const qualifiedName = call.t === 'call' ? qualifiedOf(call.fn) : undefined;
+  const layer: SourceLayer = { key, call };
+  if (qualifiedName) layer.qualifiedName = qualifiedName;
+  if (call.t === 'call' && qualifiedName === TORCH_SEQUENTIAL) layer.children = call.args.map((a, i) => layerOf(String(i), a));
+  if (call.t === 'call' && qualifiedName && KERAS_SEQUENTIAL.has(qualifiedName)) {
+    const list = call.args[0] ?? call.kwargs.find((k) => k.name === 'layers')?.value;
+    layer.children = list && (list.t === 'list' || list.t === 'tuple') ? list.items.filter((i) => !isKerasInput(i)).map((a, i) => layerOf(String(i), a)) : [];
+  }
+  return layer;
+}
+
+function isKerasInput(expr: PyExpr): boolean {
+  const qn = expr.t === 'call' ? qualifiedOf(expr.fn) : undefined;
+  return qn !== undefined && KERAS_INPUTS.has(qn);
+}
+
+/** `def build_model(...): return keras.Sequential([...])`: the Sequential, named after the function. */
+function readFactory(node: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {
+  const parts = childrenOf(node);
+  const nameNode = parts.find((c) => c.name === 'VariableName');
+  const body = parts.find((c) => c.name === 'Body');
+  if (!nameNode || !body) return undefined;
+  const statements = childrenOf(body).filter((c) => c.name !== ':');
+  const last = statements[statements.length - 1];
+  if (last?.name !== 'ReturnStatement') return undefined;
+  const value = childrenOf(last).filter((c) => c.name !== 'return');
+  if (value.length !== 1) return undefined;
+  const model = sequentialModel(reader.slice(nameNode), value[0], node, nameNode, reader);
+  if (!model) return undefined;
+  model.factory = { params: parameterTexts(parts.find((c) => c.name === 'ParamList'), reader) };
+  readDefaults(parts.find((c) => c.name === 'ParamList'), reader, model.values);
+  return model;
+}
+
+const KERAS_MODEL = new Set(['keras.Model', 'keras.models.Model']);
+const MERGE_FUNCTIONS = new Set(['keras.layers.add', 'keras.layers.subtract', 'keras.layers.multiply', 'keras.layers.concatenate', 'keras.layers.average', 'keras.layers.maximum', 'keras.layers.minimum', 'keras.layers.dot']);
+
+/**
+ * The Keras functional API: `inputs = keras.Input(...)`, straight-line `x = layers.Dense(64)(x)` statements, then
+ * `model = keras.Model(inputs, outputs)` in the same block. Read as a subclass whose layers are the inline
+ * constructors (named as Keras names them by default) and whose call is the statements in between.
+ */
+function readFunctionalModel(node: SyntaxNode, block: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {
+  const parts = childrenOf(node);
+  if (parts.length !== 3 || parts[0].name !== 'VariableName') return undefined;
+  const value = reader.read(parts[2]);
+  if (value.t !== 'call' || !KERAS_MODEL.has(qualifiedOf(value.fn) ?? '')) return undefined;
+  const inputs = value.kwargs.find((k) => k.name === 'inputs')?.value ?? value.args[0];
+  const outputs = value.kwargs.find((k) => k.name === 'outputs')?.value ?? value.args[1];
+  if (inputs?.t !== 'name' || outputs?.t !== 'name') return undefined;
+  const statements = childrenOf(block).filter((c) => c.from < node.from);
+  const start = statements.findIndex((st) => {
+    if (st.name !== 'AssignStatement') return false;
+    const p = childrenOf(st);
+    if (p.length !== 3 || reader.slice(p[0]) !== inputs.id) return false;
+    const v = reader.read(p[2]);
+    return v.t === 'call' && KERAS_INPUTS.has(qualifiedOf(v.fn) ?? '');
+  });
+  if (start < 0) return undefined;
+  const variable = reader.slice(parts[0]);
+  // The class is named after the model's name= when it has one (`toy_resnet` → ToyResnet), else the variable.
+  const given = value.kwargs.find((k) => k.name === 'name')?.value;
+  const modelName = given?.t === 'str' && /^[A-Za-z_]\w*$/.test(given.value) ? given.value : variable;
+  const inputCall = reader.read(childrenOf(statements[start])[2]) as PyExpr & { t: 'call' };
+  const model: SourceModel = {
+    framework: 'keras',
+    form: 'class',
+    name: className(modelName),
+    span: { from: statements[start].from, to: node.to },
+    headerSpan: { from: parts[0].from, to: parts[0].to },
+    layers: [],
+    initParams: [],
+    initOther: [],
+    values: new Map(),
+    constants: [],
+    functional: variable,
+  };
+  const shape = inputCall.kwargs.find((k) => k.name === 'shape')?.value ?? inputCall.args[0];
+  if (shape) model.inputShapeExpr = shape;
+  const names = new Map<string, number>();
+  let layerIndex = 0;
+  const inline = (expr: PyExpr): PyExpr => {
+    switch (expr.t) {
+      case 'call': {
+        const args = expr.args.map(inline);
+        const kwargs = expr.kwargs.map((k) => ({ name: k.name, value: inline(k.value) }));
+        const ctor = expr.fn.t === 'call' ? qualifiedOf(expr.fn.fn) : undefined;
+        const helper = qualifiedOf(expr.fn);
+        // keras.layers.add([...]) and friends create a layer too, which takes a place in model.layers.
+        if (helper && MERGE_FUNCTIONS.has(helper)) layerIndex++;
+        if (ctor && expr.fn.t === 'call' && ctor.startsWith('keras.layers.')) {
+          const key = layerName(expr.fn, ctor, names);
+          // The functional model lists its InputLayer first, then the layers in the order they were called.
+          model.layers.push({ ...layerOf(key, expr.fn), accessor: `.layers[${++layerIndex}]` });
+          const fn: PyExpr = { t: 'attr', obj: { t: 'name', id: 'self', text: 'self' }, name: key, text: `self.${key}` };
+          return { t: 'call', fn, args, kwargs, text: expr.text };
+        }
+        return { ...expr, args, kwargs };
+      }
+      case 'bin':
+        return { ...expr, a: inline(expr.a), b: inline(expr.b) };
+      case 'unary':
+        return { ...expr, a: inline(expr.a) };
+      case 'list':
+      case 'tuple':
+        return { ...expr, items: expr.items.map(inline) };
+      default:
+        return expr;
+    }
+  };
+  const body: SourceStatement[] = [];
+  for (const st of statements.slice(start + 1)) {
+    const text = reader.slice(st);
+    const p = childrenOf(st);
+    if (st.name === 'AssignStatement' && p.length === 3 && p[0].name === 'VariableName') body.push({ kind: 'assign', targets: reader.read(p[0]), value: inline(reader.read(p[2])), text });
+    else body.push({ kind: 'other', text });
+  }
+  body.push({ kind: 'return', value: outputs, text: `return ${outputs.id}` });
+  model.forward = { self: 'self', params: [inputs.id], body };
+  return model;
+}
+
+/** The name Keras gives a layer by default (`dense`, `dense_1`, `conv2d`), or its `name=` argument. */
+function layerName(call: PyExpr & { t: 'call' }, qualifiedName: string, counts: Map<string, number>): string {
+  const given = call.kwargs.find((k) => k.name === 'name')?.value;
+  if (given?.t === 'str' && /^[A-Za-z_]\w*$/.test(given.value)) return given.value;
+  const cls = qualifiedName.split('.').pop() as string;
+  const base = cls
+    .replace(/(\d)D$/, '$1d')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+  const n = counts.get(base) ?? 0;
+  counts.set(base, n + 1);
+  return n === 0 ? base : `${base}_${n}`;
+}
+
+function readSequentialAssignment(node: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {
+  const children = childrenOf(node);
+  if (children.length !== 3 || children[0].name !== 'VariableName') return undefined;
+  return sequentialModel(reader.slice(children[0]), children[2], node, children[0], reader);
+}
+
+function sequentialModel(name: string, valueNode: SyntaxNode, node: SyntaxNode, header: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {
+  const value = reader.read(valueNode);
+  if (value.t !== 'call') return undefined;
+  const qn = qualifiedOf(value.fn);
+  const framework = qn === TORCH_SEQUENTIAL ? 'pytorch' : qn && KERAS_SEQUENTIAL.has(qn) ? 'keras' : undefined;
+  if (!framework) return undefined;
+  const model: SourceModel = {
+    framework,
+    form: 'sequential',
+    name,
+    span: { from: node.from, to: node.to },
+    headerSpan: { from: header.from, to: header.to },
+    layers: [],
+    initParams: [],
+    initOther: [],
+    values: new Map(),
+    constants: [],
+  };
+  if (framework === 'pytorch') model.layers = value.args.map((a, i) => layerOf(String(i), a));
+  else {
+    const list = value.args[0] ?? value.kwargs.find((k) => k.name === 'layers')?.value;
+    if (list && (list.t === 'list' || list.t === 'tuple')) for (const item of list.items) addKerasSequentialItem(model, item);
+  }
+  return model;
+}
+
+function readClass(node: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {
+  const children = childrenOf(node);
+  const nameNode = children.find((c) => c.name === 'VariableName');
+  const argList = children.find((c) => c.name === 'ArgList');
+  const body = children.find((c) => c.name === 'Body');
+  if (!nameNode || !argList || !body) return undefined;
+  const bases = reader.readArgs(argList).args.map((b) => qualifiedOf(b));
+  const framework = bases.some((b) => b && TORCH_MODULE.has(b)) ? 'pytorch' : bases.some((b) => b && KERAS_BASES.has(b)) ? 'keras' : undefined;
+  if (!framework) return undefined;
+  const model: SourceModel = {
+    framework,
+    form: 'class',
+    name: reader.slice(nameNode),
+    span: { from: node.from, to: node.to },
+    headerSpan: { from: node.from, to: nameNode.to },
+    layers: [],
+    initParams: [],
+    initOther: [],
+    values: new Map(),
+    constants: [],
+  };
+  const forwardName = framework === 'pytorch' ? 'forward' : 'call';
+  for (const member of childrenOf(body)) {
+    if (member.name !== 'FunctionDefinition') continue;
+    const parts = childrenOf(member);
+    const fnName = reader.slice(parts.find((c) => c.name === 'VariableName') as SyntaxNode);
+    const params = parameterTexts(parts.find((c) => c.name === 'ParamList'), reader);
+    const fnBody = parts.find((c) => c.name === 'Body');
+    if (!fnBody || params.length === 0) continue;
+    const self = params[0];
+    if (fnName === '__init__' || (fnName === 'build' && framework === 'keras')) {
+      if (fnName === '__init__') {
+        model.initParams = params.slice(1).filter((p) => !p.startsWith('**'));
+        readDefaults(parts.find((c) => c.name === 'ParamList'), reader, model.values);
+      }
+      readInit(fnBody, self, reader, model);
+    } else if (fnName === forwardName) {
+      model.forward = { self, params: parameterTexts(parts.find((c) => c.name === 'ParamList'), reader, false).slice(1), body: readBody(fnBody, reader) };
+    }
+  }
+  return model;
+}
+
+/** `def __init__(self, width=16)` → width: 16. */
+function readDefaults(paramList: SyntaxNode | undefined, reader: ExpressionReader, values: Map<string, PyExpr>): void {
+  if (!paramList) return;
+  const children = childrenOf(paramList);
+  children.forEach((child, i) => {
+    const eq = children[i + 1]?.name === 'TypeDef' ? i + 2 : i + 1;
+    if (child.name === 'VariableName' && children[eq]?.name === 'AssignOp' && children[eq + 1]) values.set(reader.slice(child), reader.read(children[eq + 1]));
+  });
+}
+
+/**
+ * Parameters as written (`width: int = 16`); without `annotations`, only name and default (`width=16`), since a
+ * framework type such as `torch.Tensor` would not exist in the ported module.
+ */
+function parameterTexts(paramList: SyntaxNode | undefined, reader: ExpressionReader, annotations = true): string[] {
+  if (!paramList) return [];
+  const out: string[] = [];
+  let parts: SyntaxNode[] = [];
+  const flush = (): void => {
+    if (parts.length === 0) return;
+    if (annotations) out.push(reader.text.slice(parts[0].from, parts[parts.length - 1].to));
+    else out.push(parts.filter((p) => p.name !== 'TypeDef').map((p) => reader.slice(p)).join(''));
+    parts = [];
+  };
+  for (const child of childrenOf(paramList)) {
+    if (child.name === '(' || child.name === ')' || child.name === ',') flush();
+    else parts.push(child);
+  }
+  flush();
+  return out;
+}
+
+function readInit(body: SyntaxNode, self: string, reader: ExpressionReader, model: SourceModel): void {
+  for (const statement of childrenOf(body)) {
+    if (statement.name === ':') continue;
+    const text = reader.slice(statement);
+    if (statement.name === 'ExpressionStatement') {
+      const expr = reader.read(statement.firstChild as SyntaxNode);
+      if (isSuperInit(expr) || expr.t === 'str') continue;
+    }
+    if (statement.name === 'AssignStatement') {
+      const parts = childrenOf(statement);
+      if (parts.length === 3) {
+        const key = selfAttribute(reader.read(parts[0]), self);
+        const value = reader.read(parts[2]);
+        if (key && value.t === 'call' && qualifiedOf(value.fn)) {
+          model.layers.push(layerOf(key, value));
+          continue;
+        }
+      }
+    }
+    if (statement.name === 'PassStatement') continue;
+    model.initOther.push({ text, copy: statement.name === 'AssignStatement' && !containsCall(statement) });
+  }
+}
+
+function containsCall(node: SyntaxNode): boolean {
+  let found = false;
+  node.toTree().iterate({
+    enter: (n) => {
+      if (n.name === 'CallExpression' || n.name === 'LambdaExpression') found = true;
+      return !found;
+    },
+  });
+  return found;
+}
+
+function isSuperInit(expr: PyExpr): boolean {
+  return expr.t === 'call' && expr.fn.t === 'attr' && expr.fn.name === '__init__' && expr.fn.obj.t === 'call' && expr.fn.obj.fn.t === 'name' && expr.fn.obj.fn.id === 'super';
+}
+
+function readBody(body: SyntaxNode, reader: ExpressionReader): SourceStatement[] {
+  const out: SourceStatement[] = [];
+  for (const statement of childrenOf(body)) {
+    if (statement.name === ':') continue;
+    const text = reader.slice(statement);
+    if (statement.name === 'AssignStatement') {
+      const parts = childrenOf(statement);
+      if (parts.length === 3 && parts[1].name === 'AssignOp') {
+        out.push({ kind: 'assign', targets: reader.read(parts[0]), value: reader.read(parts[2]), text });
+        continue;
+      }
+      // `a, b = ...` parses as several targets separated by commas before the `=`.
+      const eq = parts.findIndex((p) => p.name === 'AssignOp');
+      if (eq > 1 && eq === parts.length - 2) {
+        const targets = parts.slice(0, eq).filter((p) => p.name !== ',');
+        out.push({ kind: 'assign', targets: { t: 'tuple', items: targets.map((t) => reader.read(t)), text: reader.text.slice(parts[0].from, parts[eq - 1].to) }, value: reader.read(parts[eq + 1]), text });
+        continue;
+      }
+    }
+    if (statement.name === 'UpdateStatement') {
+      const parts = childrenOf(statement);
+      if (parts.length === 3 && ['+=', '-=', '*=', '/='].includes(reader.slice(parts[1]))) {
+        out.push({ kind: 'augmented', target: reader.read(parts[0]), op: reader.slice(parts[1]).slice(0, 1), value: reader.read(parts[2]), text });
+        continue;
+      }
+    }
+    if (statement.name === 'ReturnStatement') {
+      const value = childrenOf(statement).filter((c) => c.name !== 'return');
+      if (value.length === 1) {
+        out.push({ kind: 'return', value: reader.read(value[0]), text });
+        continue;
+      }
+      if (value.length > 1) {
+        const items = value.filter((v) => v.name !== ',').map((v) => reader.read(v));
+        out.push({ kind: 'return', value: { t: 'tuple', items, text: text.replace(/^return\s+/, '') }, text });
+        continue;
+      }
+    }
+    if (statement.name === 'ExpressionStatement' && reader.read(statement.firstChild as SyntaxNode).t === 'str') continue;
+    out.push({ kind: 'other', text });
+  }
+  return out;
+}
+
+/**
+ * The model named `name`; else the innermost model whose span contains `offset`; else, for a selection
+ * [offset, end), the first model that starts inside it.
+ */
+export function pickModel(models: SourceModel[], select: { name?: string; offset?: number; end?: number }): SourceModel | undefined {
+  if (select.name !== undefined) return models.find((m) => m.name === select.name);
+  if (select.offset !== undefined) {
+    const offset = select.offset;
+    const hits = models.filter((m) => m.span.from <= offset && offset <= m.span.to);
+    const innermost = hits.sort((a, b) => a.span.to - a.span.from - (b.span.to - b.span.from))[0];
+    if (innermost || select.end === undefined) return innermost;
+    const end = select.end;
+    return models.find((m) => m.span.from >= offset && m.span.from < end);
+  }
+  return models[0];
+}

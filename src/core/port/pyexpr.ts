@@ -1,0 +1,158 @@
+/** Turns lezer Python expression nodes into a small typed tree the porter reads, with framework names resolved. */
+import type { SyntaxNode } from '@lezer/common';
+import type { PythonAnalysis } from '../python';
+import { normaliseKerasName } from '../../knowledge/port';
+
+export type PyExpr =
+  | { t: 'name'; id: string; qn?: string; text: string }
+  | { t: 'attr'; obj: PyExpr; name: string; qn?: string; text: string }
+  | { t: 'call'; fn: PyExpr; args: PyExpr[]; kwargs: PyKeyword[]; text: string; starred?: boolean }
+  | { t: 'num'; value: number; text: string }
+  | { t: 'str'; value: string; text: string }
+  | { t: 'const'; text: string }
+  | { t: 'list' | 'tuple'; items: PyExpr[]; text: string }
+  | { t: 'bin'; op: string; a: PyExpr; b: PyExpr; text: string }
+  | { t: 'unary'; op: string; a: PyExpr; text: string }
+  | { t: 'sub'; obj: PyExpr; index: string; items: PyExpr[]; text: string }
+  | { t: 'other'; text: string };
+
+export interface PyKeyword {
+  name: string;
+  value: PyExpr;
+}
+
+/** Reads expressions of one analysed text; qualified names come from the analysis' import-aware references. */
+export class ExpressionReader {
+  private readonly qualified = new Map<string, string>();
+
+  constructor(
+    readonly text: string,
+    analysis: PythonAnalysis,
+  ) {
+    for (const ref of analysis.references) this.qualified.set(`${ref.span.from}:${ref.span.to}`, normaliseKerasName(ref.qualifiedName));
+  }
+
+  slice(node: SyntaxNode): string {
+    return this.text.slice(node.from, node.to);
+  }
+
+  read(node: SyntaxNode): PyExpr {
+    const text = this.slice(node);
+    const qn = this.qualified.get(`${node.from}:${node.to}`);
+    switch (node.name) {
+      case 'VariableName':
+        return qn ? { t: 'name', id: text, qn, text } : { t: 'name', id: text, text };
+      case 'MemberExpression': {
+        const children = childrenOf(node);
+        const obj = children[0];
+        const last = children[children.length - 1];
+        if (children[1]?.name === '[') {
+          const inner = children.slice(2, -1).filter((c) => c.name !== ',');
+          const index = this.text.slice(children[1].to, last.from);
+          return { t: 'sub', obj: this.read(obj), index, items: inner.map((c) => this.read(c)), text };
+        }
+        if (last.name === 'PropertyName') return { t: 'attr', obj: this.read(obj), name: this.slice(last), ...(qn ? { qn } : {}), text };
+        return { t: 'other', text };
+      }
+      case 'CallExpression': {
+        const children = childrenOf(node);
+        const fn = this.read(children[0]);
+        const argList = children[children.length - 1];
+        const { args, kwargs, ok } = this.readArgs(argList);
+        return ok ? { t: 'call', fn, args, kwargs, text } : { t: 'call', fn, args, kwargs, text, starred: true };
+      }
+      case 'Number':
+        return { t: 'num', value: Number(text.replace(/_/g, '')), text };
+      case 'String':
+        return { t: 'str', value: stringValue(text), text };
+      case 'Boolean':
+      case 'None':
+        return { t: 'const', text };
+      case 'ArrayExpression':
+      case 'TupleExpression': {
+        const items = childrenOf(node)
+          .filter((c) => !['[', ']', '(', ')', ','].includes(c.name))
+          .map((c) => this.read(c));
+        return { t: node.name === 'ArrayExpression' ? 'list' : 'tuple', items, text };
+      }
+      case 'ParenthesizedExpression': {
+        const inner = childrenOf(node).filter((c) => c.name !== '(' && c.name !== ')');
+        return inner.length === 1 ? this.read(inner[0]) : { t: 'other', text };
+      }
+      case 'BinaryExpression': {
+        const [a, op, b] = childrenOf(node);
+        if (!a || !op || !b) return { t: 'other', text };
+        return { t: 'bin', op: this.slice(op), a: this.read(a), b: this.read(b), text };
+      }
+      case 'UnaryExpression': {
+        const [op, a] = childrenOf(node);
+        if (!op || !a) return { t: 'other', text };
+        return { t: 'unary', op: this.slice(op), a: this.read(a), text };
+      }
+      default:
+        return { t: 'other', text };
+    }
+  }
+
+  /** Positional and keyword arguments; `ok` is false for `*args`/`**kwargs` or anything the porter cannot read. */
+  readArgs(argList: SyntaxNode): { args: PyExpr[]; kwargs: PyKeyword[]; ok: boolean } {
+    const args: PyExpr[] = [];
+    const kwargs: PyKeyword[] = [];
+    const children = childrenOf(argList).filter((c) => c.name !== '(' && c.name !== ')' && c.name !== ',');
+    let ok = true;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child.name === 'VariableName' && children[i + 1]?.name === 'AssignOp') {
+        kwargs.push({ name: this.slice(child), value: this.read(children[i + 2]) });
+        i += 2;
+      } else if (child.name === '*' || child.name === '**') {
+        ok = false;
+        i += 1;
+      } else args.push(this.read(child));
+    }
+    return { args, kwargs, ok };
+  }
+}
+
+export function childrenOf(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.name !== 'Comment') out.push(c);
+  return out;
+}
+
+function stringValue(text: string): string {
+  const quote = text.match(/^[a-zA-Z]*('''|"""|'|")/);
+  if (!quote) return text;
+  const start = quote[0].length;
+  return text.slice(start, text.length - quote[1].length);
+}
+
+/** The qualified name an expression refers to (`torch.nn.Linear`), if it is a framework name. */
+export function qualifiedOf(expr: PyExpr): string | undefined {
+  return expr.t === 'name' || expr.t === 'attr' ? expr.qn : undefined;
+}
+
+/** `self.fc` → 'fc' when `expr` is an attribute of the given receiver name. */
+export function selfAttribute(expr: PyExpr, self: string): string | undefined {
+  return expr.t === 'attr' && expr.obj.t === 'name' && expr.obj.id === self ? expr.name : undefined;
+}
+
+/** A literal int or tuple/list of ints as numbers (`3` → [3], `(3, 3)` → [3, 3]); undefined for anything else. */
+export function intsOf(expr: PyExpr | undefined): number[] | undefined {
+  if (!expr) return undefined;
+  if (expr.t === 'num' && Number.isInteger(expr.value)) return [expr.value];
+  if (expr.t === 'unary' && expr.op === '-' && expr.a.t === 'num') return [-expr.a.value];
+  if (expr.t === 'tuple' || expr.t === 'list') {
+    const values = expr.items.map((i) => intsOf(i));
+    if (values.every((v) => v && v.length === 1)) return values.map((v) => (v as number[])[0]);
+  }
+  return undefined;
+}
+
+/** A literal number (int or float, possibly negative). */
+export function numberOf(expr: PyExpr | undefined): number | undefined {
+  if (!expr) return undefined;
+  if (expr.t === 'num') return expr.value;
+  if (expr.t === 'unary' && expr.op === '-' && expr.a.t === 'num') return -expr.a.value;
+  return undefined;
+}

@@ -1,0 +1,95 @@
+/**
+ * Commands "Port to PyTorch" / "Port to Keras" and their CodeLens: port the model under the cursor (or at the start
+ * of the selection) with src/core/port and show the result in a new untitled editor beside the original, which is
+ * never modified.
+ */
+import * as vscode from 'vscode';
+import { findModels, portModel, type SourceFramework } from '../core/port';
+import { readConfig } from './config';
+import type { Log } from './output';
+
+export interface PortDeps {
+  log: Log;
+}
+
+const COMMANDS: Record<SourceFramework, string> = {
+  pytorch: 'frameworkGuide.portToPyTorch',
+  keras: 'frameworkGuide.portToKeras',
+};
+
+export function registerPort(context: vscode.ExtensionContext, deps: PortDeps): void {
+  for (const to of ['pytorch', 'keras'] as const) {
+    context.subscriptions.push(vscode.commands.registerCommand(COMMANDS[to], (uri?: unknown, offset?: unknown) => portCommand(to, deps, uri, offset)));
+  }
+  const lenses = new PortCodeLens();
+  context.subscriptions.push(
+    lenses,
+    vscode.languages.registerCodeLensProvider({ language: 'python' }, lenses),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('frameworkGuide.port.codeLens')) lenses.refresh();
+    }),
+  );
+}
+
+async function portCommand(to: SourceFramework, deps: PortDeps, uri: unknown, offset: unknown): Promise<void> {
+  const target = await targetOf(uri, offset);
+  if (!target) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a Python file and put the cursor inside a model to port it.'));
+    return;
+  }
+  const { document, at, end } = target;
+  const outcome = portModel(document.getText(), { offset: at, ...(end !== undefined ? { end } : {}) }, { to });
+  if (!outcome.ok) {
+    deps.log.info(`port: ${document.uri.toString()}: ${outcome.message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot port: {0}', outcome.message));
+    return;
+  }
+  const result = outcome.result;
+  const ported = await vscode.workspace.openTextDocument({ language: 'python', content: result.code });
+  await vscode.window.showTextDocument(ported, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  deps.log.info(`port: ${result.name} to ${to}: ${result.todos.length} TODO line(s)`);
+  if (result.todos.length > 0) {
+    const constructs = [...new Set(result.todos.map((t) => t.construct))].join(', ');
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} was ported with {1} TODO line(s) for what the porter does not translate: {2}.', result.name, result.todos.length, constructs));
+  }
+}
+
+/** The document and offset to port: from the CodeLens arguments, else the active editor's selection start. */
+async function targetOf(uri: unknown, offset: unknown): Promise<{ document: vscode.TextDocument; at: number; end?: number } | undefined> {
+  if (uri instanceof vscode.Uri && typeof offset === 'number') return { document: await vscode.workspace.openTextDocument(uri), at: offset };
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'python') return undefined;
+  const { document, selection } = editor;
+  return { document, at: document.offsetAt(selection.start), ...(selection.isEmpty ? {} : { end: document.offsetAt(selection.end) }) };
+}
+
+/** A lens above each model the porter recognises, offering the other framework. */
+class PortCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const config = readConfig(document.uri);
+    if (!config.port.codeLens) return [];
+    const text = document.getText();
+    // Same limit as the other analyses: a very large file gets no lenses rather than a slow parse on every edit.
+    if (text.length > config.analysis.maxFileSize) return [];
+    return findModels(text).map((model) => {
+      const to: SourceFramework = model.framework === 'pytorch' ? 'keras' : 'pytorch';
+      const range = new vscode.Range(document.positionAt(model.headerSpan.from), document.positionAt(model.headerSpan.to));
+      return new vscode.CodeLens(range, {
+        title: to === 'keras' ? vscode.l10n.t('Port to Keras') : vscode.l10n.t('Port to PyTorch'),
+        command: COMMANDS[to],
+        arguments: [document.uri, model.headerSpan.from],
+      });
+    });
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
