@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzePython } from '../../../src/core/python';
 import { findDeprecations } from '../../../src/core/rules/findings';
+import { composeHoverNote } from '../../../src/core/notes/hoverNote';
 import { KnowledgeBase } from '../../../src/knowledge';
 import { KNOWLEDGE_ENTRIES } from '../../../src/knowledge/all';
 import { Baseline, buildBaseline, type BaselineData, type DumpRecord } from '../../../src/knowledge/baseline';
@@ -85,6 +86,20 @@ suite('baseline', () => {
     assert.ok(deprecatedModule, 'a deprecated module with baseline names under it');
     const child = Object.keys(data.names).find((n) => n.startsWith(deprecatedModule.name + '.') && !kb.get(n)) as string;
     assert.strictEqual(kb.lookup(child)?.entry.name, deprecatedModule.name);
+  });
+
+  test('a baseline hover shows the signature as text and the docs link, and no status line', () => {
+    const text = 'import tensorflow as tf\nops = tf.group(a, b)\n';
+    const analysis = analyzePython(text);
+    const symbol = analysis.symbolAt(text.indexOf('group') + 1);
+    assert.ok(symbol);
+    const found = kb.lookup(symbol.qualifiedName);
+    assert.ok(found);
+    const { markdown } = composeHoverNote(symbol, found, { verbosity: 'detailed', showEquivalents: true }, (n) => kb.resolve(n));
+    assert.match(markdown, /TensorFlow 2\\?\.21 function tf\\?\.group\\?\(\\?\*inputs, \\?\*\\?\*kwargs\\?\)/);
+    assert.match(markdown, /\(https:\/\/www\.tensorflow\.org\/api_docs\/python\/tf\/group\)/);
+    assert.doesNotMatch(markdown, /\*\*(Removed|Deprecated|Legacy)/);
+    assert.doesNotMatch(markdown, /\\`/, 'no escaped backticks: the summary is plain text');
   });
 
   test('the baseline never reports: its entries are current', () => {
