@@ -3,9 +3,10 @@
  * the share of framework call sites with a hover note, the share of uses of APIs the installed releases no longer
  * have that get a finding, "removed" findings on names that exist, and agreement with TensorFlow's tf_upgrade_v2
  * (its results from bench/tf_upgrade_report.py). Usage, after a --tests build:
- *   FG_CORPUS=/tmp/fgwork/corpus FG_TF_UPGRADE=/tmp/fgwork/tf_upgrade.json node out/bench/coverage.js
+ *   FG_CORPUS=${TMPDIR:-/tmp}/fg-corpus FG_TF_UPGRADE=${TMPDIR:-/tmp}/fg-tf-upgrade.json node out/bench/coverage.js
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { scanSource } from '../src/core/scan/scanFile';
 import type { AnalysedFile } from '../src/core/scan/types';
@@ -180,6 +181,6 @@ export function benchCoverage(corpus: string, upgradeFile?: string): BenchTable 
 }
 
 if (isMain('coverage')) {
-  const corpus = process.env.FG_CORPUS ?? '/tmp/fgwork/corpus';
-  process.stdout.write(toMarkdown(benchCoverage(corpus, process.env.FG_TF_UPGRADE ?? '/tmp/fgwork/tf_upgrade.json')));
+  const corpus = process.env.FG_CORPUS ?? path.join(os.tmpdir(), 'fg-corpus');
+  process.stdout.write(toMarkdown(benchCoverage(corpus, process.env.FG_TF_UPGRADE ?? path.join(os.tmpdir(), 'fg-tf-upgrade.json'))));
 }

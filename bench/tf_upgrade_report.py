@@ -1,7 +1,7 @@
 """Runs TensorFlow's own tf_upgrade_v2 (from the installed wheel) over the .py files of a corpus, one file at a time so a
 file it cannot parse does not stop the rest, and writes its symbol-level results as JSON for bench/coverage.ts.
 
-    $FG_PYTHON bench/tf_upgrade_report.py /tmp/fgwork/corpus /tmp/fgwork/tf_upgrade.json
+    $FG_PYTHON bench/tf_upgrade_report.py ${TMPDIR:-/tmp}/fg-corpus ${TMPDIR:-/tmp}/fg-tf-upgrade.json
 """
 import json
 import os

@@ -48,7 +48,7 @@ export const JOB_ENV: NodeJS.ProcessEnv = {
 export function realPython(): string {
   const python = process.env.FG_PYTHON;
   if (!python) {
-    throw new Error('FG_PYTHON is not set: point it at a Python with tensorflow-cpu, keras and torch (e.g. FG_PYTHON=/tmp/fgwork/venv/bin/python).');
+    throw new Error('FG_PYTHON is not set: point it at a Python with tensorflow-cpu, keras and torch (npm test builds one in the tools cache and sets it).');
   }
   return python;
 }
