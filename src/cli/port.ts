@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkScript, portModel } from '../core/port';
+import { readArgs } from './args';
 
 export const PORT_USAGE = `Usage: framework-guide port FILE[:NAME] --to keras|pytorch [options]
 
@@ -34,21 +35,13 @@ function parse(args: string[]): PortCommand {
   let target: string | undefined;
   let to: 'keras' | 'pytorch' | undefined;
   const command: Partial<PortCommand> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith('--')) {
-      if (target !== undefined) throw new PortUsageError(`unexpected argument "${arg}"`);
-      target = arg;
+  for (const item of readArgs(args, (message) => new PortUsageError(message))) {
+    if (item.kind === 'positional') {
+      if (target !== undefined) throw new PortUsageError(`unexpected argument "${item.text}"`);
+      target = item.text;
       continue;
     }
-    const eq = arg.indexOf('=');
-    const flag = eq < 0 ? arg : arg.slice(0, eq);
-    const value = (): string => {
-      if (eq >= 0) return arg.slice(eq + 1);
-      const next = args[++i];
-      if (next === undefined) throw new PortUsageError(`${flag} needs a value`);
-      return next;
-    };
+    const { flag, value } = item;
     if (flag === '--to') {
       const v = value();
       if (v !== 'keras' && v !== 'pytorch') throw new PortUsageError(`--to must be keras or pytorch, not "${v}"`);
