@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DocumentAnalysisCache, type PythonAnalysis, type TextChange } from '../src/core/python';
+import { DocumentAnalysisCache, type PythonAnalysis } from '../src/core/python';
 import { composeHoverNote } from '../src/core/notes/hoverNote';
 import { finishScan, preparedText } from '../src/core/scan';
 import { KnowledgeBase, type KnowledgeEntry } from '../src/knowledge';
@@ -47,44 +47,24 @@ class BenchDocument {
     return this.lines.join('\n');
   }
 
-  offsetAt(line: number, character: number): number {
-    let offset = 0;
-    for (let i = 0; i < line; i++) offset += this.lines[i].length + 1;
-    return offset + character;
-  }
-
-  /** Inserts `inserted` at (line, character); returns the change in old-text offsets, as contentChanges gives it. */
-  insert(line: number, character: number, inserted: string): TextChange {
-    const from = this.offsetAt(line, character);
+  /** Inserts `inserted` at (line, character), as a keystroke does: a new version. */
+  insert(line: number, character: number, inserted: string): void {
     const current = this.lines[line];
     const replaced = (current.slice(0, character) + inserted + current.slice(character)).split('\n');
     this.lines.splice(line, 1, ...replaced);
     this.version++;
-    return { from, to: from, insertedLength: inserted.length };
   }
 }
 
 /** The hover provider's and the diagnostics' work, minus the vscode wrapping: the same core calls as src/extension. */
 class ExtensionCorePath {
   readonly cache = new DocumentAnalysisCache(32);
-  private lastChanges?: { version: number; changes: TextChange[] };
 
   constructor(readonly kb: KnowledgeBase) {}
 
-  edited(document: BenchDocument, change: TextChange): void {
-    this.lastChanges = { version: document.version, changes: [change] };
-  }
-
-  private changesFor(document: BenchDocument): TextChange[] | undefined {
-    return this.lastChanges?.version === document.version ? this.lastChanges.changes : undefined;
-  }
-
-  /** What the hover provider answers from (src/extension/documentAnalysis.ts → hover.ts). */
+  /** What the hover provider answers from (src/extension/documentAnalysis.ts forHover → hover.ts). */
   async hoverAnalysis(document: BenchDocument): Promise<PythonAnalysis | undefined> {
-    const cache = this.cache as DocumentAnalysisCache & { forHover?: (key: string, version: number, text: () => string, request: object) => Promise<PythonAnalysis | 'too-large' | undefined> };
-    const result = cache.forHover
-      ? await cache.forHover(document.key, document.version, () => document.getText(), { maxBytes: MAX_BYTES, changes: this.changesFor(document) })
-      : await cache.get(document.key, document.version, document.getText(), { maxBytes: MAX_BYTES, changes: this.changesFor(document) });
+    const result = await this.cache.forHover(document.key, document.version, () => document.getText(), { maxBytes: MAX_BYTES });
     return result === 'too-large' ? undefined : result;
   }
 
@@ -100,7 +80,7 @@ class ExtensionCorePath {
   /** The diagnostics' refresh (src/extension/diagnostics.ts): the new version's analysis, then finishScan. */
   async findings(document: BenchDocument): Promise<number> {
     const text = document.getText();
-    const analysis = await this.cache.get(document.key, document.version, text, { maxBytes: MAX_BYTES, changes: this.changesFor(document) });
+    const analysis = await this.cache.get(document.key, document.version, text, { maxBytes: MAX_BYTES });
     if (!analysis || analysis === 'too-large') return -1;
     const scan = finishScan(preparedText(document.key, text), analysis, this.kb);
     return scan.status === 'analysed' ? scan.findings.length : -1;
@@ -161,8 +141,7 @@ async function runOnce(lines: number, text: string, out: Samples): Promise<void>
   let character = 0;
   const textCallsBefore = document.getTextCalls;
   for (const key of TYPED_LINE) {
-    const change = document.insert(spot.line, character, key);
-    core.edited(document, change);
+    document.insert(spot.line, character, key);
     character = key === '\n' ? 0 : character + 1;
     const start = performance.now();
     const note = await core.hover(document, offsetOf(spot.hoverOffset));
@@ -174,8 +153,7 @@ async function runOnce(lines: number, text: string, out: Samples): Promise<void>
   // Diagnostics: the user paused (the previous version is analysed), then types one character.
   await core.findings(document);
   for (let i = 0; i < DIAGNOSTIC_EDITS; i++) {
-    const change = document.insert(spot.line + 1 + i, 0, '#');
-    core.edited(document, change);
+    document.insert(spot.line + 1 + i, 0, '#');
     const start = performance.now();
     const findings = await core.findings(document);
     out.diagnosticsAfterEdit.push(performance.now() - start);

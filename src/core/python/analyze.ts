@@ -181,17 +181,23 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 /** `advance()` does one small parse step; reading the clock after each would cost more than the steps. */
 const ADVANCES_PER_CLOCK_CHECK = 64;
 
+/** An analysis and the fragments of its tree, which the next version's parse can reuse. */
+export interface ParsedAnalysis {
+  analysis: PythonAnalysis;
+  fragments: readonly TreeFragment[];
+}
+
 /**
- * Analyses `text` in slices of at most about `yieldEvery` ms, giving the thread back in between, so a large
- * file never blocks an extension host or worker. Resolves to undefined when `shouldStop` says so; never rejects.
+ * `analyzePythonAsync` that also takes the previous version's fragments (already moved through the edit with
+ * TreeFragment.applyChanges) and returns this version's, so a large document is parsed incrementally and in slices.
  */
-export async function analyzePythonAsync(text: string, options: AsyncAnalyzeOptions = {}): Promise<PythonAnalysis | undefined> {
-  if (exceedsUtf8Bytes(text, options.maxBytes ?? DEFAULT_MAX_BYTES)) return emptyAnalysis(text, 'too-large');
+export async function analyzeInSlices(text: string, options: AsyncAnalyzeOptions = {}, fragments: readonly TreeFragment[] = []): Promise<ParsedAnalysis | undefined> {
+  if (exceedsUtf8Bytes(text, options.maxBytes ?? DEFAULT_MAX_BYTES)) return { analysis: emptyAnalysis(text, 'too-large'), fragments: [] };
   const yieldEvery = options.yieldEvery ?? 20;
   const yieldFn = options.yieldFn ?? defaultYield;
   const shouldStop = options.shouldStop ?? (() => false);
   try {
-    const parse = parser.startParse(text);
+    const parse = parser.startParse(text, fragments);
     let tree: Tree | null = null;
     let sliceEnd = now() + yieldEvery;
     for (let steps = 1; !tree; steps++) {
@@ -209,9 +215,27 @@ export async function analyzePythonAsync(text: string, options: AsyncAnalyzeOpti
       if (shouldStop()) return undefined;
       sliceEnd = now() + yieldEvery;
     }
-    return finishAnalysis(text, collected);
+    return { analysis: finishAnalysis(text, collected), fragments: TreeFragment.addTree(tree) };
   } catch {
-    return analyzeAfterFailure(text);
+    return { analysis: analyzeAfterFailure(text), fragments: [] };
+  }
+}
+
+/**
+ * Analyses `text` in slices of at most about `yieldEvery` ms, giving the thread back in between, so a large
+ * file never blocks an extension host or worker. Resolves to undefined when `shouldStop` says so; never rejects.
+ */
+export async function analyzePythonAsync(text: string, options: AsyncAnalyzeOptions = {}): Promise<PythonAnalysis | undefined> {
+  return (await analyzeInSlices(text, options))?.analysis;
+}
+
+/** `text` analysed at once, reusing `fragments` of the previous version's tree where the edit left them intact. */
+export function analyzeWithFragments(text: string, fragments: readonly TreeFragment[] = []): ParsedAnalysis {
+  try {
+    const tree = parser.parse(text, fragments);
+    return { analysis: analyzeTree(text, tree), fragments: TreeFragment.addTree(tree) };
+  } catch {
+    return { analysis: analyzeAfterFailure(text), fragments: [] };
   }
 }
 
