@@ -5,12 +5,24 @@
  * the new one is still running. Every map here is bounded by the number of documents kept.
  */
 import { TreeFragment } from '@lezer/common';
-import { analyzeInSlices, analyzeWithFragments, exceedsUtf8Bytes, type ParsedAnalysis } from './analyze';
+import { analyzeInSlices, analyzeWithFragments, exceedsUtf8Bytes } from './analyze';
 import { changedRange, MappedAnalysis } from './editMapping';
 import type { PythonAnalysis } from './types';
 
 /** Above this many characters (about 40 ms of parsing from scratch, see bench/analyze) a version is analysed in slices. */
 export const SLICED_PARSE_THRESHOLD = 100_000;
+/**
+ * Longest slice of a document analysis, in ms: a hover or a keystroke that arrives meanwhile waits at most this long,
+ * so it is kept well under the 5 ms a hover may take in all.
+ */
+const SLICE_MS = 4;
+
+/**
+ * Gives the thread back between slices. setImmediate (Node, the desktop extension host) runs after pending I/O such
+ * as an incoming hover request, without the 1 ms minimum delay of setTimeout; browsers fall back to setTimeout.
+ */
+const yieldToEvents = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 export type DocumentResult = PythonAnalysis | 'too-large';
 
@@ -81,22 +93,25 @@ export class DocumentAnalysisCache {
       return Promise.resolve('too-large');
     }
     this.parses++;
-    const fragments = this.reusableFragments(key, text);
     if (text.length <= SLICED_PARSE_THRESHOLD) {
       // Small texts: at once, before returning, so a caller can read `current()` right away.
-      const parsed = analyzeWithFragments(text, fragments);
+      const parsed = analyzeWithFragments(text, this.reusableFragments(key, text));
       this.store(key, { version, sequence, text, result: parsed.analysis, fragments: parsed.fragments });
       return Promise.resolve(parsed.analysis);
     }
     const job: Job = { version, sequence, stoppers: [request.shouldStop], superseded: false, promise: Promise.resolve(undefined) };
     const shouldStop = () => job.superseded || job.stoppers.every((stop) => stop?.() ?? false);
-    job.promise = analyzeInSlices(text, { maxBytes: Number.MAX_SAFE_INTEGER, shouldStop }, fragments).then((parsed: ParsedAnalysis | undefined) => {
+    // Started after a yield: the caller (a hover that will answer from the previous analysis) returns first.
+    const run = async (): Promise<DocumentResult | undefined> => {
+      await yieldToEvents();
+      const parsed = shouldStop() ? undefined : await analyzeInSlices(text, { maxBytes: Number.MAX_SAFE_INTEGER, shouldStop, yieldEvery: SLICE_MS, yieldFn: yieldToEvents }, this.reusableFragments(key, text));
       if (this.jobs.get(key) === job) this.jobs.delete(key);
       if (!parsed) return undefined;
       // Kept even when superseded: the newest finished analysis is what hovers map from and the next parse reuses.
       this.store(key, { version, sequence, text, result: parsed.analysis, fragments: parsed.fragments });
       return job.superseded ? undefined : parsed.analysis;
-    });
+    };
+    job.promise = run();
     this.jobs.set(key, job);
     return job.promise;
   }
