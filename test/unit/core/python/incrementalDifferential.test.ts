@@ -203,3 +203,31 @@ suite('hover during an analysis: the previous version mapped through the edit', 
     assert.ok(analysis && analysis !== 'too-large' && analysis.references.length > 0);
   });
 });
+
+suite('changedRange', () => {
+  /** The same range, one code unit at a time: what the chunked comparison must agree with. */
+  function naive(before: string, after: string): { fromA: number; toA: number; fromB: number; toB: number } | undefined {
+    if (before === after) return undefined;
+    const shorter = Math.min(before.length, after.length);
+    let prefix = 0;
+    while (prefix < shorter && before[prefix] === after[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < shorter - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+    return { fromA: prefix, toA: before.length - suffix, fromB: prefix, toB: after.length - suffix };
+  }
+
+  test('agrees with a unit-by-unit comparison on edits near chunk boundaries, at the ends and of repeated text', () => {
+    const random = seededRandom(7);
+    const base = readFixture('python/compat_v1.py').repeat(5);
+    for (let i = 0; i < 300; i++) {
+      const at = i % 3 === 0 ? 4096 * Math.floor(random() * 4) + Math.floor(random() * 3) - 1 : Math.floor(random() * base.length);
+      const from = Math.max(0, Math.min(base.length, at));
+      const to = Math.min(base.length, from + Math.floor(random() * 5));
+      const inserted = ['', 'x', '\n', base.slice(from, to), 'aaaa'][i % 5];
+      const after = base.slice(0, from) + inserted + base.slice(to);
+      assert.deepStrictEqual(changedRange(base, after), naive(base, after), `edit ${i} at ${from}`);
+    }
+    assert.deepStrictEqual(changedRange('', 'abc'), { fromA: 0, toA: 0, fromB: 0, toB: 3 });
+    assert.deepStrictEqual(changedRange('a'.repeat(9000), 'a'.repeat(9001)), naive('a'.repeat(9000), 'a'.repeat(9001)));
+  });
+});
