@@ -92,6 +92,26 @@ function toReference(chain: Chain): FrameworkReference {
   return reference;
 }
 
+/** The reference list and the segment index of an analysis. */
+interface ChainIndex {
+  references: FrameworkReference[];
+  segments: Segment[];
+}
+
+const CHAINS_PER_STEP = 2048;
+
+/** Builds the reference list and the sorted segment index from `chains`, yielding every few thousand chains. */
+function* indexChains(chains: readonly Chain[], out: ChainIndex): Generator<void, void, void> {
+  for (let i = 0; i < chains.length; i++) {
+    if (i > 0 && i % CHAINS_PER_STEP === 0) yield;
+    const chain = chains[i];
+    if (chain.isReference) out.references.push(toReference(chain));
+    chain.spans.forEach((span, segment) => out.segments.push({ from: span.from, to: span.to, chain, segment }));
+  }
+  // Chains come sorted by start and their segments in order, so this sort has next to nothing to do.
+  out.segments.sort((a, b) => a.from - b.from);
+}
+
 /** The result object: lists computed once, `symbolAt` a binary search over segment starts. */
 class Analysis implements PythonAnalysis {
   readonly references: readonly FrameworkReference[];
@@ -103,12 +123,18 @@ class Analysis implements PythonAnalysis {
     chains: Chain[],
     readonly frameworks: ReadonlySet<FrameworkRoot>,
     readonly hasSyntaxErrors: boolean,
+    /** Already built from `chains` (in steps, by analyzeInSlices). */
+    index?: ChainIndex,
   ) {
-    this.references = chains.filter((c) => c.isReference).map(toReference);
-    const segments: Segment[] = [];
-    for (const chain of chains) chain.spans.forEach((span, segment) => segments.push({ from: span.from, to: span.to, chain, segment }));
-    segments.sort((a, b) => a.from - b.from);
-    this.segments = segments;
+    if (!index) {
+      index = { references: [], segments: [] };
+      const steps = indexChains(chains, index);
+      while (!steps.next().done) {
+        // Built at once.
+      }
+    }
+    this.references = index.references;
+    this.segments = index.segments;
   }
 
   symbolAt(offset: number): SymbolAtPosition | undefined {
@@ -209,8 +235,9 @@ export async function analyzeInSlices(text: string, options: AsyncAnalyzeOptions
     }
     const collected = new CollectedFile();
     const chains: Chain[] = [];
-    // The walk, then the resolution: both in steps, so neither holds the thread for longer than a slice.
-    for (const steps of [collectFile(tree, text, collected), resolveChainsInSteps(collected, text, chains)]) {
+    const index: ChainIndex = { references: [], segments: [] };
+    // The walk, the resolution and the index: all in steps, so none holds the thread for longer than a slice.
+    for (const steps of [collectFile(tree, text, collected), resolveChainsInSteps(collected, text, chains), indexChains(chains, index)]) {
       while (!steps.next().done) {
         if (now() < sliceEnd) continue;
         await yieldFn();
@@ -218,7 +245,7 @@ export async function analyzeInSlices(text: string, options: AsyncAnalyzeOptions
         sliceEnd = now() + yieldEvery;
       }
     }
-    return { analysis: new Analysis(text, collected.imports, chains, collected.frameworks, collected.hasSyntaxErrors), fragments: TreeFragment.addTree(tree) };
+    return { analysis: new Analysis(text, collected.imports, chains, collected.frameworks, collected.hasSyntaxErrors, index), fragments: TreeFragment.addTree(tree) };
   } catch {
     return { analysis: analyzeAfterFailure(text), fragments: [] };
   }
