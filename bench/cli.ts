@@ -22,6 +22,8 @@ function realCodeRoots(): string[] {
 
 interface ProcessRun {
   wallMs: number;
+  /** User + system CPU time of the process, all threads: the work done, whatever the other load on the machine. */
+  cpuMs: number;
   peakKb: number;
   ok: boolean;
   detail: string;
@@ -32,15 +34,15 @@ function timed(command: string, args: string[]): ProcessRun {
   const outFile = path.join(os.tmpdir(), `fg-bench-cli-${process.pid}.out`);
   const out = fs.openSync(outFile, 'w');
   const t0 = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', 'FGPEAK %M', command, ...args], { stdio: ['ignore', out, 'pipe'], encoding: 'utf8', timeout: 600_000 });
+  const run = spawnSync('/usr/bin/time', ['-f', 'FGPEAK %M %U %S', command, ...args], { stdio: ['ignore', out, 'pipe'], encoding: 'utf8', timeout: 600_000 });
   const wallMs = performance.now() - t0;
   fs.closeSync(out);
-  const peak = /FGPEAK (\d+)/.exec(run.stderr ?? '');
+  const peak = /FGPEAK (\d+) ([\d.]+) ([\d.]+)/.exec(run.stderr ?? '');
   const stderrLines = (run.stderr ?? '').split('\n').filter((l) => l && !l.startsWith('FGPEAK'));
   const detail = stderrLines.filter((l) => l.includes('Scanned')).pop() ?? fs.readFileSync(outFile, 'utf8').slice(0, 200);
   fs.rmSync(outFile, { force: true });
   // Exit 1 is "--fail-on met" for the CLI (not used here), 2 an unreadable path: both still a complete run for timing.
-  return { wallMs, peakKb: peak ? Number(peak[1]) : NaN, ok: run.status === 0 || (run.status === 2 && /Scanned/.test(run.stderr ?? '')), detail };
+  return { wallMs, cpuMs: peak ? (Number(peak[2]) + Number(peak[3])) * 1000 : NaN, peakKb: peak ? Number(peak[1]) : NaN, ok: run.status === 0 || (run.status === 2 && /Scanned/.test(run.stderr ?? '')), detail };
 }
 
 function spread(values: readonly number[], format: (v: number) => string): string {
@@ -90,11 +92,12 @@ export function benchCli(options: { log?: (line: string) => void; runs?: number 
   }
   const walls = (key: string) => results.get(key)!.map((r) => r.wallMs);
   const peaks = (key: string) => results.get(key)!.map((r) => r.peakKb);
+  const cpus = (key: string) => results.get(key)!.map((r) => r.cpuMs);
   const pythonMedian = walls('python').length ? median(walls('python')) : undefined;
   const rows = variants.map((v) => {
     const w = walls(v.key);
     const vsPython = pythonMedian !== undefined && w.length && v.key !== 'python' && v.key !== 'tree' ? `${(pythonMedian / median(w)).toFixed(2)}×` : '—';
-    return [v.name, spread(w, formatMs), vsPython, spread(peaks(v.key), mb)];
+    return [v.name, spread(w, formatMs), vsPython, spread(cpus(v.key), formatMs), spread(peaks(v.key), mb)];
   });
   const oursMedian = walls('ours').length ? median(walls('ours')) : undefined;
   return {
@@ -104,7 +107,7 @@ export function benchCli(options: { log?: (line: string) => void; runs?: number 
     workers: os.availableParallelism?.() ?? os.cpus().length,
     table: {
       title: 'CLI on real code (the installed keras and torch packages) vs python3 ast.parse + one walk',
-      headers: ['tool (whole process)', `wall time, min / median / max over ${runs} runs`, 'python median / ours median', 'peak RSS, min / median / max'],
+      headers: ['tool (whole process)', `wall time, min / median / max over ${runs} runs`, 'python median / ours median (wall)', 'CPU time (user + system, all threads)', 'peak RSS, min / median / max'],
       rows,
       notes: [
         `Real code: every .py file under ${roots.map((r) => r.replace(os.homedir(), '~')).join(' and ') || '(not installed)'} (the venv of the real test layer). The Python side skips the same folders the CLI skips (__pycache__, …) and counts a file ast.parse rejects as scanned.`,
