@@ -10,7 +10,7 @@ import { readScanFile } from '../src/cli/read';
 import { scanSource } from '../src/core/scan';
 import { DEFAULT_MAX_BYTES } from '../src/core/python';
 import { KnowledgeBase } from '../src/knowledge';
-import { ALL_ENTRIES } from '../src/knowledge/all';
+import { KNOWLEDGE_ENTRIES } from '../src/knowledge/all';
 import { benchDir, dataDir, generate, seededRandom } from './analyze';
 import { isMain, median, ratio, toMarkdown, type BenchTable } from './tables';
 
@@ -98,7 +98,7 @@ function timeCli(root: string): { ms: number[]; files: number; error?: string } 
 
 /** The CLI's loop (walk, read, analyse, findings) in this process, without start-up and JSON output. */
 function timeCore(root: string): { ms: number[]; files: number; references: number } {
-  const kb = new KnowledgeBase(ALL_ENTRIES);
+  const kb = new KnowledgeBase(KNOWLEDGE_ENTRIES);
   const ms: number[] = [];
   let files = 0;
   let references = 0;

@@ -10,6 +10,16 @@ export interface StubRecord {
   /** workspace.fs.readFile calls, by base name (knowledge.json, content.json, …). */
   reads: Record<string, number>;
   registrations: number;
+  /** performance.now() of the first DiagnosticCollection.set, and how many diagnostics it carried. */
+  firstDiagnostics?: { at: number; count: number };
+}
+
+/** A Python file open in the stubbed editor (activation with a document open, as onLanguage:python implies). */
+export interface OpenDocument {
+  path: string;
+  text: string;
+  /** Shown in an editor (window.visibleTextEditors), or only open in a background tab. */
+  visible: boolean;
 }
 
 const disposable = () => ({ dispose() {} });
@@ -108,9 +118,49 @@ class CodeActionKind {
   }
 }
 
+class Diagnostic {
+  source?: string;
+  code?: unknown;
+  tags?: number[];
+  constructor(
+    readonly range: Range,
+    readonly message: string,
+    readonly severity: number,
+  ) {}
+}
+
+/** The TextDocument of an open file: line table computed once, as VS Code keeps one. */
+function textDocument(open: OpenDocument): object {
+  const starts = [0];
+  for (let i = 0; i < open.text.length; i++) if (open.text.charCodeAt(i) === 10) starts.push(i + 1);
+  const positionAt = (offset: number) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return new Position(low, offset - starts[low]);
+  };
+  return strict('TextDocument', {
+    uri: Uri.file(open.path),
+    fileName: open.path,
+    languageId: 'python',
+    version: 1,
+    isClosed: false,
+    isUntitled: false,
+    lineCount: starts.length,
+    getText: () => open.text,
+    offsetAt: (p: Position) => starts[p.line] + p.character,
+    positionAt,
+  });
+}
+
 const event = () => disposable();
 
-export function createVscodeStub(record: StubRecord): object {
+export function createVscodeStub(record: StubRecord, open?: OpenDocument): object {
+  const document = open ? textDocument(open) : undefined;
   const register = () => {
     record.registrations++;
     return disposable();
@@ -123,7 +173,18 @@ export function createVscodeStub(record: StubRecord): object {
   });
   const outputChannel = () =>
     strict('LogOutputChannel', { name: 'Framework Guide', info() {}, warn() {}, error() {}, debug() {}, trace() {}, append() {}, appendLine() {}, clear() {}, show() {}, hide() {}, dispose() {} });
-  const diagnosticCollection = () => strict('DiagnosticCollection', { set() {}, delete() {}, clear() {}, forEach() {}, get: () => undefined, has: () => false, dispose() {} });
+  const diagnosticCollection = () =>
+    strict('DiagnosticCollection', {
+      set(_uri: unknown, diagnostics: unknown[]) {
+        record.firstDiagnostics ??= { at: performance.now(), count: diagnostics.length };
+      },
+      delete() {},
+      clear() {},
+      forEach() {},
+      get: () => undefined,
+      has: () => false,
+      dispose() {},
+    });
 
   return strict('vscode', {
     Uri,
@@ -134,6 +195,7 @@ export function createVscodeStub(record: StubRecord): object {
     TreeItem,
     ThemeIcon,
     CodeActionKind,
+    Diagnostic,
     TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
     DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
     DiagnosticTag: { Unnecessary: 1, Deprecated: 2 },
@@ -145,8 +207,8 @@ export function createVscodeStub(record: StubRecord): object {
     commands: strict('commands', { registerCommand: register, registerTextEditorCommand: register, executeCommand: async () => undefined }),
     languages: strict('languages', { registerHoverProvider: register, registerCodeActionsProvider: register, registerCompletionItemProvider: register, createDiagnosticCollection: diagnosticCollection }),
     window: strict('window', {
-      activeTextEditor: undefined,
-      visibleTextEditors: [],
+      activeTextEditor: open?.visible ? { document } : undefined,
+      visibleTextEditors: open?.visible ? [{ document }] : [],
       createOutputChannel: outputChannel,
       registerWebviewPanelSerializer: register,
       registerTreeDataProvider: register,
@@ -160,7 +222,7 @@ export function createVscodeStub(record: StubRecord): object {
     }),
     workspace: strict('workspace', {
       getConfiguration: () => configuration,
-      textDocuments: [],
+      textDocuments: document ? [document] : [],
       notebookDocuments: [],
       workspaceFolders: undefined,
       isTrusted: true,

@@ -3,11 +3,10 @@ import * as path from 'node:path';
 import { KnowledgeBase } from '../knowledge';
 import { KNOWLEDGE_ENTRIES } from '../knowledge/all';
 import { DEFAULT_MAX_BYTES } from '../core/python';
-import { scanSource } from '../core/scan';
 import { version } from '../../package.json';
-import { findScanTargets } from './files';
+import { findScanTargets, type WalkEvent } from './files';
 import { Output, OutputError, warn } from './output';
-import { readScanFile } from './read';
+import { defaultJobs, isScanWorker, ScanPool, scanFile, serveScanWorker, type FileOutcome } from './parallel';
 import { count, emptyCounts, escapeControl, JsonReporter, SarifReporter, summaryLine, TextReporter, type Reporter } from './report';
 
 /** Exit codes; README.md ("Command line") documents the same table. */
@@ -20,6 +19,7 @@ export const EXIT = {
   outputFailed: 3,
 } as const;
 import { PORT_USAGE, PortUsageError, runPort } from './port';
+import { readArgs } from './args';
 
 const USAGE = `Usage: framework-guide scan <paths...> [options]
 
@@ -31,6 +31,7 @@ Options:
   --references                 Text output: also list every framework reference
   --fail-on deprecated|removed Exit with code 1 when such a finding exists
   --max-file-size BYTES        Skip larger files (default: ${DEFAULT_MAX_BYTES})
+  --jobs N                     Scan on N threads (default: one per core; 1 scans on one)
   --help                       Show this help
   --version                    Show the version
 
@@ -48,30 +49,20 @@ interface ScanCommand {
   references: boolean;
   failOn?: FailOn;
   maxFileSize: number;
+  /** Threads that scan files; 1 scans on the main thread only. */
+  jobs: number;
 }
 
 class UsageError extends Error {}
 
 function parseScanArguments(args: string[]): ScanCommand {
-  const command: ScanCommand = { paths: [], format: 'text', references: false, maxFileSize: DEFAULT_MAX_BYTES };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') {
-      for (const rest of args.slice(i + 1)) command.paths.push(rest);
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      command.paths.push(arg);
+  const command: ScanCommand = { paths: [], format: 'text', references: false, maxFileSize: DEFAULT_MAX_BYTES, jobs: defaultJobs() };
+  for (const item of readArgs(args, (message) => new UsageError(message))) {
+    if (item.kind === 'positional') {
+      command.paths.push(item.text);
       continue;
     }
-    const eq = arg.indexOf('=');
-    const flag = eq < 0 ? arg : arg.slice(0, eq);
-    const value = (): string => {
-      if (eq >= 0) return arg.slice(eq + 1);
-      const next = args[++i];
-      if (next === undefined) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
+    const { flag, value } = item;
     if (flag === '--format') {
       const format = value();
       if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
@@ -84,7 +75,11 @@ function parseScanArguments(args: string[]): ScanCommand {
       const size = value();
       if (!/^\d+$/.test(size) || Number(size) <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, not "${size}"`);
       command.maxFileSize = Number(size);
-    } else if (flag === '--references' && eq < 0) command.references = true;
+    } else if (flag === '--jobs') {
+      const jobs = value();
+      if (!/^\d+$/.test(jobs) || Number(jobs) <= 0 || Number(jobs) > 64) throw new UsageError(`--jobs must be a number of threads from 1 to 64, not "${jobs}"`);
+      command.jobs = Number(jobs);
+    } else if (flag === '--references' && item.inline === undefined) command.references = true;
     else throw new UsageError(`unknown option ${flag}`);
   }
   if (command.paths.length === 0) throw new UsageError('scan needs at least one file or folder');
@@ -104,38 +99,76 @@ function createReporter(command: ScanCommand, out: Output): Reporter {
   return new TextReporter(out, options);
 }
 
-function runScan(command: ScanCommand, out: Output): number {
-  const kb = new KnowledgeBase(KNOWLEDGE_ENTRIES);
+/** Files the main thread scans itself before starting workers: a small scan never pays for their start-up. */
+const IN_THREAD_FIRST = 8;
+/** Files handed out ahead of the one reported next, per thread: bounds the results held while waiting for order. */
+const WINDOW_PER_JOB = 16;
+/** Files queued on a worker before the main thread scans the next one itself. */
+const WORKER_AHEAD = 4;
+
+/** Lets worker replies in (they arrive as events) between two files the main thread scans itself. */
+const yieldToReplies = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A walk event in the order it is reported; a file's outcome may still be on a worker. */
+type Pending = { event: WalkEvent; shown: string; outcome?: FileOutcome | Promise<FileOutcome> };
+
+async function runScan(command: ScanCommand, out: Output): Promise<number> {
   const reporter = createReporter(command, out);
   const counts = emptyCounts();
   const withReferences = command.references || command.format === 'json';
+  const settings = { maxBytes: command.maxFileSize, references: withReferences };
+  let kb: KnowledgeBase | undefined;
+  let pool: ScanPool | undefined;
   let thresholdMet = false;
-  for (const event of findScanTargets(command.paths)) {
-    const shown = event.kind === 'missing' ? event.file : displayPath(event.file);
+  let files = 0;
+
+  const report = (item: Pending, outcome: FileOutcome | undefined): void => {
+    const { event, shown } = item;
     if (event.kind === 'warning') {
       warn(`${escapeControl(shown)}: ${event.message}`);
-      continue;
+      return;
     }
-    if (event.kind !== 'file') {
+    const message = event.kind === 'file' ? (outcome?.kind === 'unreadable' ? outcome.message : undefined) : event.message;
+    if (message !== undefined || !outcome || outcome.kind !== 'scanned') {
       counts.files++;
       counts.unreadable++;
-      warn(`${escapeControl(shown)}: ${event.message}`);
-      reporter.unreadable(shown, event.message);
-      continue;
+      warn(`${escapeControl(shown)}: ${message}`);
+      reporter.unreadable(shown, message ?? '');
+      return;
     }
-    const read = readScanFile(event.file, shown, command.maxFileSize);
-    if (read.kind === 'unreadable') {
-      counts.files++;
-      counts.unreadable++;
-      warn(`${escapeControl(shown)}: ${read.message}`);
-      reporter.unreadable(shown, read.message);
-      continue;
-    }
-    const result = read.kind === 'skipped' ? read.result : scanSource({ path: shown, bytes: read.bytes }, kb, { maxBytes: command.maxFileSize, references: withReferences });
+    const result = outcome.result;
     if (result.status === 'skipped') warn(`${escapeControl(shown)}: skipped: ${escapeControl(result.message)}${result.reason === 'too-large' ? ' (--max-file-size)' : ''}`);
     else if (command.failOn && result.findings.some((f) => command.failOn === 'deprecated' || f.status === 'removed')) thresholdMet = true;
     count(counts, result);
     reporter.file(result);
+  };
+
+  // Results are reported in walk order whatever order the workers finish in, so the output is the same as with one thread.
+  const queue: Pending[] = [];
+  const window = Math.max(1, command.jobs) * WINDOW_PER_JOB;
+  try {
+    for (const event of findScanTargets(command.paths)) {
+      const item: Pending = { event, shown: event.kind === 'missing' ? event.file : displayPath(event.file) };
+      if (event.kind === 'file') {
+        // One thread per job: the main thread is one of them, so `--jobs 2` starts one worker.
+        if (command.jobs > 1 && files >= IN_THREAD_FIRST) pool ??= new ScanPool(__filename, command.jobs - 1, settings);
+        if (pool?.hasRoom(WORKER_AHEAD)) item.outcome = pool.scan(event.file, item.shown);
+        else {
+          kb ??= new KnowledgeBase(KNOWLEDGE_ENTRIES);
+          item.outcome = scanFile(event.file, item.shown, settings, kb);
+          if (pool) await yieldToReplies();
+        }
+        files++;
+      }
+      queue.push(item);
+      while (queue.length > window || (queue.length > 0 && !(queue[0].outcome instanceof Promise))) {
+        const next = queue.shift()!;
+        report(next, await next.outcome);
+      }
+    }
+    for (const next of queue) report(next, await next.outcome);
+  } finally {
+    await pool?.close();
   }
   reporter.end(counts);
   if (command.format !== 'text') warn(summaryLine(counts, withReferences));
@@ -143,8 +176,8 @@ function runScan(command: ScanCommand, out: Output): number {
   return thresholdMet ? EXIT.thresholdMet : EXIT.ok;
 }
 
-/** Runs the command line `args` (without node and the script), writing the report to `out`; returns the exit code. */
-export function main(args: string[], out = new Output(1)): number {
+/** Runs the command line `args` (without node and the script), writing the report to `out`; resolves to the exit code. */
+export async function main(args: string[], out = new Output(1)): Promise<number> {
   const [command, ...rest] = args;
   try {
     try {
@@ -158,7 +191,7 @@ export function main(args: string[], out = new Output(1)): number {
       }
       if (command === 'port') return runPort(rest);
       if (command !== 'scan') throw new UsageError(command === undefined ? 'missing command' : `unknown command "${command}"`);
-      return runScan(parseScanArguments(rest), out);
+      return await runScan(parseScanArguments(rest), out);
     } finally {
       out.flush();
     }
@@ -179,4 +212,9 @@ export function main(args: string[], out = new Output(1)): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+// The same bundle runs in the scan workers (src/cli/parallel.ts), which serve files instead of running the command.
+if (isScanWorker()) serveScanWorker();
+else
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });

@@ -13,6 +13,10 @@ import type { Log } from './output';
 
 export const DIAGNOSTIC_SOURCE = 'Framework Guide';
 
+/** After activation, open documents no editor shows wait this long (one after another) so start-up stays light. */
+const BACKGROUND_DELAY_MS = 2000;
+const BACKGROUND_STAGGER_MS = 250;
+
 /** What a code action needs to know about one of our diagnostics. */
 export interface FindingRecord {
   diagnostic: vscode.Diagnostic;
@@ -61,9 +65,23 @@ export class DeprecationDiagnostics implements vscode.Disposable {
     );
   }
 
-  /** Recomputes every open Python document (after activation, and when settings change). */
+  /** Recomputes every open Python document (when settings change). */
   refreshAll(): void {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  /**
+   * After activation: the documents visible in editors now, the other open ones (background tabs) a moment later,
+   * one after another, so activation parses nothing beyond what the user sees. Opening or editing one refreshes it
+   * sooner through the usual events.
+   */
+  refreshOpenDocuments(): void {
+    const visible = new Set(vscode.window.visibleTextEditors.map((e) => e.document));
+    let background = 0;
+    for (const d of vscode.workspace.textDocuments) {
+      if (visible.has(d)) this.schedule(d, 0);
+      else if (d.languageId === 'python') this.schedule(d, BACKGROUND_DELAY_MS + BACKGROUND_STAGGER_MS * background++);
+    }
   }
 
   recordsFor(uri: vscode.Uri): readonly FindingRecord[] {
@@ -141,5 +159,5 @@ export class DeprecationDiagnostics implements vscode.Disposable {
 export function registerDiagnostics(context: vscode.ExtensionContext, diagnostics: DeprecationDiagnostics): void {
   context.subscriptions.push(diagnostics);
   // After activation returns: the knowledge base loads off the activation path.
-  setTimeout(() => diagnostics.refreshAll(), 0);
+  setTimeout(() => diagnostics.refreshOpenDocuments(), 0);
 }

@@ -1,9 +1,9 @@
 /**
- * The Python analysis of an open document or notebook, parsed at most once per version (core AnalysisCache),
- * with offsets mapped between a notebook cell and the notebook's joined program.
+ * The Python analysis of an open document or notebook, parsed at most once per version and incrementally from the
+ * previous one (core DocumentAnalysisCache), with offsets mapped between a notebook cell and the notebook's joined program.
  */
 import * as vscode from 'vscode';
-import { DocumentAnalysisCache, toGlobalOffset, type PythonAnalysis, type TextChange } from '../core/python';
+import { DocumentAnalysisCache, toGlobalOffset, type DocumentResult, type PythonAnalysis } from '../core/python';
 import { prepareSource, preparedText, type EditorCell, type PreparedSource } from '../core/scan';
 import type { Log } from './output';
 
@@ -21,8 +21,6 @@ export interface DocumentView {
 
 export class DocumentAnalyses implements vscode.Disposable {
   private readonly cache = new DocumentAnalysisCache(32);
-  /** The last edit per document, so the next parse can reuse the previous tree. */
-  private readonly lastEdit = new Map<string, { version: number; changes: TextChange[] }>();
   private readonly toldTooLarge = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -31,13 +29,6 @@ export class DocumentAnalyses implements vscode.Disposable {
     private readonly log: Log,
   ) {
     this.disposables.push(
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document.languageId !== 'python' || e.contentChanges.length === 0) return;
-        this.lastEdit.set(e.document.uri.toString(), {
-          version: e.document.version,
-          changes: e.contentChanges.map((c) => ({ from: c.rangeOffset, to: c.rangeOffset + c.rangeLength, insertedLength: c.text.length })),
-        });
-      }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri.toString())),
       vscode.workspace.onDidCloseNotebookDocument((n) => this.forget(n.uri.toString())),
     );
@@ -55,7 +46,7 @@ export class DocumentAnalyses implements vscode.Disposable {
 
   private forget(key: string): void {
     this.cache.delete(key);
-    this.lastEdit.delete(key);
+    this.toldTooLarge.delete(key);
   }
 
   /**
@@ -71,6 +62,24 @@ export class DocumentAnalyses implements vscode.Disposable {
     if (!analysis) return undefined;
     return {
       prepared: preparedText(document.uri.path, text),
+      analysis,
+      toAnalysisOffset: (p) => document.offsetAt(p),
+      toRange: (from, to) => new vscode.Range(document.positionAt(from), document.positionAt(to)),
+    };
+  }
+
+  /**
+   * What a hover answers from: like `get`, but an unchanged document's analysis is found without reading its text,
+   * and after an edit the previous analysis (mapped through the edit) answers while the new one is computed.
+   */
+  async forHover(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentView | undefined> {
+    if (findNotebook(document)) return this.get(document, token);
+    const key = document.uri.toString();
+    const result = await this.cache.forHover(key, document.version, () => document.getText(), this.request(token));
+    const analysis = this.accept(key, document.fileName, result);
+    if (!analysis) return undefined;
+    return {
+      prepared: preparedText(document.uri.path, analysis.text),
       analysis,
       toAnalysisOffset: (p) => document.offsetAt(p),
       toRange: (from, to) => new vscode.Range(document.positionAt(from), document.positionAt(to)),
@@ -107,25 +116,25 @@ export class DocumentAnalyses implements vscode.Disposable {
   }
 
   private async analyse(key: string, version: number, text: string, label: string, token?: vscode.CancellationToken): Promise<PythonAnalysis | undefined> {
-    const limit = this.maxFileSize();
-    const edit = this.lastEdit.get(key);
-    const result = await this.cache.get(key, version, text, {
-      maxBytes: limit,
-      changes: edit && edit.version === version ? edit.changes : undefined,
-      shouldStop: () => token?.isCancellationRequested ?? false,
-    });
-    if (result === 'too-large') {
-      this.tellTooLarge(key, label, text.length, limit);
-      return undefined;
-    }
-    return result;
+    return this.accept(key, label, await this.cache.get(key, version, text, this.request(token)));
   }
 
-  private tellTooLarge(key: string, label: string, size: number, limit: number): void {
+  private request(token?: vscode.CancellationToken) {
+    return { maxBytes: this.maxFileSize(), shouldStop: () => token?.isCancellationRequested ?? false };
+  }
+
+  /** The analysis to use, telling the user once per document when the file is over the size limit. */
+  private accept(key: string, label: string, result: DocumentResult | undefined): PythonAnalysis | undefined {
+    if (result !== 'too-large') return result;
+    this.tellTooLarge(key, label, this.maxFileSize());
+    return undefined;
+  }
+
+  private tellTooLarge(key: string, label: string, limit: number): void {
     if (this.toldTooLarge.has(key)) return;
     this.toldTooLarge.add(key);
     const name = label.split('/').pop() ?? label;
-    this.log.info(`Skipped ${label}: ${size} characters is over frameworkGuide.analysis.maxFileSize (${limit} bytes).`);
+    this.log.info(`Skipped ${label}: it is over frameworkGuide.analysis.maxFileSize (${limit} bytes).`);
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Framework Guide does not analyse {0}: the file is larger than the {1} MB limit (setting frameworkGuide.analysis.maxFileSize).', name, (limit / 1_000_000).toFixed(1)),
     );

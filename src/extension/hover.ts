@@ -22,7 +22,7 @@ export class FrameworkHoverProvider implements vscode.HoverProvider {
     const config = readConfig(document.uri).hover;
     if (!config.enabled) return undefined;
     try {
-      const view = await this.deps.analyses.get(document, token);
+      const view = await this.deps.analyses.forHover(document, token);
       if (!view || token.isCancellationRequested) return undefined;
       const symbol = view.analysis.symbolAt(view.toAnalysisOffset(position));
       if (!symbol) return undefined;

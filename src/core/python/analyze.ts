@@ -19,7 +19,7 @@ import { TreeFragment, type ChangedRange, type Tree } from '@lezer/common';
 import { parser } from './parser';
 import { CollectedFile, collectFile, type Chain } from './collect';
 import { flattenDeepNesting } from './deepNesting';
-import { resolveChains } from './resolve';
+import { resolveChains, resolveChainsInSteps } from './resolve';
 import type { FrameworkReference, FrameworkRoot, ImportStatement, PythonAnalysis, SymbolAtPosition } from './types';
 
 export interface AnalyzeOptions {
@@ -93,6 +93,26 @@ function toReference(chain: Chain): FrameworkReference {
   return reference;
 }
 
+/** The reference list and the segment index of an analysis. */
+interface ChainIndex {
+  references: FrameworkReference[];
+  segments: Segment[];
+}
+
+const CHAINS_PER_STEP = 2048;
+
+/** Builds the reference list and the sorted segment index from `chains`, yielding every few thousand chains. */
+function* indexChains(chains: readonly Chain[], out: ChainIndex): Generator<void, void, void> {
+  for (let i = 0; i < chains.length; i++) {
+    if (i > 0 && i % CHAINS_PER_STEP === 0) yield;
+    const chain = chains[i];
+    if (chain.isReference) out.references.push(toReference(chain));
+    chain.spans.forEach((span, segment) => out.segments.push({ from: span.from, to: span.to, chain, segment }));
+  }
+  // Chains come sorted by start and their segments in order, so this sort has next to nothing to do.
+  out.segments.sort((a, b) => a.from - b.from);
+}
+
 /** The result object: lists computed once, `symbolAt` a binary search over segment starts. */
 class Analysis implements PythonAnalysis {
   readonly references: readonly FrameworkReference[];
@@ -104,12 +124,18 @@ class Analysis implements PythonAnalysis {
     chains: Chain[],
     readonly frameworks: ReadonlySet<FrameworkRoot>,
     readonly hasSyntaxErrors: boolean,
+    /** Already built from `chains` (in steps, by analyzeInSlices). */
+    index?: ChainIndex,
   ) {
-    this.references = chains.filter((c) => c.isReference).map(toReference);
-    const segments: Segment[] = [];
-    for (const chain of chains) chain.spans.forEach((span, segment) => segments.push({ from: span.from, to: span.to, chain, segment }));
-    segments.sort((a, b) => a.from - b.from);
-    this.segments = segments;
+    if (!index) {
+      index = { references: [], segments: [] };
+      const steps = indexChains(chains, index);
+      while (!steps.next().done) {
+        // Built at once.
+      }
+    }
+    this.references = index.references;
+    this.segments = index.segments;
   }
 
   symbolAt(offset: number): SymbolAtPosition | undefined {
@@ -182,17 +208,23 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 /** `advance()` does one small parse step; reading the clock after each would cost more than the steps. */
 const ADVANCES_PER_CLOCK_CHECK = 64;
 
+/** An analysis and the fragments of its tree, which the next version's parse can reuse. */
+export interface ParsedAnalysis {
+  analysis: PythonAnalysis;
+  fragments: readonly TreeFragment[];
+}
+
 /**
- * Analyses `text` in slices of at most about `yieldEvery` ms, giving the thread back in between, so a large
- * file never blocks an extension host or worker. Resolves to undefined when `shouldStop` says so; never rejects.
+ * `analyzePythonAsync` that also takes the previous version's fragments (already moved through the edit with
+ * TreeFragment.applyChanges) and returns this version's, so a large document is parsed incrementally and in slices.
  */
-export async function analyzePythonAsync(text: string, options: AsyncAnalyzeOptions = {}): Promise<PythonAnalysis | undefined> {
-  if (exceedsUtf8Bytes(text, options.maxBytes ?? DEFAULT_MAX_BYTES)) return emptyAnalysis(text, 'too-large');
+export async function analyzeInSlices(text: string, options: AsyncAnalyzeOptions = {}, fragments: readonly TreeFragment[] = []): Promise<ParsedAnalysis | undefined> {
+  if (exceedsUtf8Bytes(text, options.maxBytes ?? DEFAULT_MAX_BYTES)) return { analysis: emptyAnalysis(text, 'too-large'), fragments: [] };
   const yieldEvery = options.yieldEvery ?? 20;
   const yieldFn = options.yieldFn ?? defaultYield;
   const shouldStop = options.shouldStop ?? (() => false);
   try {
-    const parse = parser.startParse(text);
+    const parse = parser.startParse(text, fragments);
     let tree: Tree | null = null;
     let sliceEnd = now() + yieldEvery;
     for (let steps = 1; !tree; steps++) {
@@ -203,16 +235,38 @@ export async function analyzePythonAsync(text: string, options: AsyncAnalyzeOpti
       sliceEnd = now() + yieldEvery;
     }
     const collected = new CollectedFile();
-    const walk = collectFile(tree, text, collected);
-    while (!walk.next().done) {
-      if (now() < sliceEnd) continue;
-      await yieldFn();
-      if (shouldStop()) return undefined;
-      sliceEnd = now() + yieldEvery;
+    const chains: Chain[] = [];
+    const index: ChainIndex = { references: [], segments: [] };
+    // The walk, the resolution and the index: all in steps, so none holds the thread for longer than a slice.
+    for (const steps of [collectFile(tree, text, collected), resolveChainsInSteps(collected, text, chains), indexChains(chains, index)]) {
+      while (!steps.next().done) {
+        if (now() < sliceEnd) continue;
+        await yieldFn();
+        if (shouldStop()) return undefined;
+        sliceEnd = now() + yieldEvery;
+      }
     }
-    return finishAnalysis(text, collected);
+    return { analysis: new Analysis(text, collected.imports, chains, collected.frameworks, collected.hasSyntaxErrors, index), fragments: TreeFragment.addTree(tree) };
   } catch {
-    return analyzeAfterFailure(text);
+    return { analysis: analyzeAfterFailure(text), fragments: [] };
+  }
+}
+
+/**
+ * Analyses `text` in slices of at most about `yieldEvery` ms, giving the thread back in between, so a large
+ * file never blocks an extension host or worker. Resolves to undefined when `shouldStop` says so; never rejects.
+ */
+export async function analyzePythonAsync(text: string, options: AsyncAnalyzeOptions = {}): Promise<PythonAnalysis | undefined> {
+  return (await analyzeInSlices(text, options))?.analysis;
+}
+
+/** `text` analysed at once, reusing `fragments` of the previous version's tree where the edit left them intact. */
+export function analyzeWithFragments(text: string, fragments: readonly TreeFragment[] = []): ParsedAnalysis {
+  try {
+    const tree = parser.parse(text, fragments);
+    return { analysis: analyzeTree(text, tree), fragments: TreeFragment.addTree(tree) };
+  } catch {
+    return { analysis: analyzeAfterFailure(text), fragments: [] };
   }
 }
 

@@ -1,63 +1,185 @@
 /**
- * Analyses of open documents for an editor: the size limit is checked once per version, small texts are parsed
- * at once (reusing the previous tree), large ones in cancellable slices so no call blocks the host for long.
+ * Analyses of open documents for an editor, one per document and version: every new version is parsed
+ * incrementally from the previous tree (small texts at once, large ones in cancellable slices), two requests for the
+ * same version share one analysis, and a hover can answer from the previous version mapped through the edit while
+ * the new one is still running. Every map here is bounded by the number of documents kept.
  */
-import { AnalysisCache, analyzePythonAsync, exceedsUtf8Bytes, type TextChange } from './analyze';
+import { TreeFragment } from '@lezer/common';
+import { analyzeInSlices, analyzeWithFragments, exceedsUtf8Bytes } from './analyze';
+import { changedRange, MappedAnalysis } from './editMapping';
 import type { PythonAnalysis } from './types';
 
-/** Above this many characters (about 40 ms of parsing, see bench/analyze) a first parse runs in slices. */
+/** Above this many characters (about 40 ms of parsing from scratch, see bench/analyze) a version is analysed in slices. */
 export const SLICED_PARSE_THRESHOLD = 100_000;
+/**
+ * Longest slice of a document analysis, in ms: a hover or a keystroke that arrives meanwhile waits at most this long,
+ * so it is kept well under the 5 ms a hover may take in all.
+ */
+const SLICE_MS = 4;
+
+/**
+ * Gives the thread back between slices. setImmediate (Node, the desktop extension host) runs after pending I/O such
+ * as an incoming hover request, without the 1 ms minimum delay of setTimeout; browsers fall back to setTimeout.
+ */
+const yieldToEvents = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
+export type DocumentResult = PythonAnalysis | 'too-large';
 
 export interface DocumentRequest {
   /** Texts over this many UTF-8 bytes are not analysed. */
   maxBytes: number;
-  /** Edits since the cached version, so the parse can reuse the previous tree. */
-  changes?: readonly TextChange[];
-  /** Checked between slices of a large parse; true abandons it. */
+  /** Checked between slices of a large analysis; the shared work stops when every waiting request says stop. */
   shouldStop?: () => boolean;
 }
 
+interface Entry {
+  version: number;
+  /** Order of the analysis that produced this entry, so a late, older one never replaces a newer one. */
+  sequence: number;
+  text: string;
+  result: DocumentResult;
+  fragments: readonly TreeFragment[];
+}
+
+/** The analysis of one version while it runs; requests for that version wait on the same promise. */
+interface Job {
+  version: number;
+  sequence: number;
+  promise: Promise<DocumentResult | undefined>;
+  /** One per waiting request; undefined for a request that never gives up. */
+  stoppers: Array<(() => boolean) | undefined>;
+  superseded: boolean;
+}
+
 export class DocumentAnalysisCache {
-  private readonly cache: AnalysisCache;
-  private readonly sliced = new Map<string, { version: number; analysis: PythonAnalysis }>();
-  private readonly sizes = new Map<string, { version: number; tooLarge: boolean }>();
-  private slicedParses = 0;
+  private readonly entries = new Map<string, Entry>();
+  private readonly jobs = new Map<string, Job>();
+  private readonly mapped = new Map<string, { version: number; analysis: PythonAnalysis }>();
+  private sequence = 0;
+  private parses = 0;
 
-  constructor(capacity = 32) {
-    this.cache = new AnalysisCache(capacity, { maxBytes: Number.MAX_SAFE_INTEGER });
-  }
+  constructor(private readonly capacity = 32) {}
 
-  /** Parses so far, synchronous and sliced. */
+  /** Analyses started so far (a shared or cached one counts once). */
   get parseCount(): number {
-    return this.cache.parseCount + this.slicedParses;
+    return this.parses;
   }
 
-  /** The analysis of version `version` of document `key`; 'too-large' over the limit; undefined when stopped. */
-  async get(key: string, version: number, text: string, request: DocumentRequest): Promise<PythonAnalysis | 'too-large' | undefined> {
-    const size = this.sizes.get(key);
-    const tooLarge = size && size.version === version ? size.tooLarge : exceedsUtf8Bytes(text, request.maxBytes);
-    this.sizes.set(key, { version, tooLarge });
-    if (tooLarge) return 'too-large';
-    const sliced = this.sliced.get(key);
-    if (sliced?.version === version) return sliced.analysis;
-    if (text.length <= SLICED_PARSE_THRESHOLD) return this.cache.get(key, version, text, request.changes);
-    const analysis = await analyzePythonAsync(text, { maxBytes: Number.MAX_SAFE_INTEGER, shouldStop: request.shouldStop });
-    if (analysis) {
-      this.slicedParses++;
-      this.sliced.set(key, { version, analysis });
+  /** The cached result of exactly this version, without needing its text (a hover on an unchanged document). */
+  current(key: string, version: number): DocumentResult | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || entry.version !== version) return undefined;
+    this.touch(key, entry);
+    return entry.result;
+  }
+
+  /**
+   * The analysis of version `version` of document `key`; 'too-large' over the limit; undefined when stopped or when
+   * a newer version was requested before this one finished.
+   */
+  get(key: string, version: number, text: string, request: DocumentRequest): Promise<DocumentResult | undefined> {
+    const cached = this.current(key, version);
+    if (cached) return Promise.resolve(cached);
+    const running = this.jobs.get(key);
+    if (running && running.version === version) {
+      running.stoppers.push(request.shouldStop);
+      return running.promise;
     }
-    return analysis;
+    if (running) running.superseded = true;
+    const sequence = ++this.sequence;
+    if (exceedsUtf8Bytes(text, request.maxBytes)) {
+      this.store(key, { version, sequence, text, result: 'too-large', fragments: [] });
+      return Promise.resolve('too-large');
+    }
+    this.parses++;
+    if (text.length <= SLICED_PARSE_THRESHOLD) {
+      // Small texts: at once, before returning, so a caller can read `current()` right away.
+      const parsed = analyzeWithFragments(text, this.reusableFragments(key, text));
+      this.store(key, { version, sequence, text, result: parsed.analysis, fragments: parsed.fragments });
+      return Promise.resolve(parsed.analysis);
+    }
+    const job: Job = { version, sequence, stoppers: [request.shouldStop], superseded: false, promise: Promise.resolve(undefined) };
+    const shouldStop = () => job.superseded || job.stoppers.every((stop) => stop?.() ?? false);
+    // Started after a yield: the caller (a hover that will answer from the previous analysis) returns first.
+    const run = async (): Promise<DocumentResult | undefined> => {
+      await yieldToEvents();
+      const parsed = shouldStop() ? undefined : await analyzeInSlices(text, { maxBytes: Number.MAX_SAFE_INTEGER, shouldStop, yieldEvery: SLICE_MS, yieldFn: yieldToEvents }, this.reusableFragments(key, text));
+      if (this.jobs.get(key) === job) this.jobs.delete(key);
+      if (!parsed) return undefined;
+      // Kept even when superseded: the newest finished analysis is what hovers map from and the next parse reuses.
+      this.store(key, { version, sequence, text, result: parsed.analysis, fragments: parsed.fragments });
+      return job.superseded ? undefined : parsed.analysis;
+    };
+    job.promise = run();
+    this.jobs.set(key, job);
+    return job.promise;
+  }
+
+  /**
+   * What a hover answers from, never waiting for a full parse when it can avoid it: the cached version (its text is
+   * not even read), else this version if it is analysed at once (small texts), else the newest finished analysis
+   * mapped through the edit while this version's analysis runs on; with nothing to map from, it waits.
+   */
+  async forHover(key: string, version: number, text: () => string, request: DocumentRequest): Promise<DocumentResult | undefined> {
+    const cached = this.current(key, version);
+    if (cached) return cached;
+    const current = text();
+    const pending = this.get(key, version, current, request);
+    const now = this.current(key, version);
+    if (now) return now;
+    const mapped = this.mappedPrevious(key, version, current);
+    if (!mapped) return pending;
+    // The analysis runs on for the next request; its result (or failure) is picked up from the cache.
+    pending.catch(() => undefined);
+    return mapped;
   }
 
   delete(key: string): void {
-    this.cache.delete(key);
-    this.sliced.delete(key);
-    this.sizes.delete(key);
+    const job = this.jobs.get(key);
+    if (job) job.superseded = true;
+    this.jobs.delete(key);
+    this.entries.delete(key);
+    this.mapped.delete(key);
   }
 
   clear(): void {
-    this.cache.clear();
-    this.sliced.clear();
-    this.sizes.clear();
+    for (const key of [...this.entries.keys(), ...this.jobs.keys()]) this.delete(key);
+  }
+
+  private mappedPrevious(key: string, version: number, text: string): PythonAnalysis | undefined {
+    const known = this.mapped.get(key);
+    if (known && known.version === version) return known.analysis;
+    const entry = this.entries.get(key);
+    if (!entry || entry.result === 'too-large' || entry.result.skipped) return undefined;
+    const range = changedRange(entry.text, text);
+    const analysis = range ? new MappedAnalysis(entry.result, range, text) : entry.result;
+    this.mapped.set(key, { version, analysis });
+    return analysis;
+  }
+
+  /** The previous tree's fragments that survive the change from the cached text to `text`. */
+  private reusableFragments(key: string, text: string): readonly TreeFragment[] {
+    const entry = this.entries.get(key);
+    if (!entry || entry.fragments.length === 0) return [];
+    const range = changedRange(entry.text, text);
+    return range ? TreeFragment.applyChanges(entry.fragments, [range]) : entry.fragments;
+  }
+
+  private store(key: string, entry: Entry): void {
+    const previous = this.entries.get(key);
+    if (previous && previous.sequence > entry.sequence) return;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    this.mapped.delete(key);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value as string;
+      this.delete(oldest);
+    }
+  }
+
+  private touch(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
   }
 }

@@ -1,7 +1,8 @@
 /** The public API of the Python analysis: analysis, incremental cache, notebooks and the plain data types. */
 export { analyzePython, analyzePythonAsync, AnalysisCache, DEFAULT_MAX_BYTES } from './analyze';
 export { DocumentAnalysisCache, SLICED_PARSE_THRESHOLD } from './documentCache';
-export type { DocumentRequest } from './documentCache';
+export type { DocumentRequest, DocumentResult } from './documentCache';
+export { changedRange, MappedAnalysis } from './editMapping';
 export type { AnalyzeOptions, AsyncAnalyzeOptions, TextChange } from './analyze';
 export { FRAMEWORK_ROOTS, frameworkRootOf } from './collect';
 export { joinNotebookCells, toCellOffset, toGlobalOffset, parseIpynb } from './notebook';

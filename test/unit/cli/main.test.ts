@@ -151,4 +151,22 @@ suite('framework-guide CLI', () => {
     assert.match(stdout, /^project\/train_torch\.py:7:9 information/m);
     assert.match(stdout, /Scanned 2 files: 1 analysed, 0 skipped, 1 unreadable;/);
   });
+  test('--jobs 2 (workers) writes the same report, messages and exit code as --jobs 1, in every format', function () {
+    this.timeout(120_000);
+    // All of test/fixtures: more files than the main thread scans before it starts a worker.
+    for (const format of ['text', 'json', 'sarif']) {
+      const one = run('scan', '..', '--format', format, '--jobs', '1');
+      const two = run('scan', '..', '--format', format, '--jobs', '2');
+      assert.ok(one.stdout.length > 1000, format);
+      assert.strictEqual(two.code, one.code, format);
+      assert.strictEqual(two.stdout, one.stdout, format);
+      assert.strictEqual(two.stderr, one.stderr, format);
+    }
+  });
+
+  test('--jobs must be a positive number of threads', () => {
+    const { code, stderr } = run('scan', 'project', '--jobs', '0');
+    assert.strictEqual(code, 2);
+    assert.match(stderr, /--jobs must be a number of threads from 1 to 64, not "0"/);
+  });
 });

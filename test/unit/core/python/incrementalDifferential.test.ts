@@ -1,9 +1,11 @@
 /**
  * Differential test of the incremental analysis: after each of many random typing edits (seeded, so every run
- * types the same), the cache's analysis, which reuses the previous tree, must equal a fresh analysis of the text.
+ * types the same), the cache's analysis, which reuses the previous tree, must equal a fresh analysis of the text;
+ * for large documents on the sliced path too, and a hover's mapped previous analysis must answer as the previous
+ * version did, moved with the text.
  */
 import * as assert from 'node:assert';
-import { AnalysisCache, analyzePython, type PythonAnalysis, type TextChange } from '../../../../src/core/python';
+import { AnalysisCache, analyzePython, changedRange, DocumentAnalysisCache, MappedAnalysis, SLICED_PARSE_THRESHOLD, type PythonAnalysis, type SymbolAtPosition, type TextChange } from '../../../../src/core/python';
 import { readFixture } from './fixtureText';
 
 /** mulberry32: small, fast and deterministic. */
@@ -85,5 +87,147 @@ suite('incremental analysis equals a fresh one after random edits', () => {
     assert.ok(at >= 0);
     const edited = text.slice(0, at) + ')\n' + text.slice(at);
     assert.deepStrictEqual(summary(cache.get('doc', 2, edited, [{ from: at, to: at, insertedLength: 2 }])), summary(analyzePython(edited)));
+  });
+});
+
+/** Fixtures joined until the text is over the sliced-parse threshold, so the large-document path runs. */
+function largeText(): string {
+  const parts = ['python/compat_v1.py', 'python/scopes.py', 'python/import_forms.py', 'python/positions.py'].map(readFixture);
+  let text = '';
+  while (text.length <= SLICED_PARSE_THRESHOLD) text += parts.join('\n');
+  return text;
+}
+
+suite('large documents: the sliced incremental analysis equals a fresh one', () => {
+  test('30 random edits, each analysed in slices from the previous tree', async function () {
+    this.timeout(120_000);
+    const random = seededRandom(5);
+    const cache = new DocumentAnalysisCache();
+    let text = largeText();
+    assert.ok(text.length > SLICED_PARSE_THRESHOLD);
+    await cache.get('doc', 0, text, { maxBytes: 10_000_000 });
+    for (let version = 1; version <= 30; version++) {
+      text = randomEdit(text, random).text;
+      const analysis = await cache.get('doc', version, text, { maxBytes: 10_000_000 });
+      assert.ok(analysis && analysis !== 'too-large');
+      assert.deepStrictEqual(summary(analysis), summary(analyzePython(text, { maxBytes: 10_000_000 })), `after edit ${version}`);
+    }
+  });
+
+  test('versions requested while an older one runs: the newest is right, the older one gives way', async function () {
+    this.timeout(60_000);
+    const cache = new DocumentAnalysisCache();
+    const v1 = largeText();
+    await cache.get('doc', 1, v1, { maxBytes: 10_000_000 });
+    const v2 = `${v1}\nimport torch as th\n`;
+    const v3 = `${v2}layer = th.nn.Linear(2, 3)\n`;
+    const second = cache.get('doc', 2, v2, { maxBytes: 10_000_000 });
+    const third = cache.get('doc', 3, v3, { maxBytes: 10_000_000 });
+    const sameThird = cache.get('doc', 3, v3, { maxBytes: 10_000_000 });
+    assert.strictEqual(sameThird, third, 'two requests for one version share one analysis');
+    assert.strictEqual(await second, undefined);
+    const analysis = await third;
+    assert.ok(analysis && analysis !== 'too-large');
+    assert.deepStrictEqual(summary(analysis), summary(analyzePython(v3, { maxBytes: 10_000_000 })));
+    assert.ok(analysis.references.some((r) => r.qualifiedName === 'torch.nn.Linear' && r.written === 'th.nn.Linear'));
+  });
+});
+
+suite('hover during an analysis: the previous version mapped through the edit', () => {
+  /** Every offset inside a framework reference of `analysis`. */
+  function referenceOffsets(analysis: PythonAnalysis): number[] {
+    return analysis.references.flatMap((r) => Array.from({ length: r.span.to - r.span.from + 1 }, (_, i) => r.span.from + i));
+  }
+
+  test('random edits: every answer is the previous answer, moved with the text, and never touches the edit', async function () {
+    this.timeout(120_000);
+    const random = seededRandom(6);
+    const cache = new DocumentAnalysisCache();
+    let text = largeText();
+    let previous = await cache.get('doc', 0, text, { maxBytes: 10_000_000 });
+    for (let version = 1; version <= 20; version++) {
+      assert.ok(previous && previous !== 'too-large');
+      const before = text;
+      text = randomEdit(text, random).text;
+      const range = changedRange(before, text);
+      assert.ok(range);
+      const mapped = await cache.forHover('doc', version, () => text, { maxBytes: 10_000_000 });
+      assert.ok(mapped instanceof MappedAnalysis, 'a large version is not analysed yet: the mapped previous one answers');
+      const delta = range.toB - range.fromB - (range.toA - range.fromA);
+      let answered = 0;
+      for (const old of referenceOffsets(previous)) {
+        const offset = old < range.fromA ? old : old > range.toA ? old + delta : undefined;
+        if (offset === undefined) continue;
+        const symbol: SymbolAtPosition | undefined = mapped.symbolAt(offset);
+        const was: SymbolAtPosition | undefined = previous.symbolAt(old);
+        if (!symbol) continue;
+        answered++;
+        assert.ok(was, `mapped answer at ${offset} where the previous version had none`);
+        assert.strictEqual(symbol.qualifiedName, was.qualifiedName);
+        assert.strictEqual(text.slice(symbol.span.from, symbol.span.to), before.slice(was.span.from, was.span.to), 'the span covers the same characters');
+        assert.ok(symbol.span.to < range.fromB || symbol.span.from > range.toB, 'never a span touching the edit');
+      }
+      assert.ok(answered > 100, `the mapped analysis answers away from the edit (${answered})`);
+      previous = await cache.get('doc', version, text, { maxBytes: 10_000_000 });
+      assert.ok(!((await cache.forHover('doc', version, () => text, { maxBytes: 10_000_000 })) instanceof MappedAnalysis), 'once analysed, the new version answers');
+    }
+  });
+
+  test('an edit that does not change meaning (a comment line): mapped answers equal a fresh analysis of the new text', async function () {
+    this.timeout(60_000);
+    const cache = new DocumentAnalysisCache();
+    const text = largeText();
+    await cache.get('doc', 1, text, { maxBytes: 10_000_000 });
+    // Into a blank line, so no statement starts or ends where the edit is.
+    const at = text.indexOf('\n\n', Math.floor(text.length / 2)) + 1;
+    const edited = text.slice(0, at) + '# a note typed here\n' + text.slice(at);
+    const mapped = await cache.forHover('doc', 2, () => edited, { maxBytes: 10_000_000 });
+    assert.ok(mapped instanceof MappedAnalysis);
+    const fresh = analyzePython(edited, { maxBytes: 10_000_000 });
+    let compared = 0;
+    for (const offset of referenceOffsets(fresh)) {
+      const symbol = mapped.symbolAt(offset);
+      if (offset >= at - 1 && offset <= at + 20) continue;
+      assert.deepStrictEqual(symbol, fresh.symbolAt(offset), `at ${offset}`);
+      compared++;
+    }
+    assert.ok(compared > 1000);
+    assert.deepStrictEqual(summary(mapped), summary(fresh));
+  });
+
+  test('no text is read for a hover on the analysed version', async () => {
+    const cache = new DocumentAnalysisCache();
+    const text = readFixture('python/compat_v1.py');
+    await cache.get('doc', 1, text, { maxBytes: 10_000_000 });
+    const analysis = await cache.forHover('doc', 1, () => assert.fail('getText on an unchanged document'), { maxBytes: 10_000_000 });
+    assert.ok(analysis && analysis !== 'too-large' && analysis.references.length > 0);
+  });
+});
+
+suite('changedRange', () => {
+  /** The same range, one code unit at a time: what the chunked comparison must agree with. */
+  function naive(before: string, after: string): { fromA: number; toA: number; fromB: number; toB: number } | undefined {
+    if (before === after) return undefined;
+    const shorter = Math.min(before.length, after.length);
+    let prefix = 0;
+    while (prefix < shorter && before[prefix] === after[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < shorter - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+    return { fromA: prefix, toA: before.length - suffix, fromB: prefix, toB: after.length - suffix };
+  }
+
+  test('agrees with a unit-by-unit comparison on edits near chunk boundaries, at the ends and of repeated text', () => {
+    const random = seededRandom(7);
+    const base = readFixture('python/compat_v1.py').repeat(5);
+    for (let i = 0; i < 300; i++) {
+      const at = i % 3 === 0 ? 4096 * Math.floor(random() * 4) + Math.floor(random() * 3) - 1 : Math.floor(random() * base.length);
+      const from = Math.max(0, Math.min(base.length, at));
+      const to = Math.min(base.length, from + Math.floor(random() * 5));
+      const inserted = ['', 'x', '\n', base.slice(from, to), 'aaaa'][i % 5];
+      const after = base.slice(0, from) + inserted + base.slice(to);
+      assert.deepStrictEqual(changedRange(base, after), naive(base, after), `edit ${i} at ${from}`);
+    }
+    assert.deepStrictEqual(changedRange('', 'abc'), { fromA: 0, toA: 0, fromB: 0, toB: 3 });
+    assert.deepStrictEqual(changedRange('a'.repeat(9000), 'a'.repeat(9001)), naive('a'.repeat(9000), 'a'.repeat(9001)));
   });
 });

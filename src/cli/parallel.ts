@@ -1,0 +1,139 @@
+/**
+ * Scans files on worker threads besides the main thread (which also walks the folders, writes the report and scans
+ * whenever the workers have enough queued): each file's result comes back as a promise, so the caller can report
+ * them in walk order and hold only a bounded window.
+ */
+import * as os from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { KnowledgeBase } from '../knowledge';
+import { KNOWLEDGE_ENTRIES } from '../knowledge/all';
+import { scanSource, type FileScan } from '../core/scan';
+import { readScanFile } from './read';
+
+export interface ScanSettings {
+  maxBytes: number;
+  references: boolean;
+}
+
+/** One file's outcome: a scan result (analysed or skipped), or a read error. */
+export type FileOutcome = { kind: 'scanned'; result: FileScan } | { kind: 'unreadable'; message: string };
+
+interface WorkerRequest {
+  id: number;
+  file: string;
+  shown: string;
+}
+
+interface WorkerReply {
+  id: number;
+  outcome: FileOutcome;
+}
+
+/**
+ * A worker's young generation, in MB (Node's default is larger): parse trees die young, and on a 2,000-file tree a
+ * smaller nursery kept peak RSS a few MB lower at no measurable cost in speed.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
+
+/** Marks the worker threads this module starts, so the CLI's entry point knows to serve instead of running `main`. */
+const WORKER_ROLE = 'framework-guide-scan-worker';
+
+/** Read and scan one file: the same step in a worker and on the main thread. */
+export function scanFile(file: string, shown: string, settings: ScanSettings, kb: KnowledgeBase): FileOutcome {
+  const read = readScanFile(file, shown, settings.maxBytes);
+  if (read.kind === 'unreadable') return { kind: 'unreadable', message: read.message };
+  if (read.kind === 'skipped') return { kind: 'scanned', result: read.result };
+  return { kind: 'scanned', result: scanSource({ path: shown, bytes: read.bytes }, kb, { maxBytes: settings.maxBytes, references: settings.references }) };
+}
+
+/** The number of scanning threads `--jobs` defaults to (the main thread and its workers): one per core the process may use. */
+export function defaultJobs(): number {
+  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+}
+
+/** True in a thread started by ScanPool; the entry point then calls `serveScanWorker` and nothing else. */
+export function isScanWorker(): boolean {
+  return !isMainThread && (workerData as { role?: string } | undefined)?.role === WORKER_ROLE;
+}
+
+/** The worker side: scan each requested file and post the outcome back. */
+export function serveScanWorker(): void {
+  const { settings } = workerData as { settings: ScanSettings };
+  const kb = new KnowledgeBase(KNOWLEDGE_ENTRIES);
+  parentPort?.on('message', (request: WorkerRequest) => {
+    let outcome: FileOutcome;
+    try {
+      outcome = scanFile(request.file, request.shown, settings, kb);
+    } catch (err) {
+      outcome = { kind: 'unreadable', message: `scan failed (${err instanceof Error ? err.message : String(err)})` };
+    }
+    parentPort?.postMessage({ id: request.id, outcome } satisfies WorkerReply);
+  });
+}
+
+interface PoolWorker {
+  worker: Worker;
+  pending: Map<number, { request: WorkerRequest; resolve: (outcome: FileOutcome) => void }>;
+  alive: boolean;
+}
+
+/**
+ * `jobs` workers running `script` (the CLI bundle itself). A file goes to the worker with the fewest files pending;
+ * should a worker die, its pending files are scanned on the main thread instead, so a result is never lost.
+ */
+export class ScanPool {
+  private readonly workers: PoolWorker[] = [];
+  private nextId = 0;
+  private fallbackKb?: KnowledgeBase;
+
+  constructor(
+    script: string,
+    jobs: number,
+    private readonly settings: ScanSettings,
+  ) {
+    for (let i = 0; i < jobs; i++) {
+      const entry: PoolWorker = { worker: new Worker(script, { workerData: { role: WORKER_ROLE, settings }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }), pending: new Map(), alive: true };
+      entry.worker.on('message', (reply: WorkerReply) => {
+        const job = entry.pending.get(reply.id);
+        entry.pending.delete(reply.id);
+        job?.resolve(reply.outcome);
+      });
+      const fail = () => {
+        if (!entry.alive) return;
+        entry.alive = false;
+        for (const { request, resolve } of entry.pending.values()) resolve(this.scanHere(request));
+        entry.pending.clear();
+      };
+      entry.worker.on('error', fail);
+      entry.worker.on('exit', fail);
+      this.workers.push(entry);
+    }
+  }
+
+  /** True while some worker has fewer than `ahead` files waiting; otherwise the caller scans the file itself. */
+  hasRoom(ahead: number): boolean {
+    return this.workers.some((entry) => entry.alive && entry.pending.size < ahead);
+  }
+
+  scan(file: string, shown: string): Promise<FileOutcome> {
+    const request: WorkerRequest = { id: this.nextId++, file, shown };
+    let target: PoolWorker | undefined;
+    for (const entry of this.workers) if (entry.alive && (!target || entry.pending.size < target.pending.size)) target = entry;
+    if (!target) return Promise.resolve(this.scanHere(request));
+    const chosen = target;
+    return new Promise((resolve) => {
+      chosen.pending.set(request.id, { request, resolve });
+      chosen.worker.postMessage(request);
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const entry of this.workers) entry.alive = false;
+    await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
+  }
+
+  private scanHere(request: WorkerRequest): FileOutcome {
+    this.fallbackKb ??= new KnowledgeBase(KNOWLEDGE_ENTRIES);
+    return scanFile(request.file, request.shown, this.settings, this.fallbackKb);
+  }
+}

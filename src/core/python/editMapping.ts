@@ -1,0 +1,97 @@
+/**
+ * What changed between two versions of a text, found by comparing them (one range between the common prefix and
+ * suffix), and an analysis of the older version made to answer in the newer one's offsets while the newer one is
+ * still being analysed.
+ */
+import type { ChangedRange } from '@lezer/common';
+import type { FrameworkReference, ImportStatement, PythonAnalysis, Span, SymbolAtPosition } from './types';
+
+const COMPARE_CHUNK = 4096;
+
+/**
+ * The one range that turns `before` into `after`, or undefined when they are equal. Comparing the texts, instead of
+ * trusting edit events, keeps it right when versions were skipped or events came out of order; any valid range is
+ * enough for tree reuse, and typing touches one place at a time.
+ */
+export function changedRange(before: string, after: string): ChangedRange | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  // Whole chunks first (a native comparison of two slices), then code unit by code unit: ~10× faster on large files.
+  let prefix = 0;
+  while (prefix + COMPARE_CHUNK <= shorter && before.slice(prefix, prefix + COMPARE_CHUNK) === after.slice(prefix, prefix + COMPARE_CHUNK)) prefix += COMPARE_CHUNK;
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  const maxSuffix = shorter - prefix;
+  let suffix = 0;
+  while (suffix + COMPARE_CHUNK <= maxSuffix && before.slice(before.length - suffix - COMPARE_CHUNK, before.length - suffix) === after.slice(after.length - suffix - COMPARE_CHUNK, after.length - suffix)) suffix += COMPARE_CHUNK;
+  while (suffix < maxSuffix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { fromA: prefix, toA: before.length - suffix, fromB: prefix, toB: after.length - suffix };
+}
+
+/**
+ * `previous` seen through the edit `range`: positions and spans move with the text after the edit; anything that
+ * touches the edited range is left out (its meaning may have changed). The rest answers as the previous version did,
+ * which is what a hover shows for the few milliseconds until the new analysis lands.
+ */
+export class MappedAnalysis implements PythonAnalysis {
+  readonly frameworks;
+  readonly hasSyntaxErrors;
+  private mappedReferences?: FrameworkReference[];
+  private mappedImports?: ImportStatement[];
+  private readonly delta: number;
+
+  constructor(
+    private readonly previous: PythonAnalysis,
+    private readonly range: ChangedRange,
+    readonly text: string,
+  ) {
+    this.frameworks = previous.frameworks;
+    this.hasSyntaxErrors = previous.hasSyntaxErrors;
+    this.delta = range.toB - range.fromB - (range.toA - range.fromA);
+  }
+
+  /** The span in the new text, or undefined when it touches the edit (an end at the edit counts: a word being typed). */
+  private forward(span: Span): Span | undefined {
+    if (span.to < this.range.fromA) return span;
+    if (span.from > this.range.toA) return { from: span.from + this.delta, to: span.to + this.delta };
+    return undefined;
+  }
+
+  symbolAt(offset: number): SymbolAtPosition | undefined {
+    let old: number;
+    if (offset < this.range.fromB) old = offset;
+    else if (offset > this.range.toB) old = offset - this.delta;
+    else return undefined;
+    const symbol = this.previous.symbolAt(old);
+    const span = symbol && this.forward(symbol.span);
+    return symbol && span ? { ...symbol, span } : undefined;
+  }
+
+  get references(): readonly FrameworkReference[] {
+    this.mappedReferences ??= this.previous.references.flatMap((r) => {
+      const span = this.forward(r.span);
+      const lastSegment = this.forward(r.lastSegment);
+      if (!span || !lastSegment) return [];
+      const mapped: FrameworkReference = { ...r, span, lastSegment };
+      // Keywords lie after the chain, so one touching the edit drops the whole reference.
+      if (r.callKeywords) {
+        const keywords = r.callKeywords.map((k) => ({ name: k.name, span: this.forward(k.span) }));
+        if (keywords.some((k) => !k.span)) return [];
+        mapped.callKeywords = keywords as Array<{ name: string; span: Span }>;
+      }
+      return [mapped];
+    });
+    return this.mappedReferences;
+  }
+
+  get imports(): readonly ImportStatement[] {
+    this.mappedImports ??= this.previous.imports.flatMap((i) => {
+      // A statement's bindings lie inside it: when the statement is clear of the edit, so are they.
+      const span = this.forward(i.span);
+      if (!span) return [];
+      const shift = span.from - i.span.from;
+      const move = (s: Span): Span => ({ from: s.from + shift, to: s.to + shift });
+      return [{ ...i, span, bindings: i.bindings.map((b) => ({ ...b, span: move(b.span), ...(b.aliasSpan ? { aliasSpan: move(b.aliasSpan) } : {}) })) }];
+    });
+    return this.mappedImports;
+  }
+}
