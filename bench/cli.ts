@@ -14,7 +14,7 @@ import { formatMs, isMain, median, toMarkdown, type BenchTable } from './tables'
 const RUNS = Number(process.env.FG_BENCH_RUNS ?? 5);
 /** The frameworks' own sources, from the venv of the `real` test layer (FG_PYTHON); absent packages are left out. */
 function realCodeRoots(): string[] {
-  const python = process.env.FG_PYTHON ?? '/tmp/fgwork/venv/bin/python';
+  const python = process.env.FG_PYTHON ?? 'python3';
   const found = spawnSync(python, ['-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])'], { encoding: 'utf8' });
   const sitePackages = found.status === 0 ? found.stdout.trim() : '';
   return ['keras', 'torch'].map((p) => path.join(sitePackages, p)).filter((p) => sitePackages && fs.existsSync(p));
