@@ -56,16 +56,8 @@ export class DocumentAnalyses implements vscode.Disposable {
   async get(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentView | undefined> {
     const notebook = findNotebook(document);
     if (notebook) return this.forNotebook(notebook.notebook, notebook.cellIndex, token);
-    const text = document.getText();
-    const key = document.uri.toString();
-    const analysis = await this.analyse(key, document.version, text, document.fileName, token);
-    if (!analysis) return undefined;
-    return {
-      prepared: preparedText(document.uri.path, text),
-      analysis,
-      toAnalysisOffset: (p) => document.offsetAt(p),
-      toRange: (from, to) => new vscode.Range(document.positionAt(from), document.positionAt(to)),
-    };
+    const analysis = await this.analyse(document.uri.toString(), document.version, document.getText(), document.fileName, token);
+    return analysis && fileView(document, analysis);
   }
 
   /**
@@ -73,17 +65,12 @@ export class DocumentAnalyses implements vscode.Disposable {
    * and after an edit the previous analysis (mapped through the edit) answers while the new one is computed.
    */
   async forHover(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentView | undefined> {
-    if (findNotebook(document)) return this.get(document, token);
+    const notebook = findNotebook(document);
+    if (notebook) return this.forNotebook(notebook.notebook, notebook.cellIndex, token);
     const key = document.uri.toString();
     const result = await this.cache.forHover(key, document.version, () => document.getText(), this.request(token));
     const analysis = this.accept(key, document.fileName, result);
-    if (!analysis) return undefined;
-    return {
-      prepared: preparedText(document.uri.path, analysis.text),
-      analysis,
-      toAnalysisOffset: (p) => document.offsetAt(p),
-      toRange: (from, to) => new vscode.Range(document.positionAt(from), document.positionAt(to)),
-    };
+    return analysis && fileView(document, analysis);
   }
 
   private async forNotebook(notebook: vscode.NotebookDocument, cellIndex: number, token?: vscode.CancellationToken): Promise<DocumentView | undefined> {
@@ -139,6 +126,16 @@ export class DocumentAnalyses implements vscode.Disposable {
       vscode.l10n.t('Framework Guide does not analyse {0}: the file is larger than the {1} MB limit (setting frameworkGuide.analysis.maxFileSize).', name, (limit / 1_000_000).toFixed(1)),
     );
   }
+}
+
+/** The view of a file or untitled document: offsets in the analysed text are offsets in the document. */
+function fileView(document: vscode.TextDocument, analysis: PythonAnalysis): DocumentView {
+  return {
+    prepared: preparedText(document.uri.path, analysis.text),
+    analysis,
+    toAnalysisOffset: (p) => document.offsetAt(p),
+    toRange: (from, to) => new vscode.Range(document.positionAt(from), document.positionAt(to)),
+  };
 }
 
 /** The notebook a cell document belongs to, and the cell's index; undefined for other documents. */

@@ -38,6 +38,7 @@ export class KnowledgeStore {
     return this.content.get();
   }
 
+  /** A file of dist/; in the browser the extension may be served over http(s), which workspace.fs cannot read. */
   private async readBytes(file: string): Promise<Uint8Array> {
     const uri = vscode.Uri.joinPath(this.extensionUri, 'dist', file);
     if (uri.scheme === 'http' || uri.scheme === 'https') {
@@ -49,15 +50,7 @@ export class KnowledgeStore {
   }
 
   private async readJson<T>(file: string): Promise<T> {
-    const uri = vscode.Uri.joinPath(this.extensionUri, 'dist', file);
-    // In the browser the extension may be served over http(s), which workspace.fs cannot read: fetch it.
-    if (uri.scheme === 'http' || uri.scheme === 'https') {
-      const response = await fetch(uri.toString(true));
-      if (!response.ok) throw new Error(`${uri.toString(true)}: HTTP ${response.status}`);
-      return (await response.json()) as T;
-    }
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    return JSON.parse(new TextDecoder().decode(bytes)) as T;
+    return JSON.parse(new TextDecoder().decode(await this.readBytes(file))) as T;
   }
 }
 
