@@ -19,6 +19,21 @@ const started = Date.now();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fg-test-'));
 const only = process.argv.slice(2); // optional layer names, e.g. `npm test -- unit integration`
 const wants = (layer) => only.length === 0 || only.includes(layer);
+/** The layers in their running order, and the parts of scripts/setup-e2e.sh each one needs. */
+const layerNames = ['typecheck', 'lint', 'docs', 'l10n', 'unit', 'package', 'web', 'truth', 'real', 'equivalence', 'integration', 'e2e'];
+const TOOLS = {
+  web: ['browser', 'test-web'],
+  truth: ['python'],
+  real: ['python'],
+  equivalence: ['python'],
+  integration: ['code-server', 'browser'],
+  e2e: ['code-server', 'browser'],
+};
+const unknown = only.filter((l) => !layerNames.includes(l));
+if (unknown.length) {
+  console.error(`unknown test layer ${unknown.join(', ')}; the layers are: ${layerNames.join(' ')}`);
+  process.exit(2);
+}
 const layers = [];
 let setupNote = '';
 
@@ -89,14 +104,18 @@ function mochaLayer(name, files, env = {}) {
 }
 
 async function main() {
-  banner(`setup: test tools (chromium, code-server, test-web, Python venv) in ${CACHE}`);
-  const setupStarted = Date.now();
-  const fresh = !fs.existsSync(path.join(CACHE, 'code-server-4.139.1', '.complete'));
-  if (!sh('bash', ['scripts/setup-e2e.sh'])) {
-    layers.push({ name: 'setup', passes: 0, failures: 1 });
-    return;
+  // Only the tools the chosen layers use: `npm test -- unit` installs nothing.
+  const parts = [...new Set(layerNames.filter(wants).flatMap((l) => TOOLS[l] ?? []))];
+  if (parts.length) {
+    banner(`setup: test tools (${parts.join(', ')}) in ${CACHE}`);
+    const setupStarted = Date.now();
+    const fresh = !fs.existsSync(CACHE) || fs.readdirSync(CACHE).every((f) => f.startsWith('.'));
+    if (!sh('bash', ['scripts/setup-e2e.sh'], { env: { FG_SETUP_PARTS: parts.join(',') } })) {
+      layers.push({ name: 'setup', passes: 0, failures: 1 });
+      return;
+    }
+    setupNote = `tools ${fresh ? 'installed from an empty cache' : 'found in the cache'} in ${((Date.now() - setupStarted) / 1000).toFixed(0)} s (${CACHE})`;
   }
-  setupNote = `tools ${fresh ? 'installed from an empty cache' : 'found in the cache'} in ${((Date.now() - setupStarted) / 1000).toFixed(0)} s (${CACHE})`;
   if (wants('typecheck')) check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
   if (wants('lint')) check('lint', 'npx', ['eslint', '.']);
   if (wants('docs')) check('docs', 'node', ['scripts/readme-tables.mjs', '--check']);
@@ -119,15 +138,15 @@ async function main() {
   }
   if (wants('web')) {
     banner('web (the integration suites in the browser extension host, @vscode/test-web)');
-    const r = await runWeb({ root, workspace: copySampleWorkspace(root) });
+    const r = await runWeb({ root, workspace: copySampleWorkspace(root, tmp) });
     if (r.code !== 0 && r.failures === 0) r.failures = 1;
     if (r.code === 'timeout') console.log('web: timed out');
     layers.push({ name: 'web', passes: r.passes, failures: r.failures });
   }
   realLayers();
   if (!wants('integration') && !wants('e2e')) return;
-  const workspace = copySampleWorkspace(root);
-  const server = await startCodeServer({ workspace, log: (m) => console.log(m) });
+  const workspace = copySampleWorkspace(root, tmp);
+  const server = await startCodeServer({ workspace, log: (m) => console.log(m), tmpParent: tmp });
   try {
     if (wants('integration')) {
       banner('integration (mocha in the VS Code extension host, code-server)');
@@ -148,7 +167,8 @@ async function main() {
       });
     }
   } finally {
-    await server.stop();
+    // Files under `tmp` are removed at exit, or kept when a layer failed (see the summary).
+    await server.stop({ keepFiles: true });
   }
 }
 
@@ -165,6 +185,9 @@ main()
     const failed = layers.reduce((n, l) => n + l.failures, 0);
     const skipped = layers.reduce((n, l) => n + (l.pending ?? 0), 0);
     console.log(`total time ${((Date.now() - started) / 1000).toFixed(0)} s; screenshots in test-results/`);
+    // Temporary files (workspaces, code-server logs, packages) go unless something failed and they may tell why.
+    if (failed === 0 && !process.env.FG_KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true });
+    else console.log(`temporary files kept in ${tmp}`);
     console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
     process.exit(failed === 0 && passed > 0 ? 0 : 1);
   });
