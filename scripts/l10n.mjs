@@ -10,12 +10,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 const outDir = check ? fs.mkdtempSync(path.join(os.tmpdir(), 'fg-l10n-')) : path.join(root, 'l10n');
 const r = spawnSync('npx', ['@vscode/l10n-dev', 'export', '--outDir', outDir, 'src/extension'], { cwd: root, encoding: 'utf8' });
+const exported = r.status === 0 && check ? fs.readFileSync(path.join(outDir, 'bundle.l10n.json'), 'utf8') : undefined;
+if (check) fs.rmSync(outDir, { recursive: true, force: true });
 if (r.status !== 0) {
   console.error(r.stderr || r.stdout);
   process.exit(1);
 }
 if (check) {
-  const fresh = JSON.parse(fs.readFileSync(path.join(outDir, 'bundle.l10n.json'), 'utf8'));
+  const fresh = JSON.parse(exported);
   const committed = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8'));
   const missing = Object.keys(fresh).filter((k) => !(k in committed));
   const stale = Object.keys(committed).filter((k) => !(k in fresh));

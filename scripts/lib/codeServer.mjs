@@ -37,9 +37,10 @@ export const BASE_SETTINGS = {
  * Starts code-server on a free loopback port with a fresh user-data dir.
  * `devMode` enables the smoke-test driver, without which the URL payload (dev extension, tests) is ignored.
  */
-export async function startCodeServer({ workspace, devMode = true, port = 0, settings = {}, extensionsDir, userDataDir, log } = {}) {
+export async function startCodeServer({ workspace, devMode = true, port = 0, settings = {}, extensionsDir, userDataDir, log, tmpParent = os.tmpdir() } = {}) {
   if (!fs.existsSync(CODE_SERVER)) throw new Error(`code-server is not installed at ${CODE_SERVER}: run scripts/setup-e2e.sh`);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fg-cs-'));
+  fs.mkdirSync(tmpParent, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(tmpParent, 'fg-cs-'));
   const ud = userDataDir || path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(ud, 'User'), { recursive: true });
   fs.writeFileSync(path.join(ud, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2));
@@ -89,10 +90,12 @@ export async function startCodeServer({ workspace, devMode = true, port = 0, set
     remoteUri(p) {
       return `vscode-remote://127.0.0.1:${realPort}${p}`;
     },
-    async stop() {
+    /** Ends the server and its extension hosts; `{ keepFiles: true }` leaves its log and profile for inspection. */
+    async stop({ keepFiles = false } = {}) {
       try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
       for (let i = 0; i < 30 && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
       try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      if (!keepFiles) fs.rmSync(tmp, { recursive: true, force: true });
     },
   };
 }
@@ -108,11 +111,12 @@ export async function launchBrowser() {
 }
 
 /**
- * Copies the sample workspace to a fresh temporary folder, so tests may edit files freely. The folder itself is
- * named `sample` (inside a unique parent), so the window and the Explorer show that name, not a random one.
+ * Copies the sample workspace to a fresh temporary folder (under `parent`), so tests may edit files freely. The
+ * folder itself is named `sample` (inside a unique parent), so the window and the Explorer show that name.
  */
-export function copySampleWorkspace(root) {
-  const dest = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fg-ws-')), 'sample');
+export function copySampleWorkspace(root, parent = os.tmpdir()) {
+  fs.mkdirSync(parent, { recursive: true });
+  const dest = path.join(fs.mkdtempSync(path.join(parent, 'fg-ws-')), 'sample');
   fs.cpSync(path.join(root, 'sample'), dest, { recursive: true });
   return dest;
 }

@@ -19,6 +19,8 @@ async function main(): Promise<void> {
     extensionTestsEnv: { FG_TEST_RESULTS: results },
   });
   const r = JSON.parse(fs.readFileSync(results, 'utf8')) as { passes: number; failures: number };
+  fs.rmSync(workspace, { recursive: true, force: true });
+  fs.rmSync(results, { force: true });
   console.log(`${r.passes} passed, ${r.failures} failed`);
 }
 

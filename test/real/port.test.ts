@@ -56,6 +56,7 @@ suite('real: port models between PyTorch and Keras', () => {
       checks.push(`${base}_check.py`);
     }
     const run = spawnSync(python as string, [path.join(process.cwd(), 'test', 'real', 'port_checks.py'), ...checks], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (run.status === 0) fs.rmSync(work, { recursive: true, force: true }); // kept for inspection when the checks fail
     assert.strictEqual(run.status, 0, `port_checks.py failed: ${run.stderr.slice(-2000)}`);
     for (const line of run.stdout.split('\n')) {
       if (!line.startsWith('{')) continue;

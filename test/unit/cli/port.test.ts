@@ -45,6 +45,7 @@ suite('framework-guide port', function () {
     const script = fs.readFileSync(check, 'utf8');
     assert.match(script, /INPUT_SHAPE = \(32, 32, 3\)/);
     assert.ok(script.includes(JSON.stringify(path.join(fixtures, 'cifar_cnn_keras.py'))), script.slice(0, 600));
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('exits 1 and names the constructs when TODO lines were written', () => {
