@@ -13,6 +13,7 @@ import type { AnalysedFile } from '../src/core/scan/types';
 import { KnowledgeBase } from '../src/knowledge';
 import { KNOWLEDGE_ENTRIES } from '../src/knowledge/all';
 import { Baseline, buildBaseline, type DumpRecord } from '../src/knowledge/baseline';
+import { PRIVATE_PATHS, publicTwinOf } from '../src/knowledge/privatePaths';
 import { Surfaces } from '../test/unit/knowledge/apiSurface';
 import { isMain, toMarkdown, type BenchTable } from './tables';
 
@@ -62,7 +63,9 @@ export function benchCoverage(corpus: string, upgradeFile?: string): BenchTable 
       ['pytorch', 'torch', 'torch'],
     ] as const
   ).map(([framework, dump, key]) => ({ framework, version: surfaces.get(dump).meta.versions[key] ?? '', names: Object.fromEntries(surfaces.get(dump).names) as Record<string, DumpRecord> }));
-  kb.attachBaseline(new Baseline(buildBaseline(dumps)));
+  kb.attachBaseline(new Baseline(buildBaseline(dumps, PRIVATE_PATHS.present)));
+  // Names outside the dumps that the installed releases have (checked by scripts/truth/private_paths.py) exist too.
+  const exists = (name: string): boolean => surfaces.find(name) !== undefined || name in PRIVATE_PATHS.present || publicTwinOf(name) !== undefined;
 
   let sites = 0;
   let noted = 0;
@@ -102,11 +105,10 @@ export function benchCoverage(corpus: string, upgradeFile?: string): BenchTable 
         else bump(unnoted, name);
         distinct.set(name, has);
       }
-      const exists = surfaces.find(name) !== undefined;
       // Import lines are not counted here: a removed name is reported where it is used (an import of a removed
       // module is reported on the import line, and its uses through the module fallback).
       if (reference.inImport) continue;
-      if (!exists) {
+      if (!exists(name)) {
         gone++;
         if (findings.length) goneFound++;
         else bump(goneMissed, name);

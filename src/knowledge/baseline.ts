@@ -42,8 +42,11 @@ function covered(name: string): boolean {
   return !/^tensorflow\.(compat|keras)(\.|$)/.test(name);
 }
 
-/** The baseline of a set of dumps (build time). */
-export function buildBaseline(dumps: ReadonlyArray<{ framework: Framework; version: string; names: Record<string, DumpRecord> }>): BaselineData {
+/**
+ * The baseline of a set of dumps (build time), plus `present`: names outside the dumps that the installed releases
+ * have (private helpers, module flags; scripts/truth/private_paths.py), with their kind letter and no signature.
+ */
+export function buildBaseline(dumps: ReadonlyArray<{ framework: Framework; version: string; names: Record<string, DumpRecord> }>, present: Readonly<Record<string, string>> = {}): BaselineData {
   const versions = {} as Record<Framework, string>;
   const names: Record<string, string> = {};
   for (const dump of dumps) {
@@ -59,6 +62,7 @@ export function buildBaseline(dumps: ReadonlyArray<{ framework: Framework; versi
       if (record.kind === 'class' && !record.sameAs && !LEGACY_TENSOR_TYPE.test(name)) for (const member of record.members ?? []) names[`${name}.${member}`] ??= 'a';
     }
   }
+  for (const [name, kind] of Object.entries(present)) if (frameworkOf(name) && covered(name)) names[name] ??= kind;
   return { versions, names: Object.fromEntries(Object.entries(names).sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
@@ -66,6 +70,11 @@ export function buildBaseline(dumps: ReadonlyArray<{ framework: Framework; versi
 const LEGACY_TENSOR_TYPE = /^torch\.(cuda\.|sparse\.)?[A-Z]\w*Tensor$/;
 
 const shortName = (name: string) => name.replace(/^tensorflow\b/, 'tf');
+
+/** `torch._foreach_add_`, `tensorflow.python.ops.resources`: an underscore segment or TensorFlow's implementation package. */
+function isPrivatePath(name: string): boolean {
+  return name.startsWith('tensorflow.python.') || name.split('.').some((segment) => segment.startsWith('_') && !segment.startsWith('__'));
+}
 
 function docsFor(name: string, framework: Framework): string {
   if (framework === 'pytorch') return docsUrl.torch(name);
@@ -100,7 +109,8 @@ export class Baseline {
     const release = `${LABEL[framework]} ${version.split('.').slice(0, 2).join('.')}`;
     const owner = name.slice(0, name.lastIndexOf('.'));
     // Plain text: hover notes escape summaries, so code spans would show their backticks.
-    const summary = record[0] === 'a' ? `${release}: ${shortName(name)}, a member of class ${shortName(owner)}.` : `${release} ${kind} ${shortName(name)}${record.slice(1)}.`;
+    const plain = record[0] === 'a' ? `${release}: ${shortName(name)}, a member of class ${shortName(owner)}.` : `${release} ${kind} ${shortName(name)}${record.slice(1)}.`;
+    const summary = isPrivatePath(name) ? `${plain} A private path, outside the documented API: it can change without notice.` : plain;
     const entry: KnowledgeEntry = {
       name,
       framework,
