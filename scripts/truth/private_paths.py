@@ -4,7 +4,9 @@ Input: scripts/truth/private-paths.txt (one dotted name a line). For each name, 
 PyTorch say whether it exists and, when it does, whether it is the very object (`is`) of a dumped public name:
 `sameAs` maps a private path to that public name (tensorflow.python.util.nest.map_structure is tf.nest.map_structure),
 `present` gives the kind letter (m, c, f, k) of a name that exists with no public twin (torch._foreach_add_), and
-`absent` lists the names the installed releases do not have. Output: src/knowledge/data/generated/private-paths.json.
+`absent` lists the names the installed releases do not have. Also from the dumps, each checked on the real modules:
+`tfKerasMissing`, the Keras 3 names the tf.keras view of TensorFlow lacks (tf.keras.losses.mean_squared_error), which
+the tf.keras -> keras alias would otherwise claim. Output: src/knowledge/data/generated/private-paths.json.
 
     $FG_PYTHON scripts/truth/private_paths.py --out src/knowledge/data/generated/private-paths.json
 """
@@ -78,6 +80,42 @@ def public_twin(name, obj, dump):
     return None
 
 
+def exists_in_dump(name, dump, depth=0):
+    """Dumped, reached through a module alias of a prefix, or a member of a dumped class (as apiSurface.ts finds names)."""
+    if depth > 8:
+        return False
+    if name in dump:
+        return True
+    parts = name.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        prefix = ".".join(parts[:cut])
+        record = dump.get(prefix)
+        if not record:
+            continue
+        if record.get("kind") == "module" and record.get("aliasOf"):
+            return exists_in_dump(".".join([record["aliasOf"]] + parts[cut:]), dump, depth + 1)
+        if record.get("sameAs"):
+            prefix = record["sameAs"]
+        at, hops = prefix, 0
+        while cut == len(parts) - 1 and at and hops < 20 and at in dump:
+            if parts[-1] in dump[at].get("members", []):
+                return True
+            at, hops = dump[at].get("base"), hops + 1
+        return False
+    return False
+
+
+def tf_keras_missing(dumps):
+    """Keras 3 names (keras.X) whose tf.keras.X the TensorFlow dump lacks, confirmed on the real modules."""
+    missing = []
+    for name, record in sorted(dumps["keras"].items()):
+        if record.get("kind") == "module" or exists_in_dump("tensorflow." + name, dumps["tensorflow"]):
+            continue
+        if resolve("tensorflow." + name) is MISSING and resolve(name) is not MISSING:
+            missing.append(name)
+    return missing
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=os.path.join(GENERATED, "private-paths.json"))
@@ -100,6 +138,7 @@ def main():
             same_as[name] = twin
         else:
             present[name] = kind_letter(obj)
+    keras_missing = tf_keras_missing(dumps)
     versions = {"tensorflow": tensorflow.__version__, "keras": keras.__version__, "torch": torch.__version__}
     meta = {
         "versions": versions,
@@ -109,7 +148,8 @@ def main():
     lines = ["{", '"meta": ' + json.dumps(meta, sort_keys=True) + ","]
     lines.append('"sameAs": {' + ",".join("\n" + json.dumps(k) + ": " + json.dumps(v) for k, v in same_as.items()) + "\n},")
     lines.append('"present": {' + ",".join("\n" + json.dumps(k) + ": " + json.dumps(v) for k, v in present.items()) + "\n},")
-    lines.append('"absent": [' + ",".join("\n" + json.dumps(n) for n in absent) + "\n]")
+    lines.append('"absent": [' + ",".join("\n" + json.dumps(n) for n in absent) + "\n],")
+    lines.append('"tfKerasMissing": [' + ",".join("\n" + json.dumps(n) for n in keras_missing) + "\n]")
     lines.append("}")
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")

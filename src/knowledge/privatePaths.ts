@@ -4,14 +4,18 @@
  * no public twin (private helpers, module flags). The first get the public name's note, the second a baseline note.
  */
 import data from './data/generated/private-paths.json';
+import type { KnowledgeEntry } from './types';
 
 export interface PrivatePathData {
+  meta?: { versions: Record<string, string> };
   /** Private path -> the dumped public name bound to the same object (`is`). */
   sameAs: Record<string, string>;
   /** Names that exist with no public twin -> kind letter (m, c, f, k), as the baseline writes kinds. */
   present: Record<string, string>;
   /** Names the installed releases do not have. */
   absent: string[];
+  /** Keras 3 names (`keras.losses.mean_squared_error`) whose tf.keras path the installed TensorFlow lacks. */
+  tfKerasMissing: string[];
 }
 
 export const PRIVATE_PATHS = data as unknown as PrivatePathData;
@@ -23,4 +27,23 @@ export function publicTwinOf(name: string, table: Readonly<Record<string, string
     if (twin !== undefined) return twin + name.slice(cut);
   }
   return undefined;
+}
+
+/**
+ * tf.keras.X for the Keras 3 names the tf.keras view lacks: exact entries, so the tf.keras -> keras alias does not
+ * claim them; the dumps show the absence in the installed release, not the release that dropped them.
+ */
+export function tfKerasMissingEntries(data: PrivatePathData = PRIVATE_PATHS): KnowledgeEntry[] {
+  const tfVersion = data.meta?.versions.tensorflow ?? '';
+  return data.tfKerasMissing.map((name) => ({
+    name: `tensorflow.${name}`,
+    framework: 'keras' as const,
+    kind: 'function' as const,
+    summary: `The tf.keras of TensorFlow ${tfVersion} has no ${name.slice('keras.'.length)}; Keras 3 (import keras) has ${name}.`,
+    status: { state: 'removed' as const, note: 'Not in the installed release (checked on the installed modules).' },
+    verified: `TensorFlow ${tfVersion} / Keras ${data.meta?.versions.keras ?? ''} modules (scripts/truth/private_paths.py)`,
+    docs: `https://keras.io/api/${name.split('.')[1]}/`,
+    sources: ['https://keras.io/guides/migrating_to_keras_3/'],
+    replacement: { name, note: `import keras and call ${name}; the tf.keras view only re-exports part of Keras 3.` },
+  }));
 }
