@@ -37,9 +37,12 @@ function frameworkOf(name: string): Framework | undefined {
   return undefined;
 }
 
-/** Names the baseline leaves out: tf.compat.* and tf.keras.* reach the TF2 and Keras names through the base's aliases. */
+/**
+ * Names the baseline leaves out: tf.compat.v1.*, tf.compat.v2.* and tf.keras.* reach the TF2 and Keras names through
+ * the base's aliases (tf.compat's own helpers, tf.compat.as_bytes, are kept).
+ */
 function covered(name: string): boolean {
-  return !/^tensorflow\.(compat|keras)(\.|$)/.test(name);
+  return !/^tensorflow\.(compat\.v[12]|keras)(\.|$)/.test(name);
 }
 
 /**

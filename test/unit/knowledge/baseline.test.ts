@@ -107,3 +107,11 @@ suite('baseline', () => {
     for (const name of Object.keys(data.names).slice(0, 2000)) assert.strictEqual(baseline.get(name)?.status.state, 'current');
   });
 });
+
+suite('baseline: tf.compat', () => {
+  test("tf.compat's own helpers get a note; tf.compat.v1 names still come through the alias, not the baseline", () => {
+    assert.ok(data.names['tensorflow.compat.as_bytes'], 'tensorflow.compat.as_bytes missing');
+    assert.strictEqual(kb.lookup('tensorflow.compat.as_bytes')?.match, 'exact');
+    assert.ok(!Object.keys(data.names).some((n) => n.startsWith('tensorflow.compat.v1.') || n.startsWith('tensorflow.compat.v2.')));
+  });
+});
