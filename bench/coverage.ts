@@ -138,7 +138,7 @@ export function benchCoverage(corpus: string, upgradeFile?: string): BenchTable 
     ['Uses of names TorchFix lists as deprecated or removed that get a finding', pct(torchfixFlagged, sumOf(torchfixUses)), `${torchfixFlagged} / ${sumOf(torchfixUses)}`],
   ];
   const notes = [
-    `${files} files with framework references under ${corpus}.`,
+    `${files} files with framework references in the corpus.`,
     `Uses of TorchFix-listed names: ${top(torchfixUses) || 'none'}. TorchFix itself was not run (its package and its libcst dependency are not installable here); its published symbol list (${TORCHFIX_NAMES.length} names, each checked against PyTorch 2.13) stands in for it.`, `Most frequent names without a note: ${top(unnoted) || '-'}.`, `Most frequent missing names without a finding: ${top(goneMissed) || '-'}.`];
   if (upgradeFile && fs.existsSync(upgradeFile)) {
     const upgrade = JSON.parse(fs.readFileSync(upgradeFile, 'utf8')) as { files: number; failed: unknown[]; results: UpgradeResult[] };
