@@ -100,7 +100,7 @@ export class KnowledgeBase {
     const twin = publicTwinOf(name);
     if (twin !== undefined) {
       const found = this.lookup(twin);
-      const note = `${shortName(name)} is a private path to ${shortName(twin)} (the same object in the installed release)`;
+      const note = `${shortName(name)} is a private path to the same object in the installed release`;
       if (found && found.match !== 'module') return { ...found, query: name, match: 'alias', aliasNote: note, aliasSameApi: true };
     }
     const alias = NAMESPACE_ALIASES.find((a) => name.startsWith(a.from));
