@@ -67,14 +67,13 @@ def public_twin(name, obj, dump):
     if not (inspect.isclass(obj) or inspect.isroutine(obj)):
         return None
     last = {name.rsplit(".", 1)[1], getattr(obj, "__name__", None)}
-    for candidate in sorted(n for n in dump if n.rsplit(".", 1)[-1] in last and n != name):
+    # The TF2 name first; a TF1 object may only have its tf.compat.v1 name. The tf.keras view is Keras's, not TensorFlow's.
+    candidates = sorted(n for n in dump if n.rsplit(".", 1)[-1] in last and n != name and not n.startswith(("tensorflow.keras.", "tensorflow.compat.v2.")))
+    for candidate in sorted(candidates, key=lambda n: n.startswith("tensorflow.compat.v1.")):
         record = dump[candidate]
         if record.get("kind") == "module":
             continue
         canonical = record.get("sameAs") or candidate
-        # The tf.compat and tf.keras views reach the same objects under longer names; the plain name is the one to show.
-        if canonical.startswith(("tensorflow.compat.", "tensorflow.keras.")):
-            continue
         if resolve(canonical) is obj:
             return canonical
     return None
