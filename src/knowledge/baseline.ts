@@ -22,6 +22,11 @@ export interface BaselineData {
   versions: Record<Framework, string>;
   /** Name -> kind letter (m, c, f, k; a for a class member) followed by the signature, when Python gives one. */
   names: Record<string, string>;
+  /**
+   * A class dumped again under another path -> its first path, for classes with members: the members are named once,
+   * under the first path, and found from the other (`fully_sharded_data_parallel.StateDictType.FULL_STATE_DICT`).
+   */
+  classAliases?: Record<string, string>;
 }
 
 const KINDS: Record<string, SymbolKind> = { m: 'module', c: 'class', f: 'function', k: 'constant', a: 'function' };
@@ -52,6 +57,7 @@ function covered(name: string): boolean {
 export function buildBaseline(dumps: ReadonlyArray<{ framework: Framework; version: string; names: Record<string, DumpRecord> }>, present: Readonly<Record<string, string>> = {}): BaselineData {
   const versions = {} as Record<Framework, string>;
   const names: Record<string, string> = {};
+  const classAliases: Record<string, string> = {};
   for (const dump of dumps) {
     versions[dump.framework] = dump.version;
     for (const [name, record] of Object.entries(dump.names)) {
@@ -63,10 +69,12 @@ export function buildBaseline(dumps: ReadonlyArray<{ framework: Framework; versi
       names[name] = record.kind[0] + (record.kind === 'function' || record.kind === 'class' ? signature : '');
       // Members (`tf.data.Dataset.from_tensor_slices`, `torch.Tensor.view`) are named only; the dump has no signature for them.
       if (record.kind === 'class' && !record.sameAs && !LEGACY_TENSOR_TYPE.test(name)) for (const member of record.members ?? []) names[`${name}.${member}`] ??= 'a';
+      if (record.kind === 'class' && record.sameAs && target.members?.length && !LEGACY_TENSOR_TYPE.test(name)) classAliases[name] = record.sameAs;
     }
   }
   for (const [name, kind] of Object.entries(present)) if (frameworkOf(name) && covered(name)) names[name] ??= kind;
-  return { versions, names: Object.fromEntries(Object.entries(names).sort(([a], [b]) => (a < b ? -1 : 1))) };
+  const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { versions, names: sorted(names), classAliases: sorted(classAliases) };
 }
 
 /** torch.FloatTensor, torch.cuda.LongTensor...: each repeats torch.Tensor's 600 methods; their members are left out. */
@@ -99,11 +107,19 @@ export class Baseline {
     return Object.prototype.hasOwnProperty.call(this.data.names, name);
   }
 
+  /** `Alias.member` of a class dumped under another first path: the member's entry under that path. */
+  private memberThroughAlias(name: string): KnowledgeEntry | undefined {
+    const dot = name.lastIndexOf('.');
+    const target = dot > 0 ? this.data.classAliases?.[name.slice(0, dot)] : undefined;
+    const member = target !== undefined ? `${target}${name.slice(dot)}` : undefined;
+    return member !== undefined && this.has(member) ? this.get(member) : undefined;
+  }
+
   /** A fact-only entry for `name`: "TensorFlow 2.21 function tf.group(*inputs, **kwargs)." */
   get(name: string): KnowledgeEntry | undefined {
     const cached = this.made.get(name);
     if (cached) return cached;
-    if (!this.has(name)) return undefined;
+    if (!this.has(name)) return this.memberThroughAlias(name);
     const framework = frameworkOf(name);
     if (!framework) return undefined;
     const record = this.data.names[name];
