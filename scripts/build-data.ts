@@ -5,6 +5,7 @@ import * as zlib from 'zlib';
 import { buildBaseline, type DumpRecord } from '../src/knowledge/baseline';
 import type { Framework } from '../src/knowledge/types';
 import { KNOWLEDGE_ENTRIES } from '../src/knowledge/all';
+import { PRIVATE_PATHS } from '../src/knowledge/privatePaths';
 import { renderContent, SECTION_ORDER } from '../src/knowledge/render';
 import { SNIPPET_CATALOG } from '../src/core/snippets/catalog';
 import { toVsCodeSnippets } from '../src/core/snippets/expand';
@@ -24,7 +25,7 @@ function readBaseline(truthDir: string) {
     };
     return { framework, version: parsed.meta.versions[versionKey], names: parsed.names };
   });
-  return buildBaseline(dumps);
+  return buildBaseline(dumps, PRIVATE_PATHS.present);
 }
 
 export function buildData(root: string, outDir: string): { entries: number; sections: number; snippets: number } {

@@ -22,6 +22,11 @@ export interface BaselineData {
   versions: Record<Framework, string>;
   /** Name -> kind letter (m, c, f, k; a for a class member) followed by the signature, when Python gives one. */
   names: Record<string, string>;
+  /**
+   * A class dumped again under another path -> its first path, for classes with members: the members are named once,
+   * under the first path, and found from the other (`fully_sharded_data_parallel.StateDictType.FULL_STATE_DICT`).
+   */
+  classAliases?: Record<string, string>;
 }
 
 const KINDS: Record<string, SymbolKind> = { m: 'module', c: 'class', f: 'function', k: 'constant', a: 'function' };
@@ -37,15 +42,22 @@ function frameworkOf(name: string): Framework | undefined {
   return undefined;
 }
 
-/** Names the baseline leaves out: tf.compat.* and tf.keras.* reach the TF2 and Keras names through the base's aliases. */
+/**
+ * Names the baseline leaves out: tf.compat.v1.*, tf.compat.v2.* and tf.keras.* reach the TF2 and Keras names through
+ * the base's aliases (tf.compat's own helpers, tf.compat.as_bytes, are kept).
+ */
 function covered(name: string): boolean {
-  return !/^tensorflow\.(compat|keras)(\.|$)/.test(name);
+  return !/^tensorflow\.(compat\.v[12]|keras)(\.|$)/.test(name);
 }
 
-/** The baseline of a set of dumps (build time). */
-export function buildBaseline(dumps: ReadonlyArray<{ framework: Framework; version: string; names: Record<string, DumpRecord> }>): BaselineData {
+/**
+ * The baseline of a set of dumps (build time), plus `present`: names outside the dumps that the installed releases
+ * have (private helpers, module flags; scripts/truth/private_paths.py), with their kind letter and no signature.
+ */
+export function buildBaseline(dumps: ReadonlyArray<{ framework: Framework; version: string; names: Record<string, DumpRecord> }>, present: Readonly<Record<string, string>> = {}): BaselineData {
   const versions = {} as Record<Framework, string>;
   const names: Record<string, string> = {};
+  const classAliases: Record<string, string> = {};
   for (const dump of dumps) {
     versions[dump.framework] = dump.version;
     for (const [name, record] of Object.entries(dump.names)) {
@@ -57,15 +69,23 @@ export function buildBaseline(dumps: ReadonlyArray<{ framework: Framework; versi
       names[name] = record.kind[0] + (record.kind === 'function' || record.kind === 'class' ? signature : '');
       // Members (`tf.data.Dataset.from_tensor_slices`, `torch.Tensor.view`) are named only; the dump has no signature for them.
       if (record.kind === 'class' && !record.sameAs && !LEGACY_TENSOR_TYPE.test(name)) for (const member of record.members ?? []) names[`${name}.${member}`] ??= 'a';
+      if (record.kind === 'class' && record.sameAs && target.members?.length && !LEGACY_TENSOR_TYPE.test(name)) classAliases[name] = record.sameAs;
     }
   }
-  return { versions, names: Object.fromEntries(Object.entries(names).sort(([a], [b]) => (a < b ? -1 : 1))) };
+  for (const [name, kind] of Object.entries(present)) if (frameworkOf(name) && covered(name)) names[name] ??= kind;
+  const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { versions, names: sorted(names), classAliases: sorted(classAliases) };
 }
 
 /** torch.FloatTensor, torch.cuda.LongTensor...: each repeats torch.Tensor's 600 methods; their members are left out. */
 const LEGACY_TENSOR_TYPE = /^torch\.(cuda\.|sparse\.)?[A-Z]\w*Tensor$/;
 
 const shortName = (name: string) => name.replace(/^tensorflow\b/, 'tf');
+
+/** `torch._foreach_add_`, `tensorflow.python.ops.resources`: an underscore segment or TensorFlow's implementation package. */
+function isPrivatePath(name: string): boolean {
+  return name.startsWith('tensorflow.python.') || name.split('.').some((segment) => segment.startsWith('_') && !segment.startsWith('__'));
+}
 
 function docsFor(name: string, framework: Framework): string {
   if (framework === 'pytorch') return docsUrl.torch(name);
@@ -87,11 +107,19 @@ export class Baseline {
     return Object.prototype.hasOwnProperty.call(this.data.names, name);
   }
 
+  /** `Alias.member` of a class dumped under another first path: the member's entry under that path. */
+  private memberThroughAlias(name: string): KnowledgeEntry | undefined {
+    const dot = name.lastIndexOf('.');
+    const target = dot > 0 ? this.data.classAliases?.[name.slice(0, dot)] : undefined;
+    const member = target !== undefined ? `${target}${name.slice(dot)}` : undefined;
+    return member !== undefined && this.has(member) ? this.get(member) : undefined;
+  }
+
   /** A fact-only entry for `name`: "TensorFlow 2.21 function tf.group(*inputs, **kwargs)." */
   get(name: string): KnowledgeEntry | undefined {
     const cached = this.made.get(name);
     if (cached) return cached;
-    if (!this.has(name)) return undefined;
+    if (!this.has(name)) return this.memberThroughAlias(name);
     const framework = frameworkOf(name);
     if (!framework) return undefined;
     const record = this.data.names[name];
@@ -100,7 +128,8 @@ export class Baseline {
     const release = `${LABEL[framework]} ${version.split('.').slice(0, 2).join('.')}`;
     const owner = name.slice(0, name.lastIndexOf('.'));
     // Plain text: hover notes escape summaries, so code spans would show their backticks.
-    const summary = record[0] === 'a' ? `${release}: ${shortName(name)}, a member of class ${shortName(owner)}.` : `${release} ${kind} ${shortName(name)}${record.slice(1)}.`;
+    const plain = record[0] === 'a' ? `${release}: ${shortName(name)}, a member of class ${shortName(owner)}.` : `${release} ${kind} ${shortName(name)}${record.slice(1)}.`;
+    const summary = isPrivatePath(name) ? `${plain} A private path, outside the documented API: it can change without notice.` : plain;
     const entry: KnowledgeEntry = {
       name,
       framework,

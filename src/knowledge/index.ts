@@ -1,5 +1,6 @@
 /** Looks up framework APIs in the knowledge base, through namespace aliases and a longest-prefix module fallback. */
 import type { Baseline } from './baseline';
+import { publicTwinOf } from './privatePaths';
 import type { Framework, KnowledgeEntry } from './types';
 
 export type { KnowledgeEntry, Framework, Lifecycle, Status, ApiRef, Replacement, SymbolKind } from './types';
@@ -45,6 +46,8 @@ export const NAMESPACE_ALIASES: ReadonlyArray<NamespaceAlias> = [
   { from: 'tensorflow.python.keras.', to: 'keras.', note: 'tensorflow.python.keras is a private path; use keras or tf.keras', sameApi: false, release: { framework: 'keras', major: 2 } },
   { from: 'tf_keras.', to: 'keras.', note: 'tf_keras is the Keras 2 package kept for legacy code (TF_USE_LEGACY_KERAS=1)', sameApi: false, release: { framework: 'keras', major: 2 } },
 ];
+
+const shortName = (name: string) => name.replace(/^tensorflow\b/, 'tf');
 
 /** False when the entry's non-current status began in a later major release than the one the alias names. */
 function statusHoldsThrough(entry: KnowledgeEntry, alias: NamespaceAlias): boolean {
@@ -94,11 +97,24 @@ export class KnowledgeBase {
     const compatV1 = name === 'tensorflow.compat.v1' || name.startsWith('tensorflow.compat.v1.') ? true : undefined;
     const exact = this.byName.get(name);
     if (exact) return { entry: exact, query: name, match: 'exact', compatV1 };
+    const twin = publicTwinOf(name);
+    if (twin !== undefined) {
+      const found = this.lookup(twin);
+      const note = `${shortName(name)} is a private path to the same object in the installed release`;
+      if (found && found.match !== 'module') return { ...found, query: name, match: 'alias', aliasNote: note, aliasSameApi: true };
+    }
     const alias = NAMESPACE_ALIASES.find((a) => name.startsWith(a.from));
     const canonical = alias ? alias.to + name.slice(alias.from.length) : undefined;
     const found = canonical !== undefined ? this.byName.get(canonical) : undefined;
     const viaAlias = found && alias && !statusHoldsThrough(found, alias) ? undefined : found;
     if (alias && viaAlias) return { entry: viaAlias, query: name, match: 'alias', aliasNote: alias.note, aliasSameApi: alias.sameApi, compatV1 };
+    // One alias can lead to another: tf.compat.v2.keras.X is tf.keras.X, which is keras.X.
+    if (alias && canonical !== undefined && NAMESPACE_ALIASES.some((a) => canonical.startsWith(a.from))) {
+      const inner = this.lookup(canonical);
+      if (inner && inner.match !== 'module') {
+        return { ...inner, query: name, match: 'alias', aliasNote: alias.note, aliasSameApi: alias.sameApi && inner.aliasSameApi !== false, compatV1: compatV1 ?? inner.compatV1 };
+      }
+    }
     const parent = this.parentOf(name, canonical, alias);
     // A deprecated or removed module's note is the news for every name under it, baseline or not: findings must not
     // depend on whether the baseline has been loaded.

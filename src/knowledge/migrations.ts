@@ -8,6 +8,7 @@ import { docsUrl } from './define';
 import migrations from './data/generated/migrations.json';
 import torchfix, { TORCH_LOAD_ADVICE } from './data/pytorch/torchfix';
 import ABSENT from './data/absent';
+import { tfKerasMissingEntries } from './privatePaths';
 
 interface RemovedName {
   kind: string;
@@ -143,7 +144,7 @@ export function migrationEntries(): KnowledgeEntry[] {
   for (const [name, fact] of Object.entries(DATA.tensorflowRemoved)) out.push(tensorflowRemoved(name, fact));
   for (const [name, table] of Object.entries(DATA.tensorflowKeywords)) out.push({ ...keywordCarrier(name), keywords: keywordRules(table) });
   for (const [path, fact] of Object.entries(DATA.keras2Removed)) out.push(keras2Entry(path, fact), tfKerasEntry(path, fact));
-  out.push(...ABSENT);
+  out.push(...ABSENT, ...tfKerasMissingEntries());
   for (const name of DATA.torchLegacyReduction) out.push(torchReductionCarrier(name));
   out.push(...torchfix, TORCH_LOAD_ADVICE);
   return out;

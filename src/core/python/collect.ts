@@ -83,6 +83,16 @@ export interface Chain {
   callArguments?: { span: Span; positional: number };
 }
 
+/** `tf.model = …`: an attribute the file sets on a name, resolved once every binding is known. */
+export interface AttributeAssignment {
+  /** The VariableName the attribute is set on (`tf`). */
+  from: number;
+  to: number;
+  scope: Scope;
+  /** The attribute set (`model`). */
+  attribute: string;
+}
+
 export interface StarImport {
   effectiveFrom: number;
   module: string;
@@ -95,6 +105,7 @@ export class CollectedFile {
   readonly importChains: Chain[] = [];
   readonly loads: NameLoad[] = [];
   readonly stars: StarImport[] = [];
+  readonly attributeAssignments: AttributeAssignment[] = [];
   readonly frameworks = new Set<FrameworkRoot>();
   hasSyntaxErrors = false;
 }
@@ -159,7 +170,7 @@ class FileWalker {
         this.enterImport(cursor.node);
         return false;
       case T.AssignStatement:
-        this.bindTargetsBefore(cursor.node, [T.AssignOp], [T.TypeDef]);
+        this.bindTargetsBefore(cursor.node, [T.AssignOp], [T.TypeDef], true);
         break;
       case T.UpdateStatement:
         this.bindTargetsBefore(cursor.node, [T.UpdateOp], []);
@@ -261,24 +272,36 @@ class FileWalker {
     scope.bind(this.name(nameNode), { effectiveFrom, isImport: false, target: undefined, fallback });
   }
 
-  /** Binds the plain names of an assignment target: `a`, `a, (b, *c)`, `[a, b]`; attributes and subscripts bind nothing. */
-  private bindTarget(node: SyntaxNode, scope: Scope, effectiveFrom: number): void {
+  /**
+   * Binds the plain names of an assignment target: `a`, `a, (b, *c)`, `[a, b]`; attributes and subscripts bind
+   * nothing, but with `recordAttributes` an attribute set on a plain name (`tf.model = …`) is recorded.
+   */
+  private bindTarget(node: SyntaxNode, scope: Scope, effectiveFrom: number, recordAttributes = false): void {
     const id = kindOf(node.type.id);
     if (id === T.VariableName) this.bindLocal(node, scope, effectiveFrom);
     else if (id === T.TupleExpression || id === T.ArrayExpression || id === T.ParenthesizedExpression) {
-      for (const child of children(node)) this.bindTarget(child, scope, effectiveFrom);
-    }
+      for (const child of children(node)) this.bindTarget(child, scope, effectiveFrom, recordAttributes);
+    } else if (id === T.MemberExpression && recordAttributes) this.recordAttributeAssignment(node, scope);
+  }
+
+  /** `name.attribute = …` with a plain name and a plain attribute (not `a.b.c = …`, not `a[0] = …`). */
+  private recordAttributeAssignment(node: SyntaxNode, scope: Scope): void {
+    const object = node.firstChild;
+    const property = node.lastChild;
+    if (nodeKind(object) !== T.VariableName || nodeKind(property) !== T.PropertyName || nodeKind(property?.prevSibling) === T.BracketOpen) return;
+    if (!object || !property) return;
+    this.out.attributeAssignments.push({ from: object.from, to: object.to, scope, attribute: this.name(property) });
   }
 
   /** Targets are the children before the last of `separators` (or, without one, before the first of `orBefore`). */
-  private bindTargetsBefore(statement: SyntaxNode, separators: number[], orBefore: number[]): void {
+  private bindTargetsBefore(statement: SyntaxNode, separators: number[], orBefore: number[], recordAttributes = false): void {
     const parts = children(statement);
     let end = -1;
     for (let i = parts.length - 1; i >= 0 && end < 0; i--) if (separators.includes(kindOf(parts[i].type.id))) end = i;
     if (end < 0) end = parts.findIndex((p) => orBefore.includes(kindOf(p.type.id)));
     if (end < 0) return;
     const scope = this.scopeAt(statement.from);
-    for (let i = 0; i < end; i++) this.bindTarget(parts[i], scope, statement.to);
+    for (let i = 0; i < end; i++) this.bindTarget(parts[i], scope, statement.to, recordAttributes);
   }
 
   /** `for a, b in …` in statements and comprehensions: the names between `for` and `in`. */

@@ -123,6 +123,38 @@ function chainFromName(nameNode: SyntaxNode, target: string, text: string): Chai
   return chain;
 }
 
+/**
+ * Qualified names the file itself puts on a framework package: `tf.model = tf.keras.Sequential()` makes
+ * `tf.model.fit` the user's object, not a TensorFlow API. Only attributes set directly on a name bound to a
+ * top-level package (`tensorflow`, `torch`, `keras`) count: their attributes are modules, functions and classes,
+ * so setting one replaces it with the file's own object, while `cudnn.benchmark = True` on a submodule binding
+ * sets a framework flag that stays the framework's. An attribute set anywhere in the file, in any scope, holds for
+ * the whole file: it changes the shared module object, so every use in the file sees it once the assignment ran.
+ */
+function userAttributesOf(collected: CollectedFile, text: string): Set<string> {
+  const attributes = new Set<string>();
+  for (const assignment of collected.attributeAssignments) {
+    const name = text.slice(assignment.from, assignment.to);
+    const target = resolveName(name, assignment.from, assignment.scope, collected.moduleScope);
+    if (target && !target.includes('.') && frameworkRootOf(target)) attributes.add(`${target}.${assignment.attribute}`);
+  }
+  return attributes;
+}
+
+/**
+ * The chain cut before its first segment the file set itself (`tf.model.fit` → `tf`), no longer a reference: the
+ * package name keeps its hover, the user's names get none. Unchanged when no prefix of it is the user's.
+ */
+function withoutUserAttributes(chain: Chain, userAttributes: ReadonlySet<string>): Chain {
+  let qualified = chain.baseQualified;
+  for (let segment = 1; segment < chain.names.length; segment++) {
+    qualified = `${qualified}.${chain.names[segment]}`;
+    if (!userAttributes.has(qualified)) continue;
+    return { baseQualified: chain.baseQualified, names: chain.names.slice(0, segment), spans: chain.spans.slice(0, segment), inImport: chain.inImport, isReference: false };
+  }
+  return chain;
+}
+
 /** Loads resolved between two yields of `resolveChainsInSteps`. */
 const LOADS_PER_STEP = 1024;
 
@@ -132,6 +164,8 @@ const LOADS_PER_STEP = 1024;
  */
 export function* resolveChainsInSteps(collected: CollectedFile, text: string, chains: Chain[]): Generator<void, void, void> {
   let resolved = 0;
+  const userAttributes = userAttributesOf(collected, text);
+  const keep = (chain: Chain): Chain => (userAttributes.size ? withoutUserAttributes(chain, userAttributes) : chain);
   for (const load of collected.loads) {
     if (++resolved % LOADS_PER_STEP === 0) yield;
     const target = resolveLoad(load, text, collected);
@@ -140,10 +174,10 @@ export function* resolveChainsInSteps(collected: CollectedFile, text: string, ch
       const { names, spans, argList } = load.decoratorChain;
       const callKeywords = argList ? keywordsOf(argList, text) : undefined;
       const callArguments = argList && callKeywords ? callArgumentsOf(argList, callKeywords.filter((k) => k.name !== '**').length) : undefined;
-      chains.push({ baseQualified: target, names, spans, inImport: false, isReference: true, callKeywords, callArguments });
+      chains.push(keep({ baseQualified: target, names, spans, inImport: false, isReference: true, callKeywords, callArguments }));
       continue;
     }
-    chains.push(chainFromName(load.node, target, text));
+    chains.push(keep(chainFromName(load.node, target, text)));
   }
   // A loop, not push(...importChains): spreading 150,000 import chains as arguments overflows the stack.
   for (const chain of collected.importChains) chains.push(chain);

@@ -45,6 +45,38 @@ const entries: KnowledgeEntry[] = [
     sources: ['https://keras.io/guides/migrating_to_keras_3/'],
     replacement: { name: 'keras.utils.plot_model', note: 'plot_model and model_to_dot are in keras.utils itself.' },
   },
+  {
+    name: 'keras.layers.core',
+    framework: 'keras',
+    kind: 'module',
+    summary: 'Keras 2 module that held Dense, Dropout, Activation and other core layers; Keras 3 has no keras.layers.core.',
+    status: ABSENT,
+    verified: TF_DUMP,
+    docs: 'https://keras.io/api/layers/',
+    sources: ['https://keras.io/guides/migrating_to_keras_3/'],
+    replacement: { name: 'keras.layers', note: 'Import the layers from keras.layers itself: keras.layers.Dense, keras.layers.Dropout.' },
+  },
+  {
+    name: 'keras.backend.image_dim_ordering',
+    framework: 'keras',
+    kind: 'function',
+    summary: "Old Keras backend function that answered 'th' or 'tf'; Keras 3 has no keras.backend.image_dim_ordering.",
+    status: ABSENT,
+    verified: TF_DUMP,
+    docs: 'https://keras.io/api/utils/config_utils/',
+    sources: ['https://keras.io/api/utils/config_utils/'],
+    replacement: { name: 'keras.backend.image_data_format', note: "It answers 'channels_first' or 'channels_last' instead of 'th' or 'tf': compare with those strings." },
+  },
+  {
+    name: 'keras.backend.set_learning_phase',
+    framework: 'keras',
+    kind: 'function',
+    summary: 'Keras 2 backend function that set a global training flag; Keras 3 has no keras.backend.set_learning_phase.',
+    status: { ...ABSENT, note: `${ABSENT.note} Keras 3 layers take the flag per call instead: layer(x, training=True), as in Dropout.call(inputs, training=False).` },
+    verified: TF_DUMP,
+    docs: 'https://keras.io/guides/migrating_to_keras_3/',
+    sources: ['https://keras.io/guides/migrating_to_keras_3/'],
+  },
 ];
 
 export default entries;

@@ -29,7 +29,10 @@ def resolve(name):
     return obj
 
 
-@pytest.mark.parametrize("script,output", [("extract_tf_upgrade.py", "tf-upgrade-v2.json"), ("generate_migrations.py", "migrations.json")])
+@pytest.mark.parametrize(
+    "script,output",
+    [("extract_tf_upgrade.py", "tf-upgrade-v2.json"), ("generate_migrations.py", "migrations.json"), ("private_paths.py", "private-paths.json")],
+)
 def test_committed_tables_are_regenerated_identically(tmp_path, script, output):
     out = tmp_path / output
     subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "truth", script), "--out", str(out)], check=True, capture_output=True)

@@ -107,3 +107,22 @@ suite('baseline', () => {
     for (const name of Object.keys(data.names).slice(0, 2000)) assert.strictEqual(baseline.get(name)?.status.state, 'current');
   });
 });
+
+suite('baseline: tf.compat', () => {
+  test("tf.compat's own helpers get a note; tf.compat.v1 names still come through the alias, not the baseline", () => {
+    assert.ok(data.names['tensorflow.compat.as_bytes'], 'tensorflow.compat.as_bytes missing');
+    assert.strictEqual(kb.lookup('tensorflow.compat.as_bytes')?.match, 'exact');
+    assert.ok(!Object.keys(data.names).some((n) => n.startsWith('tensorflow.compat.v1.') || n.startsWith('tensorflow.compat.v2.')));
+  });
+});
+
+suite('baseline: members of a class dumped under a second path', () => {
+  test('an enum member reached through the class\'s other path gets the member\'s note', () => {
+    assert.strictEqual(data.classAliases?.['torch.distributed.fsdp.fully_sharded_data_parallel.StateDictType'], 'torch.distributed.fsdp.StateDictType');
+    const found = kb.lookup('torch.distributed.fsdp.fully_sharded_data_parallel.StateDictType.FULL_STATE_DICT');
+    assert.ok(found);
+    assert.strictEqual(found.entry.name, 'torch.distributed.fsdp.StateDictType.FULL_STATE_DICT');
+    assert.match(found.entry.summary, /a member of class torch\.distributed\.fsdp\.StateDictType/);
+    assert.strictEqual(kb.resolve('torch.distributed.fsdp.fully_sharded_data_parallel.StateDictType.NO_SUCH_MEMBER'), undefined);
+  });
+});

@@ -293,3 +293,36 @@ suite('analyzePython: star imports, compat.v1 and broken code', () => {
     assert.strictEqual(rebound.symbolAt(rebound.text.lastIndexOf('layers'))?.qualifiedName, undefined);
   });
 });
+
+suite('analyzePython: attributes a file sets on a framework package', () => {
+  const text = readFixture('python/module_attribute.py');
+  const analysis = analyzePython(text);
+  const names = analysis.references.filter((r) => !r.inImport).map((r) => r.qualifiedName);
+
+  test('tf.model = … makes every tf.model… of the file the user\'s: no reference, no hover past tf', () => {
+    assert.ok(!names.some((n) => n.startsWith('tensorflow.model')), names.join(', '));
+    assert.strictEqual(symbolAtWord(text, 'tf.model.add(tf.keras', 'model'), undefined);
+    assert.strictEqual(symbolAtWord(text, 'history = tf.model.fit', 'fit'), undefined);
+    assert.strictEqual(symbolAtWord(text, 'tf.model = tf.keras', 'model'), undefined);
+    assert.strictEqual(symbolAtWord(text, 'history = tf.model.fit', 'tf'), 'tensorflow');
+  });
+
+  test('the assignment holds for the whole file, before it and inside functions', () => {
+    assert.strictEqual(symbolAtWord(text, 'tf.model.summary()', 'summary'), undefined);
+    assert.strictEqual(symbolAtWord(text, 'state = torch.cached_load', 'cached_load'), undefined);
+    assert.ok(!names.includes('torch.cached_load'));
+  });
+
+  test('framework names beside the user\'s keep their references', () => {
+    for (const name of ['tensorflow.keras.Sequential', 'tensorflow.keras.layers.Dense', 'tensorflow.keras.optimizers.SGD', 'torch.load', 'tensorflow.reduce_sum', 'tensorflow.constant']) {
+      assert.ok(names.includes(name), `${name} missing from ${names.join(', ')}`);
+    }
+  });
+
+  test('a flag set on a submodule binding and an attribute of a shadowing parameter stay as they were', () => {
+    assert.strictEqual(symbolAtWord(text, 'if cudnn.benchmark:', 'benchmark'), 'torch.backends.cudnn.benchmark');
+    assert.ok(names.includes('torch.backends.cudnn.benchmark'));
+    assert.strictEqual(symbolAtWord(text, 'return tf.layer', 'layer'), undefined);
+    assert.ok(!names.includes('tensorflow.layer'));
+  });
+});
