@@ -71,6 +71,8 @@ export interface FilePlan {
   edits: PlannedEdit[];
   /** Set when the whole file is left alone, saying why. */
   refused?: string;
+  /** Where the parser met the first syntax error of a refused file: 1-based line, and cell (among all cells). */
+  syntaxErrorAt?: { line: number; cell?: number };
 }
 
 /** English words of a title, for the CLI (the extension localises the same two forms). */
@@ -191,8 +193,10 @@ export class FixPlanner {
     const program = this.prepared.program;
     const before = syntaxErrorCount(program);
     if (before > 0) {
-      const refused = `it has syntax errors (${this.describeOffset(firstSyntaxError(program) ?? 0)}): fix them first, then run the fixes again`;
-      return { fixes: [], skipped: findings.map((f) => this.manual(f, 'file-has-syntax-errors', refused)), edits: [], refused };
+      const at = this.lineOf(firstSyntaxError(program) ?? 0);
+      const where = at.cell === undefined ? `line ${at.line}` : `cell ${at.cell}, line ${at.line}`;
+      const refused = `it has syntax errors (${where}): fix them first, then run the fixes again`;
+      return { fixes: [], skipped: findings.map((f) => this.manual(f, 'file-has-syntax-errors', refused)), edits: [], refused, syntaxErrorAt: at };
     }
     const fixes: PlannedFix[] = [];
     const skipped: SkippedFix[] = [];
@@ -315,8 +319,8 @@ export class FixPlanner {
     return this.placement;
   }
 
-  /** `line 3`, or `cell 2, line 3` in a notebook (cells counted from 1 among all cells, as reports do). */
-  private describeOffset(offset: number): string {
+  /** The 1-based line of a program offset, and in a notebook its cell (counted from 1 among all cells, as reports do). */
+  private lineOf(offset: number): { line: number; cell?: number } {
     const notebook = this.prepared.notebook;
     let text = this.prepared.program;
     let local = offset;
@@ -330,7 +334,7 @@ export class FixPlanner {
       cell = notebook.cellIndexes[k];
     }
     const line = text.slice(0, local).split('\n').length;
-    return cell === undefined ? `line ${line}` : `cell ${cell + 1}, line ${line}`;
+    return cell === undefined ? { line } : { line, cell: cell + 1 };
   }
 }
 
