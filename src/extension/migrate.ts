@@ -1,7 +1,8 @@
 /**
  * "Migrate This File": every safe fix of a Python file or notebook as one WorkspaceEdit, shown in VS Code's refactor
- * preview and undone in one step; the same edits as a `source.fixAll.frameworkGuide` code action for
- * `editor.codeActionsOnSave`. The core planner decides the fixes; this adapter converts offsets to ranges.
+ * preview (for a notebook: listed in a dialog) and undone in one step; the same edits as a
+ * `source.fixAll.frameworkGuide` code action for `editor.codeActionsOnSave`. The core planner decides the fixes; this
+ * adapter converts offsets to ranges.
  */
 import * as vscode from 'vscode';
 import { FixPlanner, type FilePlan, type PlannedEdit } from '../core/rules/fixes';
@@ -32,6 +33,11 @@ export interface Migration {
   plan: FilePlan;
   entries: MigrationEntry[];
   edit: vscode.WorkspaceEdit;
+  /**
+   * Set for a notebook when a preview was asked for: the Refactor Preview keys files by path without the fragment
+   * that tells a notebook's cells apart, so it would show every cell's edits on one cell. A dialog asks instead.
+   */
+  confirmInDialog?: boolean;
 }
 
 interface Deps {
@@ -110,12 +116,24 @@ export async function buildMigration(deps: Deps, document: vscode.TextDocument, 
         : vscode.l10n.t('Nothing in {0} can be migrated automatically: {1} findings need manual work (see the Problems panel).', name, plan.skipped.length);
     return { plan, message: { level: 'info', text } };
   }
-  const migration = migrationEdit(view, plan, preview);
+  const inNotebook = view.cell !== undefined;
+  const migration = migrationEdit(view, plan, preview && !inNotebook);
+  if (migration && preview && inNotebook) migration.confirmInDialog = true;
   if (!migration) {
     deps.log.error(`Migrate This File: an edit of ${document.uri.toString()} could not be placed in its document`);
     return { plan, message: { level: 'error', text: vscode.l10n.t('Framework Guide could not migrate {0}: the document changed while the fixes were planned. Run the command again.', name) } };
   }
   return { migration, plan };
+}
+
+/** The notebook's stand-in for the preview: a modal dialog listing the fixes by title, with how many of each. */
+async function confirmInDialog(name: string, plan: FilePlan): Promise<boolean> {
+  const counts = new Map<string, number>();
+  for (const fix of plan.fixes) counts.set(fixTitle(fix.title), (counts.get(fixTitle(fix.title)) ?? 0) + 1);
+  const detail = [...counts].map(([title, n]) => (n > 1 ? `${title} (×${n})` : title)).join('\n');
+  const apply = vscode.l10n.t('Apply');
+  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Apply {0} safe fixes to {1}?', plan.fixes.length, name), { modal: true, detail }, apply);
+  return answer === apply;
 }
 
 function show(message: { level: 'info' | 'warning' | 'error'; text: string }): void {
@@ -128,6 +146,7 @@ export async function migrateDocument(deps: Deps, document: vscode.TextDocument,
   const { migration, plan, message } = await buildMigration(deps, document, args.preview !== false);
   if (message) show(message);
   if (!migration || !plan) return undefined;
+  if (migration.confirmInDialog && !(await confirmInDialog(displayName(document), plan))) return undefined;
   // One refactoring: the preview lists each fix, and one undo takes the whole migration back.
   const applied = await vscode.workspace.applyEdit(migration.edit, { isRefactoring: true });
   if (!applied) return undefined;

@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { Workbench, type ThemeName } from './workbench';
 
 suite('UI: Migrate This File', function () {
@@ -56,4 +58,44 @@ suite('UI: Migrate This File', function () {
       }
     });
   }
+
+  test('a notebook: a dialog lists the fixes; after Apply one Ctrl+Z in a cell restores every cell', async () => {
+    // A copy of the notebook fixture in the workspace, removed again afterwards (other tests count the sample files).
+    const notebookFile = path.join(process.env.FG_WORKSPACE ?? '.', 'migrate_demo.ipynb');
+    fs.copyFileSync(path.resolve(process.env.FG_ROOT ?? '.', 'test', 'fixtures', 'fixes', 'tf1_cells.ipynb'), notebookFile);
+    const wb = await Workbench.open({ theme: 'light' });
+    try {
+      await wb.openFile('migrate_demo.ipynb', 'keep_dims');
+      const cellText = async () => (await wb.page.locator('.notebook-editor .cell-list-container .monaco-editor .view-lines').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' '));
+      const before = await cellText();
+      await wb.editorWord('keep_dims').click();
+      await wb.runCommand('Framework Guide: Migrate This File');
+      // The Refactor Preview would show every cell's edits on one cell: a notebook gets a dialog listing the fixes.
+      const dialog = wb.page.locator('.monaco-dialog-box').first();
+      await dialog.waitFor({ timeout: 20000 });
+      const text = await dialog.innerText();
+      assert.match(text, /Apply 6 safe fixes to migrate_demo\.ipynb\?/);
+      assert.match(text, /Rename keyword keep_dims= to keepdims=/);
+      assert.match(text, /Replace with tf\.compat\.v1\.Session \(×2\)/);
+      await wb.screenshot('migrate-dialog-notebook-light');
+      await dialog.locator('.monaco-button', { hasText: 'Apply' }).first().click();
+      for (let i = 0; i < 30 && !(await cellText()).some((t) => t.includes('keepdims=True')); i++) await wb.page.waitForTimeout(500);
+      const after = await cellText();
+      assert.ok(after.some((t) => t.includes('with torch.amp.autocast("cuda", enabled=True):')), JSON.stringify(after));
+      assert.ok(after.some((t) => t.endsWith('from torch.cuda.amp import autocast\nimport torch')), 'the import went to the imports cell');
+      await wb.editorWord('keepdims').click();
+      await wb.page.keyboard.press('Control+Z');
+      await wb.page.waitForTimeout(1000);
+      await wb.screenshot('migrate-notebook-after-undo-light');
+      // Cells below the fold are not rendered: compare what is on screen in the three edited cells.
+      const undone = await cellText();
+      assert.ok(undone.some((t) => t.includes('keep_dims=True')), JSON.stringify(undone));
+      assert.ok(undone.some((t) => t.includes('with autocast(enabled=True):')), 'the other cell is restored by the same undo');
+      assert.ok(undone.some((t) => t.endsWith('from torch.cuda.amp import autocast')), 'the added import is gone');
+      assert.deepStrictEqual(undone.slice(0, 2), before.slice(0, 2));
+    } finally {
+      await wb.close();
+      fs.rmSync(notebookFile, { force: true });
+    }
+  });
 });

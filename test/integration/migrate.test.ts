@@ -72,12 +72,17 @@ suite('Migrate This File', () => {
     assert.strictEqual(doc.getText(), fixture('from_imports.py'), 'building the edit changes nothing');
     const direct = await api.migration.build(doc, false);
     assert.ok(direct?.entries.every((e) => e.metadata.needsConfirmation === false), 'without the preview nothing asks');
+    assert.strictEqual(migration.confirmInDialog, undefined, 'a file uses the preview itself');
   });
 
   test('a notebook: one edit spans the cells, the import goes to the first code cell after a %%capture cell; a second run changes nothing', async () => {
     const notebook = await openNotebook('tf1_cells.ipynb');
     const original = cellTexts(notebook);
     const expected = notebookCells('tf1_cells.fixed.ipynb').map((c) => c.source);
+    // The Refactor Preview cannot tell cells apart (it keys files by path): a notebook is confirmed in a dialog instead.
+    const previewed = await api.migration.build(notebook.cellAt(3).document, true);
+    assert.ok(previewed?.confirmInDialog);
+    assert.ok(previewed.entries.every((e) => e.metadata.needsConfirmation === false));
     const migration = await api.migration.migrate(notebook.cellAt(3).document, { preview: false });
     assert.ok(migration);
     assert.deepStrictEqual(cellTexts(notebook), expected);
