@@ -191,10 +191,11 @@ export class FixPlanner {
    */
   planFile(findings: readonly Finding[]): FilePlan {
     const program = this.prepared.program;
-    const before = syntaxErrorCount(program);
+    // The analysis already parsed the program: a clean parse means zero errors, and only the result needs a parse.
+    const before = this.analysis.hasSyntaxErrors ? Math.max(1, syntaxErrorCount(program)) : 0;
     if (before > 0) {
       const at = this.lineOf(firstSyntaxError(program) ?? 0);
-      const where = at.cell === undefined ? `line ${at.line}` : `cell ${at.cell}, line ${at.line}`;
+      const where = at.cell === undefined ? `near line ${at.line}` : `cell ${at.cell}, near line ${at.line}`;
       const refused = `it has syntax errors (${where}): fix them first, then run the fixes again`;
       return { fixes: [], skipped: findings.map((f) => this.manual(f, 'file-has-syntax-errors', refused)), edits: [], refused, syntaxErrorAt: at };
     }

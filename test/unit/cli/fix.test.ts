@@ -62,7 +62,7 @@ suite('framework-guide scan --fix / --diff', () => {
     assert.ok(stdout.includes('--- a/from_imports.py\n+++ b/from_imports.py\n@@ -2,12 +2,14 @@\n from tensorflow import ConfigProto, Session\n from torch.cuda.amp import autocast\n from torch.nn.functional import upsample\n+import torch\n+import tensorflow\n'), stdout);
     assert.ok(!stdout.includes('half_edited.py'), 'a file with syntax errors gets no diff');
     assert.ok(!stdout.includes('Scanned'), 'stdout carries the diff alone');
-    assert.match(stderr, /half_edited\.py: not fixed: it has syntax errors \(line \d+\): fix them first/);
+    assert.match(stderr, /half_edited\.py: not fixed: it has syntax errors \(near line \d+\): fix them first/);
     assert.match(stderr, /Would fix 15 findings in 5 files; \d+ findings would be left for manual work \(1 file not fixed, see above\)\./);
     // Outside a repository git apply works as patch(1) does: the diff must apply to the files as they are.
     const check = spawnSync('git', ['apply', '--check', '-'], { cwd: dir, input: stdout, encoding: 'utf8' });

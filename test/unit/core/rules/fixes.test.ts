@@ -2,10 +2,10 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzePython } from '../../../../src/core/python';
+import { analyzePython, parseIpynb } from '../../../../src/core/python';
 import { findDeprecations, type Finding } from '../../../../src/core/rules/findings';
 import { applyEdits, describeFix, FixPlanner, syntaxErrorCount, type FindingFix, type FilePlan } from '../../../../src/core/rules/fixes';
-import { preparedText } from '../../../../src/core/scan';
+import { prepareSource, preparedText } from '../../../../src/core/scan';
 import { KnowledgeBase } from '../../../../src/knowledge';
 import { KNOWLEDGE_ENTRIES } from '../../../../src/knowledge/all';
 
@@ -144,7 +144,24 @@ suite('fix planner', () => {
   test('a file that already has syntax errors is left alone, with the line of the first error', () => {
     const plan = planOf(fixture('python', 'broken.py'));
     assert.deepStrictEqual(plan.edits, []);
-    assert.match(plan.refused ?? '', /syntax errors \(line \d+\)/);
+    assert.match(plan.refused ?? '', /syntax errors \(near line \d+\)/);
+    assert.ok(plan.syntaxErrorAt && plan.syntaxErrorAt.cell === undefined && plan.syntaxErrorAt.line >= 5);
+    const half = planOf(fixture('fixes', 'half_edited.py'));
+    assert.deepStrictEqual(half.edits, [], 'fixable findings, but the file does not parse');
+    assert.deepStrictEqual(half.skipped.map((s) => s.reason), ['file-has-syntax-errors', 'file-has-syntax-errors']);
     assert.ok(plan.skipped.every((s) => s.reason === 'file-has-syntax-errors'));
   });
+
+  test('in a notebook the refusal names the cell (counted among all cells) with the syntax error', () => {
+    const json = fixture('fixes', 'tf1_cells.ipynb');
+    const cells = parseIpynb(json).cells.map((c, i) => ({ ...c, source: i === 3 ? `${c.source}\ntotal = = 1` : c.source }));
+    const prepared = prepareSource({ path: 'n.ipynb', cells }, { maxBytes: 1_000_000 });
+    assert.ok(!('status' in prepared));
+    const analysis = analyzePython(prepared.program);
+    const plan = new FixPlanner(prepared, analysis, kb).planFile(findDeprecations(analysis, kb));
+    assert.deepStrictEqual(plan.edits, []);
+    assert.strictEqual(plan.syntaxErrorAt?.cell, 4);
+    assert.match(plan.refused ?? '', /cell 4, near line \d+/);
+  });
 });
+
