@@ -6,12 +6,14 @@ import { DEFAULT_MAX_BYTES } from '../core/python';
 import { version } from '../../package.json';
 import { findScanTargets, type WalkEvent } from './files';
 import { Output, OutputError, warn } from './output';
-import { defaultJobs, isScanWorker, ScanPool, scanFile, serveScanWorker, type FileOutcome } from './parallel';
+import { defaultJobs, isScanWorker, ScanPool, scanFile, serveScanWorker, type FileOutcome, type ScanSettings } from './parallel';
+import { countFix, emptyFixCounts, fixSummaryLine, type FixMode } from './fix';
 import { count, emptyCounts, escapeControl, JsonReporter, SarifReporter, summaryLine, TextReporter, type Reporter } from './report';
 
 /** Exit codes; README.md ("Command line") documents the same table. */
 export const EXIT = {
   ok: 0,
+  /** The --fail-on threshold is met; with --diff: there is a diff (the fixes are not applied yet). */
   thresholdMet: 1,
   /** A usage error, or a path that does not exist or could not be read: the scan is not complete. */
   incomplete: 2,
@@ -32,11 +34,16 @@ Options:
   --fail-on deprecated|removed Exit with code 1 when such a finding exists
   --max-file-size BYTES        Skip larger files (default: ${DEFAULT_MAX_BYTES})
   --jobs N                     Scan on N threads (default: one per core; 1 scans on one)
+  --fix                        Apply every safe fix and write the files that change, then
+                               report the findings left for manual work
+  --diff                       Print the safe fixes as a unified diff on stdout, write
+                               nothing; exit 1 when there is a diff, 0 when there is none
   --help                       Show this help
   --version                    Show the version
 
-Exit codes: 0 done, 1 --fail-on threshold met, 2 usage error or a path that does not
-exist or cannot be read, 3 the report could not be written (e.g. a closed pipe).
+Exit codes: 0 done, 1 --fail-on threshold met (with --diff: there is a diff), 2 usage error
+or a path that does not exist or cannot be read (or written, with --fix), 3 the report
+could not be written (e.g. a closed pipe).
 
 ${PORT_USAGE}`;
 
@@ -51,6 +58,8 @@ interface ScanCommand {
   maxFileSize: number;
   /** Threads that scan files; 1 scans on the main thread only. */
   jobs: number;
+  /** --fix writes the fixed files; --diff prints what --fix would change. */
+  fix?: FixMode;
 }
 
 class UsageError extends Error {}
@@ -80,9 +89,18 @@ function parseScanArguments(args: string[]): ScanCommand {
       if (!/^\d+$/.test(jobs) || Number(jobs) <= 0 || Number(jobs) > 64) throw new UsageError(`--jobs must be a number of threads from 1 to 64, not "${jobs}"`);
       command.jobs = Number(jobs);
     } else if (flag === '--references' && item.inline === undefined) command.references = true;
-    else throw new UsageError(`unknown option ${flag}`);
+    else if ((flag === '--fix' || flag === '--diff') && item.inline === undefined) {
+      const mode = flag === '--fix' ? 'write' : 'diff';
+      if (command.fix && command.fix !== mode) throw new UsageError('--fix and --diff do not go together: --diff shows what --fix would write');
+      command.fix = mode;
+    } else throw new UsageError(`unknown option ${flag}`);
   }
   if (command.paths.length === 0) throw new UsageError('scan needs at least one file or folder');
+  if (command.fix === 'diff') {
+    // As ruff's --diff: stdout carries the diff alone, so it can be piped to `git apply`.
+    if (command.format !== 'text') throw new UsageError('--diff prints a unified diff; it does not go with --format');
+    if (command.references || command.failOn) throw new UsageError('--diff prints only the diff; --references and --fail-on belong to a scan or --fix');
+  }
   return command;
 }
 
@@ -113,10 +131,14 @@ const yieldToReplies = () => new Promise<void>((resolve) => setImmediate(resolve
 type Pending = { event: WalkEvent; shown: string; outcome?: FileOutcome | Promise<FileOutcome> };
 
 async function runScan(command: ScanCommand, out: Output): Promise<number> {
-  const reporter = createReporter(command, out);
+  // --diff writes only diffs on stdout; the findings report is for a scan and --fix.
+  const reporter = command.fix === 'diff' ? undefined : createReporter(command, out);
   const counts = emptyCounts();
+  const fixCounts = emptyFixCounts();
+  let hasDiff = false;
+  let writeFailed = false;
   const withReferences = command.references || command.format === 'json';
-  const settings = { maxBytes: command.maxFileSize, references: withReferences };
+  const settings: ScanSettings = { maxBytes: command.maxFileSize, references: withReferences, ...(command.fix ? { fix: command.fix } : {}) };
   let kb: KnowledgeBase | undefined;
   let pool: ScanPool | undefined;
   let thresholdMet = false;
@@ -133,14 +155,24 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
       counts.files++;
       counts.unreadable++;
       warn(`${escapeControl(shown)}: ${message}`);
-      reporter.unreadable(shown, message ?? '');
+      reporter?.unreadable(shown, message ?? '');
       return;
     }
     const result = outcome.result;
     if (result.status === 'skipped') warn(`${escapeControl(shown)}: skipped: ${escapeControl(result.message)}${result.reason === 'too-large' ? ' (--max-file-size)' : ''}`);
     else if (command.failOn && result.findings.some((f) => command.failOn === 'deprecated' || f.status === 'removed')) thresholdMet = true;
+    const fix = outcome.fix;
+    if (fix) {
+      countFix(fixCounts, fix);
+      if (fix.leftAlone) warn(`${escapeControl(shown)}: not fixed: ${escapeControl(fix.leftAlone)}`);
+      if (fix.writeFailed) writeFailed = true;
+      if (fix.diff) {
+        hasDiff = true;
+        out.write(fix.diff);
+      }
+    }
     count(counts, result);
-    reporter.file(result);
+    reporter?.file(result);
   };
 
   // Results are reported in walk order whatever order the workers finish in, so the output is the same as with one thread.
@@ -170,9 +202,12 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
   } finally {
     await pool?.close();
   }
-  reporter.end(counts);
-  if (command.format !== 'text') warn(summaryLine(counts, withReferences));
-  if (counts.unreadable > 0) return EXIT.incomplete;
+  reporter?.end(counts);
+  if (command.format !== 'text' || !reporter) warn(summaryLine(counts, withReferences));
+  if (command.fix) warn(fixSummaryLine(fixCounts, command.fix));
+  if (counts.unreadable > 0 || writeFailed) return EXIT.incomplete;
+  // As `ruff check --diff`: exit 0 only when there is no diff, so CI can require migrated code.
+  if (command.fix === 'diff') return hasDiff ? EXIT.thresholdMet : EXIT.ok;
   return thresholdMet ? EXIT.thresholdMet : EXIT.ok;
 }
 

@@ -7,16 +7,19 @@ import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { KnowledgeBase } from '../knowledge';
 import { KNOWLEDGE_ENTRIES } from '../knowledge/all';
-import { scanSource, type FileScan } from '../core/scan';
+import { scanSource } from '../core/scan';
+import { fixFile, type FixMode, type FixOutcome } from './fix';
 import { readScanFile } from './read';
 
 export interface ScanSettings {
   maxBytes: number;
   references: boolean;
+  /** --fix (`write`) or --diff (`diff`): each file is fixed where it is scanned, on a worker or the main thread. */
+  fix?: FixMode;
 }
 
-/** One file's outcome: a scan result (analysed or skipped), or a read error. */
-export type FileOutcome = { kind: 'scanned'; result: FileScan } | { kind: 'unreadable'; message: string };
+/** One file's outcome: a scan result (analysed or skipped) with what fixing it did, or a read error. */
+export type FileOutcome = FixOutcome;
 
 interface WorkerRequest {
   id: number;
@@ -40,6 +43,7 @@ const WORKER_ROLE = 'framework-guide-scan-worker';
 
 /** Read and scan one file: the same step in a worker and on the main thread. */
 export function scanFile(file: string, shown: string, settings: ScanSettings, kb: KnowledgeBase): FileOutcome {
+  if (settings.fix) return fixFile(file, shown, settings.maxBytes, settings.references, settings.fix, kb);
   const read = readScanFile(file, shown, settings.maxBytes);
   if (read.kind === 'unreadable') return { kind: 'unreadable', message: read.message };
   if (read.kind === 'skipped') return { kind: 'scanned', result: read.result };

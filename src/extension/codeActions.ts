@@ -1,21 +1,28 @@
 /**
- * Quick fixes for our diagnostics: rename to a drop-in replacement (through the file's aliases), ignore on this
- * line, show the equivalent in the panel, open the docs. Replacements that change behaviour get no edit.
+ * Quick fixes for our diagnostics: the core planner's safe fix (a drop-in rename through the file's aliases, a keyword
+ * rename), ignore on this line, show the equivalent in the panel, open the docs. Replacements that change behaviour
+ * get no edit. This adapter only turns the planner's offsets into ranges.
  */
 import * as vscode from 'vscode';
 import type { PythonAnalysis } from '../core/python';
-import { planKeywordRename, planLeadingArgument, planRename } from '../core/rules/quickFix';
+import { FixPlanner, type FixTitle, type PlannedFix } from '../core/rules/fixes';
 import { Suppressions } from '../core/rules/suppress';
-import { importInsertionOffset } from '../core/snippets/placement';
-import { firstCodeCell } from './codeInserter';
+import type { KnowledgeBase } from '../knowledge';
 import type { DeprecationDiagnostics, FindingRecord } from './diagnostics';
-import type { Replacement } from '../knowledge/types';
+import type { DocumentView } from './documentAnalysis';
 import type { KnowledgeStore } from './knowledgeStore';
+
+/** A fix's title as the light bulb and the refactor preview show it. */
+export function fixTitle(title: FixTitle): string {
+  return title.kind === 'replace' ? vscode.l10n.t('Replace with {0}', title.text) : vscode.l10n.t('Rename keyword {0}= to {1}=', title.from, title.to);
+}
 
 export class DeprecationCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
   /** One parse per analysed version for placing ignore comments, however often the light bulb asks. */
   private readonly suppressions = new WeakMap<PythonAnalysis, Suppressions>();
+  /** One planner per analysed version: it indexes the references once. */
+  private readonly planners = new WeakMap<PythonAnalysis, FixPlanner>();
 
   constructor(
     private readonly diagnostics: DeprecationDiagnostics,
@@ -27,20 +34,21 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     for (const record of this.diagnostics.recordsFor(document.uri)) {
       if (!record.diagnostic.range.intersection(range)) continue;
-      const keywordFix = this.keywordRenameAction(document, record);
-      if (keywordFix) actions.push(keywordFix);
       const entry = kb?.get(record.finding.entryName);
-      const replacement = entry?.replacement;
-      const fix = replacement?.dropIn || replacement?.leadingArgument ? this.renameAction(document, record, replacement) : undefined;
-      if (fix) actions.push(fix);
-      else if (replacement && !replacement.dropIn) {
+      const outcome = kb && this.plannerFor(record.view, kb).planFinding(record.finding);
+      if (outcome?.status === 'fix') {
+        const fix = this.fixAction(record, outcome);
+        if (fix) actions.push(fix);
+      } else if (outcome && entry?.replacement && (outcome.reason === 'not-drop-in' || outcome.reason === 'positional-arguments')) {
         // Shown greyed out in the Quick Fix menu, with the reason, instead of an entry that looks runnable.
+        const replacement = entry.replacement;
         const manual = new vscode.CodeAction(vscode.l10n.t('Replace with {0}', replacement.name), vscode.CodeActionKind.QuickFix);
         const why = replacement.note ? ` ${replacement.note}` : '';
         manual.disabled = {
-          reason: replacement.leadingArgument
-            ? vscode.l10n.t('No automatic fix: this call passes arguments by position, and {0} takes {1} first.{2}', replacement.name, replacement.leadingArgument, why)
-            : vscode.l10n.t('No automatic fix: {0} is not a drop-in replacement for {1}.{2}', replacement.name, record.finding.entryName, why),
+          reason:
+            outcome.reason === 'positional-arguments'
+              ? vscode.l10n.t('No automatic fix: this call passes arguments by position, and {0} takes {1} first.{2}', replacement.name, replacement.leadingArgument ?? '', why)
+              : vscode.l10n.t('No automatic fix: {0} is not a drop-in replacement for {1}.{2}', replacement.name, record.finding.entryName, why),
         };
         manual.diagnostics = [record.diagnostic];
         actions.push(manual);
@@ -59,48 +67,28 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private renameAction(document: vscode.TextDocument, record: FindingRecord, replacement: Replacement): vscode.CodeAction | undefined {
-    const reference = record.reference;
-    // An import line names a module (`from tensorflow import gfile`): a dotted replacement there would not parse.
-    if (!reference || reference.inImport) return undefined;
-    const plan = planRename(reference, replacement.name, record.view.analysis.imports);
-    const argument = replacement.leadingArgument ? planLeadingArgument(reference, replacement.leadingArgument, record.view.analysis.text) : undefined;
-    if (replacement.leadingArgument && !argument) return undefined; // positional arguments would shift: no safe edit
-    const argumentRange = argument && record.view.toRange(argument.at, argument.at);
-    if (argument && !argumentRange) return undefined;
-    const current = document.getText(record.diagnostic.range);
-    if (plan.text === current && !argument) return undefined; // already written the safe way (e.g. through tf.compat.v1)
-    const title = argument ? `${plan.text}(${argument.text.replace(/,\s*$/, ', …')})` : plan.text;
-    const action = new vscode.CodeAction(vscode.l10n.t('Replace with {0}', title), vscode.CodeActionKind.QuickFix);
+  private plannerFor(view: DocumentView, kb: KnowledgeBase): FixPlanner {
+    let planner = this.planners.get(view.analysis);
+    if (!planner) this.planners.set(view.analysis, (planner = new FixPlanner(view.prepared, view.analysis, kb)));
+    return planner;
+  }
+
+  /** The planner's fix as a quick fix; in a notebook its import goes to the first code cell. */
+  private fixAction(record: FindingRecord, fix: PlannedFix): vscode.CodeAction | undefined {
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of this.plannerFor(record.view, this.store.peekKnowledge()!).editsOf(fix)) {
+      const location = record.view.toLocation(e.from, e.to);
+      if (!location) return undefined;
+      edit.replace(location.uri, location.range, e.text);
+    }
+    const action = new vscode.CodeAction(fixTitle(fix.title), vscode.CodeActionKind.QuickFix);
     action.isPreferred = true;
     action.diagnostics = [record.diagnostic];
-    action.edit = new vscode.WorkspaceEdit();
-    action.edit.replace(document.uri, record.diagnostic.range, plan.text);
-    if (argumentRange && argument) action.edit.insert(document.uri, argumentRange.start, argument.text);
-    if (plan.importLine) {
-      // In a notebook the import goes to the first code cell, where the other imports live.
-      const target = firstCodeCell(document) ?? document;
-      const text = target.getText();
-      const offset = importInsertionOffset(text);
-      // A last import without a line break (typical in a cell) needs one before the new line.
-      const before = offset > 0 && !text.slice(0, offset).endsWith('\n') ? '\n' : '';
-      action.edit.insert(target.uri, target.positionAt(offset), `${before}${plan.importLine}\n`);
-    }
+    action.edit = edit;
     return action;
   }
 
   /** The ignore comment goes where suppression is read (core Suppressions), in the cell or file it belongs to. */
-  private keywordRenameAction(document: vscode.TextDocument, record: FindingRecord): vscode.CodeAction | undefined {
-    const rename = record.finding.keywordRename;
-    if (!planKeywordRename(record.finding) || !rename || document.getText(record.diagnostic.range) !== rename.from) return undefined;
-    const action = new vscode.CodeAction(vscode.l10n.t('Rename keyword {0}= to {1}=', rename.from, rename.to), vscode.CodeActionKind.QuickFix);
-    action.isPreferred = true;
-    action.diagnostics = [record.diagnostic];
-    action.edit = new vscode.WorkspaceEdit();
-    action.edit.replace(document.uri, record.diagnostic.range, rename.to);
-    return action;
-  }
-
   private ignoreAction(document: vscode.TextDocument, record: FindingRecord): vscode.CodeAction | undefined {
     const analysis = record.view.analysis;
     let suppressions = this.suppressions.get(analysis);

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { DocumentAnalysisCache, toGlobalOffset, type DocumentResult, type PythonAnalysis } from '../core/python';
-import { prepareSource, preparedText, type EditorCell, type PreparedSource } from '../core/scan';
+import { prepareSource, preparedText, splitByCell, type EditorCell, type PreparedSource } from '../core/scan';
 import type { Log } from './output';
 
 export interface DocumentView {
@@ -17,6 +17,8 @@ export interface DocumentView {
   toAnalysisOffset(position: vscode.Position): number;
   /** Range in the document of a span of `analysis.text`, or undefined when the span lies in another cell. */
   toRange(from: number, to: number): vscode.Range | undefined;
+  /** The document (for a notebook: the cell) and range of a span of `analysis.text`, wherever it lies. */
+  toLocation(from: number, to: number): vscode.Location | undefined;
 }
 
 export class DocumentAnalyses implements vscode.Disposable {
@@ -99,6 +101,14 @@ export class DocumentAnalyses implements vscode.Disposable {
       cell: cellIndex,
       toAnalysisOffset: (p) => toGlobalOffset(joined, index, document.offsetAt(p)),
       toRange: (from, to) => (from >= cellStart && to <= cellEnd ? new vscode.Range(document.positionAt(from - cellStart), document.positionAt(to - cellStart)) : undefined),
+      toLocation: (from, to) => {
+        // The same split as the CLI's notebook writer: an insertion at a cell's very end stays in that cell.
+        const [part] = splitByCell(prepared, [{ from, to, text: '' }]);
+        const cellDocument = part && cells[part.index]?.document;
+        if (!cellDocument) return undefined;
+        const edit = part.edits[0];
+        return new vscode.Location(cellDocument.uri, new vscode.Range(cellDocument.positionAt(edit.from), cellDocument.positionAt(edit.to)));
+      },
     };
   }
 
@@ -135,6 +145,7 @@ function fileView(document: vscode.TextDocument, analysis: PythonAnalysis): Docu
     analysis,
     toAnalysisOffset: (p) => document.offsetAt(p),
     toRange: (from, to) => new vscode.Range(document.positionAt(from), document.positionAt(to)),
+    toLocation: (from, to) => new vscode.Location(document.uri, new vscode.Range(document.positionAt(from), document.positionAt(to))),
   };
 }
 

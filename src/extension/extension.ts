@@ -14,6 +14,7 @@ import { DeprecationDiagnostics, registerDiagnostics } from './diagnostics';
 import { registerCodeActions } from './codeActions';
 import { registerWorkspaceScan, type ScanResult as WorkspaceScanResult } from './workspaceScan';
 import { registerPort } from './port';
+import { registerMigration, type MigrationService } from './migrate';
 import type { WebviewMessage } from '../webview/protocol';
 
 /** What activate() returns: handles the integration tests read. Not a public API. */
@@ -24,6 +25,8 @@ export interface FrameworkGuideTestApi {
   /** The last workspace scan's result (tests compare it with the CLI's core and the diagnostics). */
   lastWorkspaceScan(): WorkspaceScanResult | undefined;
   deliverPanelMessage(raw: unknown): boolean;
+  /** "Migrate This File" on a given document: run it, or only build its edit (entries with the preview metadata). */
+  migration: MigrationService;
 }
 
 export function activate(context: vscode.ExtensionContext): FrameworkGuideTestApi {
@@ -42,7 +45,15 @@ export function activate(context: vscode.ExtensionContext): FrameworkGuideTestAp
   registerCodeActions(context, diagnostics, store);
   const workspaceScan = registerWorkspaceScan(context, store, log);
   registerPort(context, { log });
-  return { panelMessages, analyses, diagnostics, lastWorkspaceScan: workspaceScan.lastResult, deliverPanelMessage: (raw) => ComparisonPanel.deliverForTest(raw) };
+  const migration = registerMigration(context, { analyses, store, log });
+  return {
+    panelMessages,
+    analyses,
+    diagnostics,
+    lastWorkspaceScan: workspaceScan.lastResult,
+    deliverPanelMessage: (raw) => ComparisonPanel.deliverForTest(raw),
+    migration,
+  };
 }
 
 export function deactivate(): void {

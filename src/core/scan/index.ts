@@ -2,3 +2,6 @@
 export { scanSource, prepareSource, preparedText, finishScan, skipped, isNotebookPath } from './scanFile';
 export type { ScanInput, ScanOptions, PreparedSource, PreparedNotebook, EditorCell } from './scanFile';
 export type { FileScan, AnalysedFile, SkippedFile, SkipReason, Location, LineRange, ScannedFinding, ScannedReference } from './types';
+export { fixSource, splitByCell } from './fixFile';
+export type { FileFix, CellEdits } from './fixFile';
+export { rewriteNotebookSources } from './notebookWrite';

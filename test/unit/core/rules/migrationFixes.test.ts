@@ -4,42 +4,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzePython } from '../../../../src/core/python';
 import { findDeprecations, type Finding } from '../../../../src/core/rules/findings';
-import { planKeywordRename, planRename } from '../../../../src/core/rules/quickFix';
+import { applyEdits, FixPlanner, type TextEdit } from '../../../../src/core/rules/fixes';
+import { preparedText } from '../../../../src/core/scan';
 import { KnowledgeBase } from '../../../../src/knowledge';
 import { KNOWLEDGE_ENTRIES } from '../../../../src/knowledge/all';
 
 const kb = new KnowledgeBase(KNOWLEDGE_ENTRIES);
 const fixture = (name: string) => fs.readFileSync(path.join(process.cwd(), 'test', 'fixtures', 'migrations', name), 'utf8');
 
-interface Edit {
-  from: number;
-  to: number;
-  text: string;
-}
-
-/** Every safe fix the code actions offer for `text`, as the editor would apply them (one pass). */
-function fixAll(text: string): { text: string; edits: Edit[] } {
+/** Every safe fix of `text` in one pass, through the planner the code actions, the fix-all command and the CLI share. */
+function fixAll(text: string): { text: string; edits: TextEdit[] } {
   const analysis = analyzePython(text);
-  const byStart = new Map(analysis.references.map((r) => [`${r.span.from}:${r.span.to}`, r]));
-  const edits: Edit[] = [];
-  const imports = new Set<string>();
-  for (const finding of findDeprecations(analysis, kb)) {
-    const keyword = planKeywordRename(finding);
-    if (keyword) {
-      edits.push(keyword);
-      continue;
-    }
-    const reference = byStart.get(`${finding.span.from}:${finding.span.to}`);
-    const replacement = kb.get(finding.entryName)?.replacement;
-    if (!reference || reference.inImport || !replacement?.dropIn) continue;
-    const plan = planRename(reference, replacement.name, analysis.imports);
-    if (plan.text === text.slice(finding.span.from, finding.span.to)) continue;
-    edits.push({ ...finding.span, text: plan.text });
-    if (plan.importLine) imports.add(plan.importLine);
-  }
-  let out = text;
-  for (const edit of [...edits].sort((a, b) => b.from - a.from)) out = out.slice(0, edit.from) + edit.text + out.slice(edit.to);
-  return { text: [...imports].map((l) => `${l}\n`).join('') + out, edits };
+  const plan = new FixPlanner(preparedText('file.py', text), analysis, kb).planFile(findDeprecations(analysis, kb));
+  return { text: applyEdits(text, plan.edits), edits: plan.edits };
 }
 
 function findingsOf(text: string): Finding[] {

@@ -1,0 +1,341 @@
+/**
+ * The one fix planner: for each finding of a scanned file, its safe fix as offset edits (or why there is none), and
+ * for the whole file one merged, non-overlapping edit set that still parses. The light bulb, the "Migrate This File"
+ * command, `source.fixAll` and the CLI's `--fix`/`--diff` all plan through here; adapters only convert offsets.
+ */
+import type { KnowledgeBase } from '../../knowledge';
+import { parser } from '../python/parser';
+import type { FrameworkReference, PythonAnalysis } from '../python/types';
+import type { PreparedSource } from '../scan/scanFile';
+import { importInsertionOffset } from '../snippets/placement';
+import type { Finding } from './findings';
+import { planKeywordRename, planLeadingArgument, planRename } from './quickFix';
+
+/** Replace `from`..`to` of the analysed program (a notebook: its joined code cells) with `text`. */
+export interface TextEdit {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/** What a fix writes, for its title: the adapters word it (and localise it) from this. */
+export type FixTitle = { kind: 'replace'; text: string } | { kind: 'rename-keyword'; from: string; to: string };
+
+export interface PlannedFix {
+  status: 'fix';
+  finding: Finding;
+  title: FixTitle;
+  /** Edits in program offsets, without the import the fix may need. */
+  edits: TextEdit[];
+  /** An import statement the fix needs (`import torch`); a file plan adds each one once. */
+  importLine?: string;
+}
+
+/** Why a finding gets no automatic edit. */
+export type ManualReason =
+  | 'advice'
+  | 'keyword-without-rename'
+  | 'no-replacement'
+  | 'not-drop-in'
+  | 'positional-arguments'
+  | 'in-import'
+  | 'no-edit-for-this-use'
+  | 'already-written'
+  | 'overlaps-another-fix'
+  | 'would-break-syntax'
+  | 'file-has-syntax-errors';
+
+export interface SkippedFix {
+  status: 'manual';
+  finding: Finding;
+  reason: ManualReason;
+  /** One sentence for people (the CLI prints it; the editor words its own from `reason`). */
+  message: string;
+}
+
+export type FindingFix = PlannedFix | SkippedFix;
+
+/** A merged edit, with the fixes it belongs to (several when it is an import line they share). */
+export interface PlannedEdit extends TextEdit {
+  fixes: PlannedFix[];
+  /** The import lines this edit adds, when it is the file's import insertion. */
+  importLines?: string[];
+}
+
+export interface FilePlan {
+  /** The fixes the merged edits apply, in source order. */
+  fixes: PlannedFix[];
+  /** Findings left for manual work, with the reason, in source order. */
+  skipped: SkippedFix[];
+  /** Sorted, non-overlapping edits in program offsets; applying them all is the fixed program. */
+  edits: PlannedEdit[];
+  /** Set when the whole file is left alone, saying why. */
+  refused?: string;
+  /** Where the parser met the first syntax error of a refused file: 1-based line, and cell (among all cells). */
+  syntaxErrorAt?: { line: number; cell?: number };
+}
+
+/** English words of a title, for the CLI (the extension localises the same two forms). */
+export function describeFix(title: FixTitle): string {
+  return title.kind === 'replace' ? `Replace with ${title.text}` : `Rename keyword ${title.from}= to ${title.to}=`;
+}
+
+/** Keyword findings (`keep_dims=`, `torch.load` without `weights_only=`) carry a rule id below their entry's. */
+function isKeywordFinding(finding: Finding): boolean {
+  return finding.ruleId !== `FG-${finding.entryName}`;
+}
+
+type FixRule = (finding: Finding, planner: FixPlanner) => FindingFix | undefined;
+
+/**
+ * How each kind of finding maps to its edits: the first rule that answers decides. This is the one place a new kind
+ * of fix plugs in (argument reorders, positional → keyword, go before `replacementFix`).
+ */
+const FIX_RULES: readonly FixRule[] = [(f, p) => p.keywordRenameFix(f), (f, p) => p.replacementFix(f)];
+
+/** The number of error nodes in the parse of `text`; a parse that fails counts as worse than any. */
+export function syntaxErrorCount(text: string): number {
+  try {
+    let count = 0;
+    parser.parse(text).iterate({
+      enter: (node) => {
+        if (node.type.isError) count++;
+      },
+    });
+    return count;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** Where the first syntax error of `text` is, as an offset, or undefined. */
+function firstSyntaxError(text: string): number | undefined {
+  let at: number | undefined;
+  try {
+    parser.parse(text).iterate({
+      enter: (node) => {
+        if (at === undefined && node.type.isError) at = node.from;
+        return at === undefined;
+      },
+    });
+  } catch {
+    return 0;
+  }
+  return at;
+}
+
+/** `text` with `edits` applied; the edits must be sorted (see sortEdits) and must not overlap. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = '';
+  let at = 0;
+  for (const edit of edits) {
+    out += text.slice(at, edit.from) + edit.text;
+    at = edit.to;
+  }
+  return out + text.slice(at);
+}
+
+/** By start; at one offset an insertion goes before a replacement that starts there. */
+function sortEdits<T extends TextEdit>(edits: T[]): T[] {
+  return edits.sort((a, b) => a.from - b.from || a.to - a.from - (b.to - b.from));
+}
+
+/** Two insertions at one point (their order is unclear) or two ranges that share a character. */
+function conflicts(a: TextEdit, b: TextEdit): boolean {
+  if (a.from === a.to && b.from === b.to) return a.from === b.from;
+  return a.from < b.to && b.from < a.to;
+}
+
+/** Where added imports go: the top of the file, or of the first Python code cell that is not a `%%` magic. */
+interface ImportPlacement {
+  at: number;
+  /** A line break first, when the insertion point follows a last line without one. */
+  before: string;
+  eol: string;
+}
+
+/** Plans fixes for one analysed program; one instance per analysis (it indexes the references once). */
+export class FixPlanner {
+  private readonly references = new Map<string, FrameworkReference>();
+  private placement?: ImportPlacement | null;
+
+  constructor(
+    readonly prepared: PreparedSource,
+    readonly analysis: PythonAnalysis,
+    private readonly kb: KnowledgeBase,
+  ) {
+    for (const r of analysis.references) this.references.set(`${r.span.from}:${r.span.to}`, r);
+  }
+
+  /** The finding's safe fix, or why it has none. */
+  planFinding(finding: Finding): FindingFix {
+    for (const rule of FIX_RULES) {
+      const outcome = rule(finding, this);
+      if (outcome) return outcome;
+    }
+    return this.manual(finding, 'no-replacement', 'no automatic fix for this finding');
+  }
+
+  /** A fix's edits with its import line, as one quick fix applies them alone. */
+  editsOf(fix: PlannedFix): TextEdit[] {
+    const edits = [...fix.edits];
+    const placement = fix.importLine ? this.importPlacement() : undefined;
+    if (fix.importLine && placement) edits.push({ from: placement.at, to: placement.at, text: `${placement.before}${fix.importLine}${placement.eol}` });
+    return edits;
+  }
+
+  /**
+   * Every safe fix of `findings` merged: imports added once, an edit that overlaps an earlier one skipped, and no fix
+   * kept whose result parses worse than the file did. A file that already has syntax errors is left alone: its
+   * analysis is best-effort and the result could not be checked.
+   */
+  planFile(findings: readonly Finding[]): FilePlan {
+    const program = this.prepared.program;
+    // The analysis already parsed the program: a clean parse means zero errors, and only the result needs a parse.
+    const before = this.analysis.hasSyntaxErrors ? Math.max(1, syntaxErrorCount(program)) : 0;
+    if (before > 0) {
+      const at = this.lineOf(firstSyntaxError(program) ?? 0);
+      const where = at.cell === undefined ? `near line ${at.line}` : `cell ${at.cell}, near line ${at.line}`;
+      const refused = `it has syntax errors (${where}): fix them first, then run the fixes again`;
+      return { fixes: [], skipped: findings.map((f) => this.manual(f, 'file-has-syntax-errors', refused)), edits: [], refused, syntaxErrorAt: at };
+    }
+    const fixes: PlannedFix[] = [];
+    const skipped: SkippedFix[] = [];
+    for (const finding of findings) {
+      const outcome = this.planFinding(finding);
+      if (outcome.status === 'fix') fixes.push(outcome);
+      else skipped.push(outcome);
+    }
+    let merged = this.merge(fixes, skipped);
+    if (syntaxErrorCount(applyEdits(program, merged.edits)) > before) {
+      // Rare: keep fixes one by one, in source order, while the result parses as well as the original.
+      const kept: PlannedFix[] = [];
+      for (const fix of merged.fixes) {
+        const trial = this.merge([...kept, fix], []);
+        if (trial.fixes.length > kept.length && syntaxErrorCount(applyEdits(program, trial.edits)) <= before) kept.push(fix);
+        else skipped.push(this.manual(fix.finding, 'would-break-syntax', 'the edit would leave code that no longer parses'));
+      }
+      merged = this.merge(kept, skipped);
+    }
+    const order = (a: { finding: Finding }, b: { finding: Finding }) => a.finding.span.from - b.finding.span.from;
+    return { fixes: merged.fixes.sort(order), skipped: skipped.sort(order), edits: merged.edits };
+  }
+
+  /** Accepts fixes in order; one whose edits meet an accepted edit is skipped. */
+  private merge(candidates: readonly PlannedFix[], skipped: SkippedFix[]): { fixes: PlannedFix[]; edits: PlannedEdit[] } {
+    const fixes: PlannedFix[] = [];
+    const edits: PlannedEdit[] = [];
+    let importEdit: PlannedEdit | undefined;
+    for (const fix of candidates) {
+      const own = fix.edits.map((e): PlannedEdit => ({ ...e, fixes: [fix] }));
+      const placement = fix.importLine ? this.importPlacement() : undefined;
+      const needsImportEdit = placement && !importEdit;
+      const pseudoImport = needsImportEdit ? [{ from: placement.at, to: placement.at, text: '' }] : [];
+      const clash = [...own, ...pseudoImport].some((e) => edits.some((accepted) => conflicts(e, accepted)) || own.some((o) => o !== e && conflicts(o, e)));
+      if (clash || (fix.importLine && !placement)) {
+        const other = edits.find((accepted) => own.some((e) => conflicts(e, accepted)))?.fixes[0];
+        skipped.push(this.manual(fix.finding, 'overlaps-another-fix', other ? `its edit overlaps the fix of ${other.finding.ruleId}; run the fixes again` : 'its edit overlaps another fix; run the fixes again'));
+        continue;
+      }
+      fixes.push(fix);
+      edits.push(...own);
+      if (fix.importLine && placement) {
+        if (!importEdit) {
+          importEdit = { from: placement.at, to: placement.at, text: '', fixes: [], importLines: [] };
+          edits.push(importEdit);
+        }
+        importEdit.fixes.push(fix);
+        if (!importEdit.importLines!.includes(fix.importLine)) importEdit.importLines!.push(fix.importLine);
+      }
+    }
+    const placement = this.importPlacement();
+    if (importEdit && placement) importEdit.text = `${placement.before}${importEdit.importLines!.join(placement.eol)}${placement.eol}`;
+    return { fixes, edits: sortEdits(edits) };
+  }
+
+  /** `keep_dims=` → `keepdims=`: the keyword's name only. */
+  keywordRenameFix(finding: Finding): FindingFix | undefined {
+    if (!isKeywordFinding(finding)) return undefined;
+    if (finding.advice) return this.manual(finding, 'advice', 'advice on a call: the argument to pass is your decision');
+    const edit = planKeywordRename(finding);
+    const rename = finding.keywordRename;
+    if (!edit || !rename || this.analysis.text.slice(finding.span.from, finding.span.to) !== rename.from) {
+      return this.manual(finding, 'keyword-without-rename', 'the keyword has no new name to write (or the call already passes it)');
+    }
+    return { status: 'fix', finding, title: { kind: 'rename-keyword', from: rename.from, to: rename.to }, edits: [edit] };
+  }
+
+  /** The replacement API written through the file's aliases, with a leading argument or an import when needed. */
+  replacementFix(finding: Finding): FindingFix | undefined {
+    const replacement = this.kb.get(finding.entryName)?.replacement;
+    if (!replacement) return this.manual(finding, 'no-replacement', 'no replacement API to write');
+    const note = replacement.note ? ` ${replacement.note}` : '';
+    if (!replacement.dropIn && !replacement.leadingArgument) {
+      return this.manual(finding, 'not-drop-in', `${replacement.name} is not a drop-in replacement for ${finding.entryName}.${note}`);
+    }
+    const reference = this.references.get(`${finding.span.from}:${finding.span.to}`);
+    if (!reference) return this.manual(finding, 'no-edit-for-this-use', 'no automatic edit for this use');
+    // An import line names a module (`from tensorflow import gfile`): a dotted replacement there would not parse.
+    if (reference.inImport) return this.manual(finding, 'in-import', 'in an import statement, where a dotted replacement would not parse');
+    const text = this.analysis.text;
+    const plan = planRename(reference, replacement.name, this.analysis.imports);
+    const argument = replacement.leadingArgument ? planLeadingArgument(reference, replacement.leadingArgument, text) : undefined;
+    if (replacement.leadingArgument && !argument) {
+      return this.manual(finding, 'positional-arguments', `this call passes arguments by position, and ${replacement.name} takes ${replacement.leadingArgument} first.${note}`);
+    }
+    const current = text.slice(finding.span.from, finding.span.to);
+    // Already written the safe way (e.g. through tf.compat.v1): nothing to edit, and a second run stays quiet.
+    if (plan.text === current && !argument) return this.manual(finding, 'already-written', `already written as ${current}`);
+    const edits: TextEdit[] = [];
+    if (plan.text !== current) edits.push({ from: finding.span.from, to: finding.span.to, text: plan.text });
+    if (argument) edits.push({ from: argument.at, to: argument.at, text: argument.text });
+    const title = argument ? `${plan.text}(${argument.text.replace(/,\s*$/, ', …')})` : plan.text;
+    return { status: 'fix', finding, title: { kind: 'replace', text: title }, edits, ...(plan.importLine ? { importLine: plan.importLine } : {}) };
+  }
+
+  private manual(finding: Finding, reason: ManualReason, message: string): SkippedFix {
+    return { status: 'manual', finding, reason, message };
+  }
+
+  private importPlacement(): ImportPlacement | undefined {
+    if (this.placement !== undefined) return this.placement ?? undefined;
+    const notebook = this.prepared.notebook;
+    let text = this.prepared.program;
+    let base = 0;
+    if (notebook) {
+      // As the editor does: the first code cell that does not start with a `%%` magic, else the first code cell.
+      const first = notebook.sources.findIndex((s) => !/^[ \t]*%%/.test(s));
+      const index = first >= 0 ? first : 0;
+      if (index >= notebook.sources.length) {
+        this.placement = null;
+        return undefined;
+      }
+      text = notebook.sources[index];
+      base = notebook.joined.cellStarts[index];
+    }
+    const offset = importInsertionOffset(text);
+    const newline = text.indexOf('\n');
+    const eol = newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
+    this.placement = { at: base + offset, before: offset > 0 && !text.slice(0, offset).endsWith('\n') ? eol : '', eol };
+    return this.placement;
+  }
+
+  /** The 1-based line of a program offset, and in a notebook its cell (counted from 1 among all cells, as reports do). */
+  private lineOf(offset: number): { line: number; cell?: number } {
+    const notebook = this.prepared.notebook;
+    let text = this.prepared.program;
+    let local = offset;
+    let cell: number | undefined;
+    if (notebook) {
+      const starts = notebook.joined.cellStarts;
+      let k = 0;
+      while (k + 1 < starts.length && starts[k + 1] <= offset) k++;
+      text = notebook.sources[k] ?? '';
+      local = offset - (starts[k] ?? 0);
+      cell = notebook.cellIndexes[k];
+    }
+    const line = text.slice(0, local).split('\n').length;
+    return cell === undefined ? { line } : { line, cell: cell + 1 };
+  }
+}
+
