@@ -3,6 +3,7 @@ import type { KnowledgeBase, KnowledgeEntry, Lifecycle, LookupResult } from '../
 import type { FrameworkReference, ImportStatement, PythonAnalysis, Span } from '../python/types';
 import { FRAMEWORK_LABEL } from '../../knowledge/frameworks';
 import { planRename } from './quickFix';
+import { reorderFinding, type ArgumentReorder } from './reorder';
 
 export interface Finding {
   /** `FG-` + the entry's canonical name: one rule per API, so SARIF viewers group by API. */
@@ -25,6 +26,8 @@ export interface Finding {
   advice?: true;
   /** A keyword finding whose whole fix is writing another keyword name (`keep_dims=` → `keepdims=`). */
   keywordRename?: { from: string; to: string };
+  /** A call relying on a TF1 positional order TF 2 changed: the keywords its fix writes, or why there is no fix. */
+  argumentReorder?: ArgumentReorder;
 }
 
 /** `tf.Session`, not `tf.Session (tensorflow.Session)`: the canonical name only when the alias hides the API's path. */
@@ -58,6 +61,9 @@ export function findDeprecations(analysis: PythonAnalysis, kb: KnowledgeBase): F
     if (finding) findings.push(finding);
     if (result.match !== 'module') for (const keyword of keywordFindings(reference, result.entry)) findings.push(keyword);
     if (result.match !== 'module') for (const advice of omittedKeywordFindings(reference, result.entry)) findings.push(advice);
+    // Through tf.compat.v1 the TF1 signature, and so the TF1 order, is still the one called.
+    const reorder = result.match !== 'module' && !result.compatV1 ? reorderFinding(reference, result.entry) : undefined;
+    if (reorder) findings.push(reorder);
   }
   return findings;
 }
