@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { PythonAnalysis } from '../core/python';
 import { planKeywordRename, planLeadingArgument, planRename } from '../core/rules/quickFix';
+import { planArgumentReorder } from '../core/rules/reorder';
 import { Suppressions } from '../core/rules/suppress';
 import { importInsertionOffset } from '../core/snippets/placement';
 import { firstCodeCell } from './codeInserter';
@@ -29,6 +30,8 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
       if (!record.diagnostic.range.intersection(range)) continue;
       const keywordFix = this.keywordRenameAction(document, record);
       if (keywordFix) actions.push(keywordFix);
+      const reorderFix = this.argumentReorderAction(document, record);
+      if (reorderFix) actions.push(reorderFix);
       const entry = kb?.get(record.finding.entryName);
       const replacement = entry?.replacement;
       const fix = replacement?.dropIn || replacement?.leadingArgument ? this.renameAction(document, record, replacement) : undefined;
@@ -98,6 +101,31 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
     action.diagnostics = [record.diagnostic];
     action.edit = new vscode.WorkspaceEdit();
     action.edit.replace(document.uri, record.diagnostic.range, rename.to);
+    return action;
+  }
+
+  /** Positional arguments whose TF1 order TF 2 changed, passed by keyword (core planArgumentReorder); greyed out with the reason when unsafe. */
+  private argumentReorderAction(document: vscode.TextDocument, record: FindingRecord): vscode.CodeAction | undefined {
+    const reorder = record.finding.argumentReorder;
+    if (!reorder) return undefined;
+    const span = record.finding.span;
+    // A finding of an older version of the text gets no edit: its offsets may no longer hold.
+    if (document.getText(record.diagnostic.range) !== record.view.analysis.text.slice(span.from, span.to)) return undefined;
+    const edits = planArgumentReorder(record.finding);
+    if (!edits) {
+      const manual = new vscode.CodeAction(vscode.l10n.t('Pass the arguments by keyword'), vscode.CodeActionKind.QuickFix);
+      manual.disabled = { reason: vscode.l10n.t('No automatic fix: {0}.', reorder.refused ?? '') };
+      manual.diagnostics = [record.diagnostic];
+      return manual;
+    }
+    const ranges = edits.map((e) => record.view.toRange(e.from, e.to));
+    if (ranges.some((r) => !r)) return undefined;
+    const names = reorder.keywords.map((k) => `${k.name}=`).concat(reorder.renames.map((r) => `${r.to}=`));
+    const action = new vscode.CodeAction(vscode.l10n.t('Pass the arguments by keyword ({0})', names.join(', ')), vscode.CodeActionKind.QuickFix);
+    action.isPreferred = true;
+    action.diagnostics = [record.diagnostic];
+    action.edit = new vscode.WorkspaceEdit();
+    edits.forEach((e, i) => action.edit?.replace(document.uri, ranges[i] as vscode.Range, e.text));
     return action;
   }
 
