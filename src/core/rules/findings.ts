@@ -1,5 +1,6 @@
 /** Turns an analysis into findings: references to APIs the knowledge base marks deprecated or removed. */
-import type { KnowledgeBase, KnowledgeEntry, Lifecycle, LookupResult } from '../../knowledge';
+import { NAMESPACE_ALIASES, type KnowledgeBase, type KnowledgeEntry, type Lifecycle, type LookupResult } from '../../knowledge';
+import type { KeywordRule } from '../../knowledge/types';
 import type { FrameworkReference, ImportStatement, PythonAnalysis, Span } from '../python/types';
 import { FRAMEWORK_LABEL } from '../../knowledge/frameworks';
 import { planRename } from './quickFix';
@@ -104,13 +105,24 @@ function classSpan(reference: FrameworkReference, result: LookupResult): Span {
   return { from: reference.span.from, to: reference.span.from + written.slice(0, written.length - extra).join('.').length };
 }
 
+/**
+ * False for a keyword rule that began in a later major release than the one an alias names: tf_keras (Keras 2) still
+ * takes the lr= that Keras 3 rejects.
+ */
+function ruleHoldsThrough(reference: FrameworkReference, entry: KnowledgeEntry, rule: KeywordRule): boolean {
+  const alias = NAMESPACE_ALIASES.find((a) => reference.qualifiedName.startsWith(a.from));
+  if (!alias?.release || alias.release.framework !== entry.framework) return true;
+  const major = parseInt(rule.status.since ?? '', 10);
+  return Number.isNaN(major) || major <= alias.release.major;
+}
+
 /** Findings for keyword arguments the base marks deprecated or removed (`Variable(x, volatile=True)`). */
 function keywordFindings(reference: FrameworkReference, entry: KnowledgeEntry): Finding[] {
   if (!entry.keywords || !reference.callKeywords) return [];
   const out: Finding[] = [];
   for (const keyword of reference.callKeywords) {
     const rule = Object.prototype.hasOwnProperty.call(entry.keywords, keyword.name) ? entry.keywords[keyword.name] : undefined;
-    if (!rule || rule.status.state === 'current') continue;
+    if (!rule || rule.status.state === 'current' || !ruleHoldsThrough(reference, entry, rule)) continue;
     const since = rule.status.since ? ` since ${FRAMEWORK_LABEL[entry.framework]} ${rule.status.since}` : '';
     // A rename is offered only when the call does not pass the new keyword too (that would be a repeated keyword).
     const rename = rule.renamedTo && !reference.callKeywords.some((k) => k.name === rule.renamedTo) ? { from: keyword.name, to: rule.renamedTo } : undefined;

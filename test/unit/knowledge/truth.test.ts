@@ -183,6 +183,22 @@ suite('knowledge base against the installed frameworks (test/fixtures/truth)', (
     assert.deepStrictEqual(bad, []);
   });
 
+  test('tf.optimizers reaches the Keras 3 optimizers: every keras.optimizers entry has the same signature there', () => {
+    assert.ok(NAMESPACE_ALIASES.some((a) => a.sameApi && a.from === 'tensorflow.optimizers.' && a.to === 'keras.optimizers.'));
+    const bad: string[] = [];
+    let compared = 0;
+    for (const e of ALL_ENTRIES) {
+      if (!e.name.startsWith('keras.optimizers.') || e.status.state === 'removed') continue;
+      const view = surfaces.find(`tensorflow.optimizers.${e.name.slice('keras.optimizers.'.length)}`);
+      const own = surfaces.find(e.name);
+      if (!view || !own || view.record.kind === 'module') continue;
+      compared++;
+      if (view.record.signature !== own.record.signature) bad.push(`${e.name}: keras ${own.record.signature} / tf.optimizers ${view.record.signature}`);
+    }
+    assert.ok(compared >= 10, `compared ${compared}`);
+    assert.deepStrictEqual(bad, []);
+  });
+
   test('aliases that claim the same API reach objects with the same signature (tf.keras view vs keras)', () => {
     const same = NAMESPACE_ALIASES.filter((a) => a.sameApi && a.from === 'tensorflow.keras.');
     assert.strictEqual(same.length, 1, 'the tf.keras alias claims the same API');
