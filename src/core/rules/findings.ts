@@ -60,7 +60,9 @@ export function findDeprecations(analysis: PythonAnalysis, kb: KnowledgeBase): F
     if (!result) continue;
     const finding = apiFinding(reference, result, analysis.imports);
     if (finding) findings.push(finding);
-    if (result.match !== 'module') for (const keyword of keywordFindings(reference, result.entry)) findings.push(keyword);
+    // The keyword rules of a TF 2 entry describe its TF 2 signature; through tf.compat.v1 the TF1 signature is called.
+    const tf1Signature = result.match === 'alias' && result.compatV1 === true;
+    if (result.match !== 'module' && !tf1Signature) for (const keyword of keywordFindings(reference, result.entry)) findings.push(keyword);
     if (result.match !== 'module') for (const advice of omittedKeywordFindings(reference, result.entry)) findings.push(advice);
     // Through tf.compat.v1 the TF1 signature, and so the TF1 order, is still the one called.
     const reorder = result.match !== 'module' && !result.compatV1 ? reorderFinding(reference, result.entry) : undefined;

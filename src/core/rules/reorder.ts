@@ -99,21 +99,26 @@ export function reorderFinding(reference: FrameworkReference, entry: KnowledgeEn
   const first = moved[0] ?? star;
   if (!first) return undefined;
   const last = moved[moved.length - 1] ?? first;
-  const index = order.agree + 1;
+  const ordinalText = ordinal(order.agree + 1);
   const tf1 = order.tf1[order.agree];
   const now = order.keywords[order.agree];
   const target = tfName(order.target);
   const where = order.target === entry.name ? `TensorFlow 2.21` : `${target} (its TensorFlow 2.21 successor)`;
-  const detail = moved.length
-    ? now
-      ? ` (the ${ordinal(index)} is ${tf1}= in TF 1, ${now}= in ${where})`
-      : ` (the ${ordinal(index)} is ${tf1}= in TF 1; ${where} takes ${order.agree} positional arguments)`
-    : ' (*args may reach positions whose meaning changed)';
+  const after = renamed(order, tf1);
+  let message: string;
+  if (!moved.length) message = `Positional arguments of ${reference.written} changed order in TF 2; *args may reach positions whose meaning changed.`;
+  else if (after === null || !order.keywords.includes(after)) {
+    // No keyword can carry this argument into TF 2: say what the position was, not "pass it by keyword".
+    message = `The ${ordinalText} positional argument of ${reference.written} is ${tf1}= in TF 1, a parameter ${target} no longer has in TensorFlow 2.21${now ? ` (it reads that position as ${now}=)` : ''}.`;
+  } else {
+    const detail = now ? `the ${ordinalText} is ${tf1}= in TF 1, ${now}= in ${where}` : `the ${ordinalText} is ${tf1}= in TF 1; ${where} takes ${order.agree} positional arguments`;
+    message = `Positional arguments of ${reference.written} changed order in TF 2; pass them by keyword (${detail}).`;
+  }
   return {
     ruleId: `FG-${entry.name}.positional-order`,
     severity: 'information',
     status: 'removed',
-    message: `Positional arguments of ${reference.written} changed order in TF 2; pass them by keyword${detail}.`,
+    message,
     span: { from: first.span.from, to: last.span.to },
     entryName: entry.name,
     docs: entry.docs,

@@ -94,6 +94,17 @@ suite('argument reorder', () => {
     assert.strictEqual(call.keywordRename, undefined);
   });
 
+  test('tf.name_scope: the TF1 default_name/values forms are flagged without a fix; a plain name and tf.compat.v1 are not', () => {
+    const source = read('migrations', 'tf1_name_scope.py');
+    const all = findDeprecations(analyzePython(source), kb);
+    assert.deepStrictEqual(all.map((f) => [f.ruleId, source.slice(f.span.from, f.span.to)]), [
+      ['FG-tensorflow.name_scope.positional-order', '"dropout", [x]'],
+      ['FG-tensorflow.name_scope.values', 'values'],
+    ]);
+    assert.strictEqual(all[0].message, 'The 2nd positional argument of tf.name_scope is default_name= in TF 1, a parameter tf.name_scope no longer has in TensorFlow 2.21.');
+    assert.strictEqual(planArgumentReorder(all[0]), undefined);
+  });
+
   test('in a notebook the finding lands in its cell, and every front door sees it (one scan pipeline)', () => {
     const bytes = new TextEncoder().encode(read('scan', 'notebooks', 'tf1_reorder.ipynb'));
     const scan = scanSource({ path: 'tf1_reorder.ipynb', bytes }, kb, { maxBytes: 2_000_000 }) as AnalysedFile;
