@@ -110,6 +110,13 @@ function keywordCarrier(name: string): KnowledgeEntry {
   };
 }
 
+/** A carrier of a function whose order changed says both orders, since it stands in for the baseline note (with the signature). */
+function orderCarrier(entry: KnowledgeEntry, order: PositionalOrder | undefined): KnowledgeEntry {
+  if (!order) return entry;
+  const summary = `TensorFlow 2.21 function ${tfName(entry.name)}(${order.keywords.join(', ')}); TF 1 took (${order.tf1.join(', ')}), so positional arguments written for TF 1 can mean something else.`;
+  return { ...entry, summary, positionalOrder: order };
+}
+
 function keywordRules(table: Record<string, string | null>, valueChanges: Record<string, string> = {}): NonNullable<KnowledgeEntry['keywords']> {
   const rules: NonNullable<KnowledgeEntry['keywords']> = {};
   for (const [old, renamed] of Object.entries(table)) {
@@ -147,10 +154,10 @@ export function migrationEntries(): KnowledgeEntry[] {
   const reorders = DATA.tensorflowReorders;
   const withOrder = (entry: KnowledgeEntry): KnowledgeEntry => (reorders[entry.name] ? { ...entry, positionalOrder: reorders[entry.name] } : entry);
   for (const [name, fact] of Object.entries(DATA.tensorflowRemoved)) out.push(withOrder(tensorflowRemoved(name, fact)));
-  for (const [name, table] of Object.entries(DATA.tensorflowKeywords)) out.push(withOrder({ ...keywordCarrier(name), keywords: keywordRules(table, DATA.tensorflowKeywordValueChanges[name]) }));
+  for (const [name, table] of Object.entries(DATA.tensorflowKeywords)) out.push(orderCarrier({ ...keywordCarrier(name), keywords: keywordRules(table, DATA.tensorflowKeywordValueChanges[name]) }, reorders[name]));
   // Current TF 2 functions with a changed order and no other generated fact: the entry only carries the order.
   for (const name of Object.keys(reorders)) {
-    if (!(name in DATA.tensorflowRemoved) && !(name in DATA.tensorflowKeywords)) out.push(withOrder(keywordCarrier(name)));
+    if (!(name in DATA.tensorflowRemoved) && !(name in DATA.tensorflowKeywords)) out.push(orderCarrier(keywordCarrier(name), reorders[name]));
   }
   for (const [path, fact] of Object.entries(DATA.keras2Removed)) out.push(keras2Entry(path, fact), tfKerasEntry(path, fact));
   out.push(...ABSENT);
