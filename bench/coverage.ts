@@ -154,7 +154,10 @@ export function benchCoverage(corpus: string, upgradeFile?: string): BenchTable 
       seen.add(key);
       const old = canonical(r.old);
       const at = ours.get(r.file)?.get(r.line) ?? [];
-      const hit = at.some((e) => e === old || old.startsWith(e + '.') || canonical(r.old.replace(/^tf\.compat\.v1\./, 'tf.')) === e);
+      // Our entry may be the canonical name behind a namespace alias (tensorflow.keras.optimizers.SGD is keras.optimizers.SGD).
+      const found = kb.lookup(old);
+      const viaAlias = found?.match === 'alias' ? found.entry.name : undefined;
+      const hit = at.some((e) => e === old || old.startsWith(e + '.') || canonical(r.old.replace(/^tf\.compat\.v1\./, 'tf.')) === e || e === viaAlias);
       const absent = surfaces.find(old) === undefined;
       theirs++;
       if (hit) agreed++;

@@ -33,6 +33,106 @@ def parameters(signature):
     return {m.group(1) for m in re.finditer(r"(?:^|,\s*)\**([A-Za-z_][A-Za-z0-9_]*)", inner)}
 
 
+# TF1 keywords whose TF 2 name takes another form of value, so a rename alone breaks the call (checked on TF 2.21 by
+# test/real/test_reorder_fix.py): space_to_batch's block_size=2 is block_shape=[2, 2] in TF 2.
+SPACE_TO_BATCH = "block_shape= takes one block size per spatial dimension (a list): a single number raises in TF 2.21"
+VALUE_CHANGES = {
+    "tensorflow.space_to_batch": {"block_size": SPACE_TO_BATCH},
+    "tensorflow.nn.space_to_batch": {"block_size": SPACE_TO_BATCH},
+}
+
+
+def ordered_parameters(signature):
+    """(name, kind) of each parameter of a signature string, in order; kind is "" for a parameter a call may pass by
+    position or keyword, "*"/"**" for *args/**kwargs, "kw" after a bare `*`, "pos" before a `/`."""
+    if not signature or not signature.startswith("("):
+        return None
+    inner, depth, quote, parts, current = signature[1:signature.rfind(")")], 0, None, [], ""
+    for ch in inner:
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(current.strip())
+            current = ""
+            continue
+        current += ch
+    if current.strip():
+        parts.append(current.strip())
+    out, keyword_only = [], False
+    for part in parts:
+        name = re.match(r"(\**)([A-Za-z_][A-Za-z0-9_]*)?", part)
+        stars, ident = name.group(1), name.group(2)
+        if part == "*":
+            keyword_only = True
+        elif part == "/":
+            out = [(n, "pos") for n, _ in out]
+        elif stars:
+            out.append((ident, stars))
+            keyword_only = keyword_only or stars == "*"
+        elif ident:
+            out.append((ident, "kw" if keyword_only else ""))
+    return out
+
+
+def argument_reorders(tf, tf2, upgrade, removed):
+    """tf_upgrade_v2's reorder table joined with the TF 2.21 signatures: for each TF1 function whose positional order
+    TF 2 changed, the TF1 parameter names, how many leading positions still mean the same, the TF 2.21 function a call
+    should target (the same name, or the successor of a removed one) with the keywords it takes, and the keyword renames."""
+
+    def record(name):
+        seen = set()
+        while name in tf and name not in seen:
+            seen.add(name)
+            r = tf[name]
+            if "sameAs" not in r:
+                return r
+            name = r["sameAs"]
+        return None
+
+    out = {}
+    for name, table in sorted(upgrade["reorders"].items()):
+        # Only names the rules know (TF 2.21 has them, or they are removed ones); tf.contrib answers as a whole.
+        if name not in tf2 and name not in removed:
+            continue
+        # TF1 took no positional arguments here (a `keyword_required` guard first): no call depends on the order.
+        if "keyword_required" in table:
+            continue
+        target = name if name in tf2 else upgrade["symbolRenames"].get(name)
+        if target and target.startswith("tensorflow.compat.v2."):
+            target = "tensorflow." + target[len("tensorflow.compat.v2."):]
+        # A successor in tf.compat.v1 keeps the TF1 order: nothing to reorder.
+        if not target or target.startswith("tensorflow.compat.") or target not in tf2:
+            continue
+        params = ordered_parameters((record(target) or {}).get("signature"))
+        if params is None:
+            continue
+        v1 = ordered_parameters((record("tensorflow.compat.v1." + name[len("tensorflow."):]) or {}).get("signature")) or []
+        positional = [n for n, kind in params if kind in ("", "pos")]
+        keywords = [n for n, kind in params if kind in ("", "kw")]
+        renames = {k: v for k, v in sorted(upgrade["keywordRenames"].get(name, {}).items())}
+        tf1 = []
+        for i, entry in enumerate(table):
+            # None: the tool leaves that position alone (same name, same place); take the name from a signature.
+            tf1.append(entry or (v1[i][0] if i < len(v1) else positional[i] if i < len(positional) else None))
+        if None in tf1:
+            continue
+        agree = 0
+        while agree < len(tf1) and agree < len(positional) and renames.get(tf1[agree], tf1[agree]) == positional[agree]:
+            agree += 1
+        if agree == len(tf1):
+            continue
+        out[name] = {"tf1": tf1, "agree": agree, "target": target, "keywords": keywords, "renames": renames}
+        if name in VALUE_CHANGES:
+            out[name]["valueChanges"] = VALUE_CHANGES[name]
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=os.path.join(GENERATED, "migrations.json"))
@@ -125,6 +225,8 @@ def main():
         if gone:
             keywords[fn] = gone
 
+    reorders = argument_reorders(tf, tf2, upgrade, removed)
+
     # Keras 2 names: kept by the tf.keras view (keras._tf_keras), absent from Keras 3 (`import keras`). A backend
     # function's successor is the keras.ops function of the same name, when Keras 3 has one.
     keras2 = {}
@@ -156,6 +258,8 @@ def main():
         },
         "tensorflowRemoved": dict(sorted(removed.items())),
         "tensorflowKeywords": dict(sorted(keywords.items())),
+        "tensorflowReorders": reorders,
+        "tensorflowKeywordValueChanges": {k: v for k, v in VALUE_CHANGES.items() if k in keywords or k in reorders},
         "keras2Removed": keras2,
         "torchLegacyReduction": torch_reduction,
     }
@@ -164,6 +268,7 @@ def main():
         f.write("\n")
     print(json.dumps({"tensorflowRemoved": len(removed), "dropIn": sum(1 for r in removed.values() if r["dropIn"]),
                       "tensorflowKeywordFunctions": len(keywords), "keywordRenames": sum(len(v) for v in keywords.values()),
+                      "tensorflowReorders": len(reorders),
                       "keras2Removed": len(keras2), "torchLegacyReduction": len(torch_reduction)}))
 
 

@@ -1,6 +1,6 @@
 /**
  * Quick fixes for our diagnostics: the core planner's safe fix (a drop-in rename through the file's aliases, a keyword
- * rename), ignore on this line, show the equivalent in the panel, open the docs. Replacements that change behaviour
+ * rename, TF1-order positional arguments passed by keyword), ignore on this line, show the equivalent in the panel, open the docs. Replacements that change behaviour
  * get no edit. This adapter only turns the planner's offsets into ranges.
  */
 import * as vscode from 'vscode';
@@ -14,7 +14,9 @@ import type { KnowledgeStore } from './knowledgeStore';
 
 /** A fix's title as the light bulb and the refactor preview show it. */
 export function fixTitle(title: FixTitle): string {
-  return title.kind === 'replace' ? vscode.l10n.t('Replace with {0}', title.text) : vscode.l10n.t('Rename keyword {0}= to {1}=', title.from, title.to);
+  if (title.kind === 'replace') return vscode.l10n.t('Replace with {0}', title.text);
+  if (title.kind === 'rename-keyword') return vscode.l10n.t('Rename keyword {0}= to {1}=', title.from, title.to);
+  return vscode.l10n.t('Pass the arguments by keyword ({0})', title.keywords.join(', '));
 }
 
 export class DeprecationCodeActions implements vscode.CodeActionProvider {
@@ -50,6 +52,11 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
               ? vscode.l10n.t('No automatic fix: this call passes arguments by position, and {0} takes {1} first.{2}', replacement.name, replacement.leadingArgument ?? '', why)
               : vscode.l10n.t('No automatic fix: {0} is not a drop-in replacement for {1}.{2}', replacement.name, record.finding.entryName, why),
         };
+        manual.diagnostics = [record.diagnostic];
+        actions.push(manual);
+      } else if (outcome?.reason === 'reorder-unsafe') {
+        const manual = new vscode.CodeAction(vscode.l10n.t('Pass the arguments by keyword'), vscode.CodeActionKind.QuickFix);
+        manual.disabled = { reason: vscode.l10n.t('No automatic fix: {0}.', outcome.message) };
         manual.diagnostics = [record.diagnostic];
         actions.push(manual);
       }

@@ -43,6 +43,7 @@ export const NAMESPACE_ALIASES: ReadonlyArray<NamespaceAlias> = [
   { from: 'tensorflow.compat.v1.', to: 'tensorflow.', note: 'tf.compat.v1 keeps TF1 APIs callable in TensorFlow 2.x (legacy mode); their TF1 arguments can differ', sameApi: false },
   { from: 'tensorflow.compat.v2.', to: 'tensorflow.', note: 'tf.compat.v2 is the TF2 API under another name', sameApi: true },
   { from: 'tensorflow.keras.', to: 'keras.', note: 'tf.keras is Keras 3 since TensorFlow 2.16 (Keras 2 before)', sameApi: true },
+  { from: 'tensorflow.optimizers.', to: 'keras.optimizers.', note: 'tf.optimizers is the optimizers module of tf.keras, Keras 3 since TensorFlow 2.16', sameApi: true },
   { from: 'tensorflow.python.keras.', to: 'keras.', note: 'tensorflow.python.keras is a private path; use keras or tf.keras', sameApi: false, release: { framework: 'keras', major: 2 } },
   { from: 'tf_keras.', to: 'keras.', note: 'tf_keras is the Keras 2 package kept for legacy code (TF_USE_LEGACY_KERAS=1)', sameApi: false, release: { framework: 'keras', major: 2 } },
 ];

@@ -1,9 +1,9 @@
 /**
  * Migration rules built by construction from facts: TF1-only names (tf.compat.v1 has them, TF 2.21 does not) with
- * the successors of TensorFlow's own upgrade tables, keyword renames the TF 2.21 signatures confirm, Keras 2 backend
+ * the successors of TensorFlow's own upgrade tables, keyword renames and changed positional orders the TF 2.21 signatures confirm, Keras 2 backend
  * names Keras 3 dropped, modules absent from the installed releases, and TorchFix's deprecated PyTorch names. Hand-written entries always win over these.
  */
-import type { KnowledgeEntry, SymbolKind } from './types';
+import type { KnowledgeEntry, PositionalOrder, SymbolKind } from './types';
 import { docsUrl } from './define';
 import migrations from './data/generated/migrations.json';
 import torchfix, { TORCH_LOAD_ADVICE } from './data/pytorch/torchfix';
@@ -21,6 +21,8 @@ interface RemovedName {
 interface MigrationData {
   tensorflowRemoved: Record<string, RemovedName>;
   tensorflowKeywords: Record<string, Record<string, string | null>>;
+  tensorflowReorders: Record<string, PositionalOrder>;
+  tensorflowKeywordValueChanges: Record<string, Record<string, string>>;
   keras2Removed: Record<string, { kind: string; successor: string | null }>;
   torchLegacyReduction: string[];
 }
@@ -95,7 +97,7 @@ function tfKerasEntry(path: string, fact: { kind: string }): KnowledgeEntry {
   };
 }
 
-/** Current TF 2 functions that no longer take a TF1 keyword: the entry only carries the keyword rules. */
+/** Current TF 2 functions that no longer take a TF1 keyword or order: the entry only carries those rules. */
 function keywordCarrier(name: string): KnowledgeEntry {
   return {
     name,
@@ -109,13 +111,22 @@ function keywordCarrier(name: string): KnowledgeEntry {
   };
 }
 
-function keywordRules(table: Record<string, string | null>): NonNullable<KnowledgeEntry['keywords']> {
+/** A carrier of a function whose order changed says both orders, since it stands in for the baseline note (with the signature). */
+function orderCarrier(entry: KnowledgeEntry, order: PositionalOrder | undefined): KnowledgeEntry {
+  if (!order) return entry;
+  const summary = `TensorFlow 2.21 function ${tfName(entry.name)}(${order.keywords.join(', ')}); TF 1 took (${order.tf1.join(', ')}), so positional arguments written for TF 1 can mean something else.`;
+  return { ...entry, summary, positionalOrder: order };
+}
+
+function keywordRules(table: Record<string, string | null>, valueChanges: Record<string, string> = {}): NonNullable<KnowledgeEntry['keywords']> {
   const rules: NonNullable<KnowledgeEntry['keywords']> = {};
   for (const [old, renamed] of Object.entries(table)) {
+    // A keyword whose new name takes another form of value gets the explanation and no rename fix.
+    const changed = valueChanges[old];
     rules[old] = {
       status: TF2,
-      note: renamed ? `TensorFlow 2 calls it ${renamed}=.` : 'TensorFlow 2 dropped it.',
-      renamedTo: renamed ?? undefined,
+      note: renamed ? `TensorFlow 2 calls it ${renamed}=${changed ? `; ${changed}` : ''}.` : 'TensorFlow 2 dropped it.',
+      renamedTo: renamed && !changed ? renamed : undefined,
     };
   }
   return rules;
@@ -141,8 +152,14 @@ function torchReductionCarrier(name: string): KnowledgeEntry {
 /** Every generated migration entry (keyword rules come as carrier entries, merged into hand-written ones by `withMigrations`). */
 export function migrationEntries(): KnowledgeEntry[] {
   const out: KnowledgeEntry[] = [];
-  for (const [name, fact] of Object.entries(DATA.tensorflowRemoved)) out.push(tensorflowRemoved(name, fact));
-  for (const [name, table] of Object.entries(DATA.tensorflowKeywords)) out.push({ ...keywordCarrier(name), keywords: keywordRules(table) });
+  const reorders = DATA.tensorflowReorders;
+  const withOrder = (entry: KnowledgeEntry): KnowledgeEntry => (reorders[entry.name] ? { ...entry, positionalOrder: reorders[entry.name] } : entry);
+  for (const [name, fact] of Object.entries(DATA.tensorflowRemoved)) out.push(withOrder(tensorflowRemoved(name, fact)));
+  for (const [name, table] of Object.entries(DATA.tensorflowKeywords)) out.push(orderCarrier({ ...keywordCarrier(name), keywords: keywordRules(table, DATA.tensorflowKeywordValueChanges[name]) }, reorders[name]));
+  // Current TF 2 functions with a changed order and no other generated fact: the entry only carries the order.
+  for (const name of Object.keys(reorders)) {
+    if (!(name in DATA.tensorflowRemoved) && !(name in DATA.tensorflowKeywords)) out.push(orderCarrier(keywordCarrier(name), reorders[name]));
+  }
   for (const [path, fact] of Object.entries(DATA.keras2Removed)) out.push(keras2Entry(path, fact), tfKerasEntry(path, fact));
   out.push(...ABSENT, ...tfKerasMissingEntries());
   for (const name of DATA.torchLegacyReduction) out.push(torchReductionCarrier(name));
@@ -152,7 +169,7 @@ export function migrationEntries(): KnowledgeEntry[] {
 
 /**
  * The hand-written entries plus the generated ones they do not already cover. A hand-written entry keeps every field;
- * it only gains the generated keyword rules (and omitted-keyword advice) it does not state itself.
+ * it only gains the generated keyword rules, omitted-keyword advice and positional order it does not state itself.
  */
 export function withMigrations(handWritten: readonly KnowledgeEntry[], generated: readonly KnowledgeEntry[] = migrationEntries()): KnowledgeEntry[] {
   const byName = new Map(handWritten.map((e) => [e.name, e] as const));
@@ -166,6 +183,7 @@ export function withMigrations(handWritten: readonly KnowledgeEntry[], generated
     const merged = { ...own };
     if (entry.keywords) merged.keywords = { ...entry.keywords, ...own.keywords };
     if (entry.omittedKeywords) merged.omittedKeywords = { ...entry.omittedKeywords, ...own.omittedKeywords };
+    if (entry.positionalOrder && !own.positionalOrder) merged.positionalOrder = entry.positionalOrder;
     byName.set(entry.name, merged);
   }
   return [...handWritten.map((e) => byName.get(e.name) as KnowledgeEntry), ...added];

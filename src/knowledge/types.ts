@@ -84,6 +84,26 @@ export interface KeywordRule {
   renamedTo?: string;
 }
 
+/**
+ * A TF1 function whose positional order TensorFlow 2 changed (tf_upgrade_v2's reorder table, joined with the TF 2.21
+ * signatures by scripts/truth/generate_migrations.py): a call passing more than `agree` positional arguments means
+ * something else in TF 2.
+ */
+export interface PositionalOrder {
+  /** The TF1 parameter names, in positional order. */
+  tf1: string[];
+  /** How many leading positions mean the same in TF1 and in `target` (after keyword renames). */
+  agree: number;
+  /** The TF 2.21 function such a call should end up calling: the same name, or the successor of a removed one. */
+  target: string;
+  /** The keywords `target` accepts; a fix writes no other. */
+  keywords: string[];
+  /** TF1 keyword -> its TF 2 name, or null where TF 2 dropped it. */
+  renames: Record<string, string | null>;
+  /** TF1 keywords whose TF 2 name takes another form of value (a rename alone breaks the call), with the difference. */
+  valueChanges?: Record<string, string>;
+}
+
 export interface KnowledgeEntry {
   /** Canonical fully qualified name: `torch.nn.Linear`, `keras.layers.Dense`, `tensorflow.Session`. */
   name: string;
@@ -115,4 +135,6 @@ export interface KnowledgeEntry {
    * (`torch.load` without `weights_only=`); a call that omits one gets an advisory finding.
    */
   omittedKeywords?: Record<string, { note: string; since?: string }>;
+  /** The TF1 positional order, when TensorFlow 2 changed it; a call relying on it gets its own finding. */
+  positionalOrder?: PositionalOrder;
 }

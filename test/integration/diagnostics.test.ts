@@ -114,6 +114,28 @@ suite('diagnostics and quick fixes', () => {
     assert.strictEqual(doc.getText(), 'import torch\nwith torch.amp.autocast("cuda", enabled=False):\n    pass\n');
   });
 
+  test('quick fix in a notebook: TF1-order positional arguments are passed by keyword; an unsafe call gets no runnable fix', async () => {
+    const data = new vscode.NotebookData([
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'from tensorflow import nn\nimport tensorflow as tf', 'python'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'hits = nn.in_top_k(scores, labels, 1)\nconv = nn.conv2d(x, k, [1, 1, 1, 1], "SAME", True)', 'python'),
+    ]);
+    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
+    await vscode.window.showNotebookDocument(notebook);
+    const cell = notebook.cellAt(1).document;
+    const diagnostics = await waitFor(() => (ours(cell.uri).length >= 2 ? ours(cell.uri) : undefined), 'reorder diagnostics in cell 2');
+    const conv = diagnostics.find((d) => (d.code as { value: string }).value === 'FG-tensorflow.nn.conv2d.positional-order');
+    assert.ok(conv, `conv2d flagged; got ${diagnostics.map((d) => (d.code as { value: string }).value).join(', ')}`);
+    // use_cudnn_on_gpu= has no TF 2 counterpart: nothing runnable (the command leaves greyed-out actions out).
+    const convFixes = await quickFixes(cell, conv.range);
+    assert.ok(!convFixes.some((f) => f.title.startsWith('Pass the arguments by keyword') && f.edit && !f.disabled), `no runnable fix; got ${convFixes.map((f) => f.title).join(' | ')}`);
+    const hits = diagnostics.find((d) => (d.code as { value: string }).value === 'FG-tensorflow.nn.in_top_k.positional-order');
+    assert.ok(hits);
+    const fix = (await quickFixes(cell, hits.range)).find((f) => f.title === 'Pass the arguments by keyword (predictions=, targets=, k=)');
+    assert.ok(fix?.edit, 'the fix is offered');
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.strictEqual(cell.getText(), 'hits = nn.in_top_k(predictions=scores, targets=labels, k=1)\nconv = nn.conv2d(x, k, [1, 1, 1, 1], "SAME", True)');
+  });
+
   test('no edit when the replacement changes behaviour: tf.placeholder gets no runnable rename', async () => {
     const doc = await untitled('import tensorflow as tf\nx = tf.placeholder(tf.float32)\n');
     const [diagnostic] = await diagnosticsOf(doc);

@@ -1,7 +1,7 @@
 /** Walks a lezer Python tree once and collects scopes, name bindings, name loads, import statements and import chains. */
 import type { SyntaxNode, Tree, TreeCursor } from '@lezer/common';
 import { NodeKind as T, kindOf, nodeKind } from './nodeTypes';
-import type { FrameworkRoot, ImportBinding, ImportStatement, Span } from './types';
+import type { CallArguments, FrameworkRoot, ImportBinding, ImportStatement, Span } from './types';
 
 export const FRAMEWORK_ROOTS: readonly FrameworkRoot[] = ['tensorflow', 'keras', 'tf_keras', 'torch', 'torchvision', 'torchaudio'];
 const frameworkRootSet = new Set<string>(FRAMEWORK_ROOTS);
@@ -80,7 +80,7 @@ export interface Chain {
   /** False for alias names (`tf` in `import tensorflow as tf`): hoverable but not a reference of its own. */
   isReference: boolean;
   callKeywords?: Array<{ name: string; span: Span }>;
-  callArguments?: { span: Span; positional: number };
+  callArguments?: CallArguments;
 }
 
 /** `tf.model = …`: an attribute the file sets on a name, resolved once every binding is known. */

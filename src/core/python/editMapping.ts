@@ -4,7 +4,7 @@
  * still being analysed.
  */
 import type { ChangedRange } from '@lezer/common';
-import type { FrameworkReference, ImportStatement, PythonAnalysis, Span, SymbolAtPosition } from './types';
+import type { CallArgument, FrameworkReference, ImportStatement, PythonAnalysis, Span, SymbolAtPosition } from './types';
 
 const COMPARE_CHUNK = 4096;
 
@@ -77,6 +77,13 @@ export class MappedAnalysis implements PythonAnalysis {
         const keywords = r.callKeywords.map((k) => ({ name: k.name, span: this.forward(k.span) }));
         if (keywords.some((k) => !k.span)) return [];
         mapped.callKeywords = keywords as Array<{ name: string; span: Span }>;
+      }
+      if (r.callArguments) {
+        const list = this.forward(r.callArguments.span);
+        const items = r.callArguments.items.map((a) => ({ ...a, span: this.forward(a.span) }));
+        // An edit inside the parentheses leaves the argument list unknown until the next analysis (no argument fix meanwhile).
+        if (!list || items.some((a) => !a.span)) delete mapped.callArguments;
+        else mapped.callArguments = { ...r.callArguments, span: list, items: items as CallArgument[] };
       }
       return [mapped];
     });

@@ -4,7 +4,7 @@ import type { BindingEvent, Chain, CollectedFile, NameLoad, Scope } from './coll
 import { frameworkRootOf } from './collect';
 import { PYTHON_BUILTINS } from './builtins';
 import { NodeKind, nodeKind } from './nodeTypes';
-import type { Span } from './types';
+import type { CallArgument, CallArguments, Span } from './types';
 
 const { VariableName, MemberExpression, PropertyName, CallExpression, ArgList, AssignOp, BracketOpen } = NodeKind;
 
@@ -88,14 +88,37 @@ function keywordsOf(argList: SyntaxNode, text: string): Array<{ name: string; sp
 }
 
 /**
- * The call's argument list: its span and how many arguments are not `name=value` keywords (positional ones,
- * `*args` and `**kwargs` count), so a fix that adds a leading argument knows whether the order is safe.
+ * The call's argument list: its span, how many arguments are not `name=value` keywords (positional ones, `*args` and
+ * `**kwargs` count), so a fix that adds a leading argument knows whether the order is safe, and each argument with
+ * its span, so a fix can turn positional arguments into keywords.
  */
-function callArgumentsOf(argList: SyntaxNode, keywords: number): { span: Span; positional: number } {
-  let items = 0;
-  for (let child = argList.firstChild; child; child = child.nextSibling) if (child.name !== '(' && child.name !== ')' && child.name !== ',') items++;
-  // A keyword argument is three children (name, `=`, value); `*` and `**` are children of their own.
-  return { span: { from: argList.from, to: argList.to }, positional: items - 3 * keywords };
+function callArgumentsOf(argList: SyntaxNode, text: string): CallArguments {
+  const items: CallArgument[] = [];
+  let group: SyntaxNode[] = [];
+  const close = () => {
+    if (group.length) items.push(argumentOf(group, text));
+    group = [];
+  };
+  for (let child = argList.firstChild; child; child = child.nextSibling) {
+    if (child.name === '(' || child.name === ')' || child.name === ',') close();
+    else group.push(child);
+  }
+  close();
+  return { span: { from: argList.from, to: argList.to }, positional: items.filter((a) => a.kind !== 'keyword').length, items };
+}
+
+/** One argument from its sibling nodes (the grammar keeps them flat in the ArgList). */
+function argumentOf(nodes: SyntaxNode[], text: string): CallArgument {
+  const first = nodes[0];
+  const span = { from: first.from, to: nodes[nodes.length - 1].to };
+  const head = text.slice(first.from, first.to);
+  if (head === '**' && first.firstChild === null && nodeKind(first) !== VariableName) return { kind: 'doubleStar', span };
+  if (head === '*' && first.firstChild === null && nodeKind(first) !== VariableName) return { kind: 'star', span };
+  const second = nodes[1];
+  if (nodeKind(first) === VariableName && second && nodeKind(second) === AssignOp && text.charCodeAt(second.from) === 0x3d && text.charCodeAt(second.from + 1) !== 0x3d) {
+    return { kind: 'keyword', span, name: head };
+  }
+  return { kind: nodes.some((n) => n.name === 'for') ? 'generator' : 'positional', span };
 }
 
 /** Extends a name to its attribute chain (`tf` → `tf.keras.layers.Dense`), stopping at calls and subscripts. */
@@ -117,7 +140,7 @@ function chainFromName(nameNode: SyntaxNode, target: string, text: string): Chai
     const args = call.lastChild;
     if (args && nodeKind(args) === ArgList) {
       chain.callKeywords = keywordsOf(args, text);
-      chain.callArguments = callArgumentsOf(args, chain.callKeywords.filter((k) => k.name !== '**').length);
+      chain.callArguments = callArgumentsOf(args, text);
     }
   }
   return chain;
@@ -173,7 +196,7 @@ export function* resolveChainsInSteps(collected: CollectedFile, text: string, ch
     if (load.decoratorChain) {
       const { names, spans, argList } = load.decoratorChain;
       const callKeywords = argList ? keywordsOf(argList, text) : undefined;
-      const callArguments = argList && callKeywords ? callArgumentsOf(argList, callKeywords.filter((k) => k.name !== '**').length) : undefined;
+      const callArguments = argList ? callArgumentsOf(argList, text) : undefined;
       chains.push(keep({ baseQualified: target, names, spans, inImport: false, isReference: true, callKeywords, callArguments }));
       continue;
     }

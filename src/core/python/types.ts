@@ -49,8 +49,24 @@ export interface FrameworkReference {
   inImport: boolean;
   /** Keyword argument names when the chain is called directly: `Variable(x, volatile=True)` → [{name:'volatile',...}]; `**` stands for a `**mapping` argument. */
   callKeywords?: Array<{ name: string; span: Span }>;
-  /** When the chain is called directly: the argument list's span (with parentheses) and its non-keyword count. */
-  callArguments?: { span: Span; positional: number };
+  /** When the chain is called directly: the argument list's span (with parentheses), its non-keyword count and its arguments. */
+  callArguments?: CallArguments;
+}
+
+/** One argument of a call, in source order; `generator` is the bare `f(x for x in y)` form. */
+export interface CallArgument {
+  kind: 'positional' | 'keyword' | 'star' | 'doubleStar' | 'generator';
+  /** The whole argument (`d=1`, `*c`, `b[0]`). */
+  span: Span;
+  /** The keyword's name, for `keyword` arguments. */
+  name?: string;
+}
+
+export interface CallArguments {
+  span: Span;
+  /** Arguments that are not `name=value` keywords (positional ones, `*args` and `**kwargs` count). */
+  positional: number;
+  items: CallArgument[];
 }
 
 /** The framework symbol under a position. */

@@ -1,8 +1,10 @@
 /** Turns an analysis into findings: references to APIs the knowledge base marks deprecated or removed. */
-import type { KnowledgeBase, KnowledgeEntry, Lifecycle, LookupResult } from '../../knowledge';
+import { NAMESPACE_ALIASES, type KnowledgeBase, type KnowledgeEntry, type Lifecycle, type LookupResult } from '../../knowledge';
+import type { KeywordRule } from '../../knowledge/types';
 import type { FrameworkReference, ImportStatement, PythonAnalysis, Span } from '../python/types';
 import { FRAMEWORK_LABEL } from '../../knowledge/frameworks';
 import { planRename } from './quickFix';
+import { reorderFinding, type ArgumentReorder } from './reorder';
 
 export interface Finding {
   /** `FG-` + the entry's canonical name: one rule per API, so SARIF viewers group by API. */
@@ -25,6 +27,8 @@ export interface Finding {
   advice?: true;
   /** A keyword finding whose whole fix is writing another keyword name (`keep_dims=` → `keepdims=`). */
   keywordRename?: { from: string; to: string };
+  /** A call relying on a TF1 positional order TF 2 changed: the keywords its fix writes, or why there is no fix. */
+  argumentReorder?: ArgumentReorder;
 }
 
 /** `tf.Session`, not `tf.Session (tensorflow.Session)`: the canonical name only when the alias hides the API's path. */
@@ -56,8 +60,13 @@ export function findDeprecations(analysis: PythonAnalysis, kb: KnowledgeBase): F
     if (!result) continue;
     const finding = apiFinding(reference, result, analysis.imports);
     if (finding) findings.push(finding);
-    if (result.match !== 'module') for (const keyword of keywordFindings(reference, result.entry)) findings.push(keyword);
+    // The keyword rules of a TF 2 entry describe its TF 2 signature; through tf.compat.v1 the TF1 signature is called.
+    const tf1Signature = result.match === 'alias' && result.compatV1 === true;
+    if (result.match !== 'module' && !tf1Signature) for (const keyword of keywordFindings(reference, result.entry)) findings.push(keyword);
     if (result.match !== 'module') for (const advice of omittedKeywordFindings(reference, result.entry)) findings.push(advice);
+    // Through tf.compat.v1 the TF1 signature, and so the TF1 order, is still the one called.
+    const reorder = result.match !== 'module' && !result.compatV1 ? reorderFinding(reference, result.entry) : undefined;
+    if (reorder) findings.push(reorder);
   }
   return findings;
 }
@@ -98,13 +107,24 @@ function classSpan(reference: FrameworkReference, result: LookupResult): Span {
   return { from: reference.span.from, to: reference.span.from + written.slice(0, written.length - extra).join('.').length };
 }
 
+/**
+ * False for a keyword rule that began in a later major release than the one an alias names: tf_keras (Keras 2) still
+ * takes the lr= that Keras 3 rejects.
+ */
+function ruleHoldsThrough(reference: FrameworkReference, entry: KnowledgeEntry, rule: KeywordRule): boolean {
+  const alias = NAMESPACE_ALIASES.find((a) => reference.qualifiedName.startsWith(a.from));
+  if (!alias?.release || alias.release.framework !== entry.framework) return true;
+  const major = parseInt(rule.status.since ?? '', 10);
+  return Number.isNaN(major) || major <= alias.release.major;
+}
+
 /** Findings for keyword arguments the base marks deprecated or removed (`Variable(x, volatile=True)`). */
 function keywordFindings(reference: FrameworkReference, entry: KnowledgeEntry): Finding[] {
   if (!entry.keywords || !reference.callKeywords) return [];
   const out: Finding[] = [];
   for (const keyword of reference.callKeywords) {
     const rule = Object.prototype.hasOwnProperty.call(entry.keywords, keyword.name) ? entry.keywords[keyword.name] : undefined;
-    if (!rule || rule.status.state === 'current') continue;
+    if (!rule || rule.status.state === 'current' || !ruleHoldsThrough(reference, entry, rule)) continue;
     const since = rule.status.since ? ` since ${FRAMEWORK_LABEL[entry.framework]} ${rule.status.since}` : '';
     // A rename is offered only when the call does not pass the new keyword too (that would be a repeated keyword).
     const rename = rule.renamedTo && !reference.callKeywords.some((k) => k.name === rule.renamedTo) ? { from: keyword.name, to: rule.renamedTo } : undefined;

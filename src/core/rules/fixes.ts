@@ -10,6 +10,7 @@ import type { PreparedSource } from '../scan/scanFile';
 import { importInsertionOffset } from '../snippets/placement';
 import type { Finding } from './findings';
 import { planKeywordRename, planLeadingArgument, planRename } from './quickFix';
+import { planArgumentReorder } from './reorder';
 
 /** Replace `from`..`to` of the analysed program (a notebook: its joined code cells) with `text`. */
 export interface TextEdit {
@@ -19,7 +20,10 @@ export interface TextEdit {
 }
 
 /** What a fix writes, for its title: the adapters word it (and localise it) from this. */
-export type FixTitle = { kind: 'replace'; text: string } | { kind: 'rename-keyword'; from: string; to: string };
+export type FixTitle =
+  | { kind: 'replace'; text: string }
+  | { kind: 'rename-keyword'; from: string; to: string }
+  | { kind: 'by-keyword'; keywords: string[] };
 
 export interface PlannedFix {
   status: 'fix';
@@ -34,6 +38,7 @@ export interface PlannedFix {
 /** Why a finding gets no automatic edit. */
 export type ManualReason =
   | 'advice'
+  | 'reorder-unsafe'
   | 'keyword-without-rename'
   | 'no-replacement'
   | 'not-drop-in'
@@ -77,7 +82,9 @@ export interface FilePlan {
 
 /** English words of a title, for the CLI (the extension localises the same two forms). */
 export function describeFix(title: FixTitle): string {
-  return title.kind === 'replace' ? `Replace with ${title.text}` : `Rename keyword ${title.from}= to ${title.to}=`;
+  if (title.kind === 'replace') return `Replace with ${title.text}`;
+  if (title.kind === 'rename-keyword') return `Rename keyword ${title.from}= to ${title.to}=`;
+  return `Pass the arguments by keyword (${title.keywords.join(', ')})`;
 }
 
 /** Keyword findings (`keep_dims=`, `torch.load` without `weights_only=`) carry a rule id below their entry's. */
@@ -87,11 +94,8 @@ function isKeywordFinding(finding: Finding): boolean {
 
 type FixRule = (finding: Finding, planner: FixPlanner) => FindingFix | undefined;
 
-/**
- * How each kind of finding maps to its edits: the first rule that answers decides. This is the one place a new kind
- * of fix plugs in (argument reorders, positional → keyword, go before `replacementFix`).
- */
-const FIX_RULES: readonly FixRule[] = [(f, p) => p.keywordRenameFix(f), (f, p) => p.replacementFix(f)];
+/** How each kind of finding maps to its edits: the first rule that answers decides; a new kind of fix plugs in here. */
+const FIX_RULES: readonly FixRule[] = [(f, p) => p.argumentReorderFix(f), (f, p) => p.keywordRenameFix(f), (f, p) => p.replacementFix(f)];
 
 /** The number of error nodes in the parse of `text`; a parse that fails counts as worse than any. */
 export function syntaxErrorCount(text: string): number {
@@ -251,6 +255,16 @@ export class FixPlanner {
     const placement = this.importPlacement();
     if (importEdit && placement) importEdit.text = `${placement.before}${importEdit.importLines!.join(placement.eol)}${placement.eol}`;
     return { fixes, edits: sortEdits(edits) };
+  }
+
+  /** TF1-order positional arguments passed by keyword (`tf.argmax(x, 1, "i")` → `tf.argmax(x, 1, name="i")`), see reorder.ts. */
+  argumentReorderFix(finding: Finding): FindingFix | undefined {
+    const reorder = finding.argumentReorder;
+    if (!reorder) return undefined;
+    const edits = planArgumentReorder(finding);
+    if (!edits) return this.manual(finding, 'reorder-unsafe', reorder.refused ?? 'no keyword can carry these arguments into TensorFlow 2');
+    const keywords = [...reorder.keywords.map((k) => `${k.name}=`), ...reorder.renames.map((r) => `${r.to}=`)];
+    return { status: 'fix', finding, title: { kind: 'by-keyword', keywords }, edits };
   }
 
   /** `keep_dims=` → `keepdims=`: the keyword's name only. */

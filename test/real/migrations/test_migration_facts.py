@@ -83,3 +83,35 @@ def test_keras2_names_are_absent_from_keras3_and_present_in_the_tf_keras_view():
     removed = load("migrations.json")["keras2Removed"]
     assert [p for p in removed if resolve("keras." + p) is not None] == []
     assert [p for p in removed if resolve("tensorflow.keras." + p) is None] == []
+
+
+def test_reorder_data_matches_the_real_signatures():
+    """Each reorder record: the TF1 names are tf.compat.v1's parameters, and its target takes the keywords listed, in order."""
+    import inspect
+
+    import tensorflow as tf  # noqa: F401 (loads the lazy modules)
+
+    for name, order in load("migrations.json")["tensorflowReorders"].items():
+        target = resolve(order["target"])
+        params = inspect.signature(target).parameters.values()
+        keywords = [p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+        assert keywords == order["keywords"], name
+        v1 = resolve("tensorflow.compat.v1." + name[len("tensorflow."):])
+        if v1 is not None:
+            assert list(inspect.signature(v1).parameters)[: len(order["tf1"])] == order["tf1"], name
+
+
+# The Keras 3 optimizers whose entries carry the lr= rule (src/knowledge/data/tensorflow/keras-training.ts).
+LR_OPTIMIZERS = ["Adam", "AdamW", "SGD", "RMSprop", "Adagrad", "Adadelta", "Adamax", "Nadam", "Ftrl", "Lion"]
+
+
+@pytest.mark.parametrize("name", LR_OPTIMIZERS)
+def test_keras3_optimizers_reject_lr_and_take_learning_rate(name):
+    import keras
+    import tensorflow as tf
+
+    optimizer = getattr(keras.optimizers, name)
+    assert getattr(tf.keras.optimizers, name) is optimizer
+    with pytest.raises(ValueError, match="not recognized"):
+        optimizer(lr=0.1)
+    assert float(optimizer(learning_rate=0.1).learning_rate) == pytest.approx(0.1)

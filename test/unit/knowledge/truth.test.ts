@@ -3,10 +3,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ALL_ENTRIES } from '../../../src/knowledge/all';
+import { ALL_ENTRIES, KNOWLEDGE_ENTRIES } from '../../../src/knowledge/all';
 import { KnowledgeBase, NAMESPACE_ALIASES } from '../../../src/knowledge/index';
 import type { ApiRef, KnowledgeEntry } from '../../../src/knowledge/types';
-import { dumpFor, Surfaces, truthDir, type DeprecationMarker, type DumpName, type Parameter } from './apiSurface';
+import { dumpFor, parametersOf, Surfaces, truthDir, type DeprecationMarker, type DumpName, type Parameter } from './apiSurface';
 
 const surfaces = new Surfaces();
 const base = new KnowledgeBase(ALL_ENTRIES);
@@ -180,6 +180,37 @@ suite('knowledge base against the installed frameworks (test/fixtures/truth)', (
         }
       }
     }
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('positional orders (generated and hand-written) match the TF 2.21 target and the tf.compat.v1 TF1 signature', () => {
+    const bad: string[] = [];
+    const ordered = KNOWLEDGE_ENTRIES.filter((e) => e.positionalOrder);
+    for (const e of ordered) {
+      const order = e.positionalOrder as NonNullable<KnowledgeEntry['positionalOrder']>;
+      const target = (parametersOf(surfaces.find(order.target)) ?? []).map((p) => p.name).filter((n) => !n.startsWith('*'));
+      if (target.join() !== order.keywords.join()) bad.push(`${e.name}: ${order.target} takes ${target.join(', ')}`);
+      const tf1 = parametersOf(surfaces.find(e.name.replace(/^tensorflow\./, 'tensorflow.compat.v1.')))?.map((p) => p.name);
+      if (tf1 && tf1.slice(0, order.tf1.length).join() !== order.tf1.join()) bad.push(`${e.name}: tf.compat.v1 takes ${tf1.join(', ')}`);
+      if (order.agree >= order.tf1.length) bad.push(`${e.name}: agrees everywhere`);
+    }
+    assert.ok(ordered.length > 100, `${ordered.length} entries with a positional order`);
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('tf.optimizers reaches the Keras 3 optimizers: every keras.optimizers entry has the same signature there', () => {
+    assert.ok(NAMESPACE_ALIASES.some((a) => a.sameApi && a.from === 'tensorflow.optimizers.' && a.to === 'keras.optimizers.'));
+    const bad: string[] = [];
+    let compared = 0;
+    for (const e of ALL_ENTRIES) {
+      if (!e.name.startsWith('keras.optimizers.') || e.status.state === 'removed') continue;
+      const view = surfaces.find(`tensorflow.optimizers.${e.name.slice('keras.optimizers.'.length)}`);
+      const own = surfaces.find(e.name);
+      if (!view || !own || view.record.kind === 'module') continue;
+      compared++;
+      if (view.record.signature !== own.record.signature) bad.push(`${e.name}: keras ${own.record.signature} / tf.optimizers ${view.record.signature}`);
+    }
+    assert.ok(compared >= 10, `compared ${compared}`);
     assert.deepStrictEqual(bad, []);
   });
 

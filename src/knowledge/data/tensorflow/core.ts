@@ -48,7 +48,16 @@ const core = defineGroup({ ...base, module: 'tensorflow' }, {
   RaggedTensor: { kind: 'class', summary: 'A tensor with rows of different lengths, e.g. token sequences.' },
   IndexedSlices: { kind: 'class', summary: 'Sparse slices of a tensor, mostly seen as gradients of embedding lookups.' },
   Graph: { kind: 'class', summary: 'A dataflow graph; in TF2 graphs are built by tf.function rather than by hand.' },
-  name_scope: { kind: 'context-manager', summary: 'Prefixes the names of ops created inside it; in TF2 it does not affect variable names.' },
+  name_scope: {
+    kind: 'context-manager',
+    summary: 'Prefixes the names of ops created inside it; in TF2 it does not affect variable names.',
+    // TF 2.21: name_scope(name) only; tf.compat.v1.name_scope(name, default_name=None, values=None) keeps the TF1 form.
+    keywords: {
+      default_name: { status: { state: 'removed', since: '2.0', date: '2019-09' }, note: 'TensorFlow 2 name_scope takes only name (TypeError in TF 2.21); tf.compat.v1.name_scope keeps default_name=.' },
+      values: { status: { state: 'removed', since: '2.0', date: '2019-09' }, note: 'TensorFlow 2 name_scope takes only name (TypeError in TF 2.21); values= only mattered to TF1 graphs.' },
+    },
+    positionalOrder: { tf1: ['name', 'default_name', 'values'], agree: 1, target: 'tensorflow.name_scope', keywords: ['name'], renames: {} },
+  },
   device: { kind: 'context-manager', summary: 'Places ops created inside it on a device string such as "/GPU:0".', equivalents: [{ name: 'torch.device', note: 'PyTorch moves tensors and modules explicitly with .to(device).' }] },
   cast: op('Converts a tensor to another dtype.', 'torch.Tensor.to', 'Also x.float(), x.long() in PyTorch.'),
   reshape: op('Returns a tensor with the same data and a new shape; -1 infers one dimension.', 'torch.reshape'),

@@ -11,6 +11,18 @@ function cls(summary: string, tags: string[], torch?: string, note?: string): En
   return { kind: 'class', summary, tags, ...(torch ? { equivalents: [{ name: torch, ...(note ? { note } : {}) }] } : {}) };
 }
 const OPT = ['training-loop'];
+/**
+ * lr= is what older Keras releases called learning_rate= (keras-team/keras docs/sources/optimizers.md); Keras 3
+ * optimizers reject it (checked on Keras 3.15.1: `SGD(lr=0.1)` raises ValueError "Argument(s) not recognized").
+ */
+const LR_KEYWORD: EntrySpec['keywords'] = {
+  lr: {
+    status: { state: 'removed', since: '3.0', date: '2023-11' },
+    note: 'Keras 3 optimizers reject lr= (ValueError: Argument(s) not recognized); the keyword is learning_rate=.',
+    renamedTo: 'learning_rate',
+  },
+};
+const optimizer = (spec: EntrySpec): EntrySpec => ({ ...spec, keywords: LR_KEYWORD });
 const LOSS = ['loss-metrics'];
 const CB = ['training-loop'];
 const LR = ['lr-schedule'];
@@ -18,16 +30,16 @@ const LR = ['lr-schedule'];
 export default defineGroup(defaults, {
   optimizers: { kind: 'module', summary: 'Keras optimizers; in Keras 3 they work on any backend and take learning_rate as a float or a schedule.', tags: OPT, equivalents: [{ name: 'torch.optim' }] },
   'optimizers.Optimizer': cls('Base class of Keras optimizers (apply_gradients, learning_rate, clipnorm, weight_decay, EMA options).', OPT, 'torch.optim.Optimizer'),
-  'optimizers.Adam': cls('Adam; learning_rate 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7 by default.', ['training-loop', 'mnist-mlp'], 'torch.optim.Adam', 'Same lr and betas; PyTorch eps is 1e-8. Keras takes no params list: the model passes variables at fit time.'),
-  'optimizers.AdamW': cls('Adam with decoupled weight decay; weight_decay 0.004 by default.', OPT, 'torch.optim.AdamW', 'PyTorch AdamW defaults weight_decay to 0.01 and eps to 1e-8.'),
-  'optimizers.SGD': cls('Stochastic gradient descent with optional momentum and Nesterov; learning_rate 0.01 by default.', OPT, 'torch.optim.SGD', 'Keras momentum update matches PyTorch for a constant learning rate; check defaults before comparing runs.'),
-  'optimizers.RMSprop': cls('RMSprop; learning_rate 0.001, rho 0.9, epsilon 1e-7 by default.', OPT, 'torch.optim.RMSprop', 'PyTorch defaults are lr 0.01, alpha (=rho) 0.99, eps 1e-8.'),
-  'optimizers.Adagrad': cls('Adagrad; initial_accumulator_value 0.1 by default.', OPT, 'torch.optim.Adagrad', 'PyTorch initial_accumulator_value defaults to 0.'),
-  'optimizers.Adadelta': cls('Adadelta optimizer (adaptive per-parameter step sizes).', OPT, 'torch.optim.Adadelta'),
-  'optimizers.Adamax': cls('Adamax, the infinity-norm variant of Adam.', OPT, 'torch.optim.Adamax'),
-  'optimizers.Nadam': cls('Adam with Nesterov momentum.', OPT, 'torch.optim.NAdam', 'The momentum schedules differ (Keras: beta_1 * (1 - 0.5 * 0.96^t); PyTorch: 0.96^(t * momentum_decay) with momentum_decay 0.004), so the updates differ from the first step.'),
-  'optimizers.Ftrl': cls('Follow-the-regularized-leader optimizer, used for wide sparse models.', OPT),
-  'optimizers.Lion': cls('Lion optimizer (sign-based updates).', OPT),
+  'optimizers.Adam': optimizer(cls('Adam; learning_rate 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7 by default.', ['training-loop', 'mnist-mlp'], 'torch.optim.Adam', 'Same lr and betas; PyTorch eps is 1e-8. Keras takes no params list: the model passes variables at fit time.')),
+  'optimizers.AdamW': optimizer(cls('Adam with decoupled weight decay; weight_decay 0.004 by default.', OPT, 'torch.optim.AdamW', 'PyTorch AdamW defaults weight_decay to 0.01 and eps to 1e-8.')),
+  'optimizers.SGD': optimizer(cls('Stochastic gradient descent with optional momentum and Nesterov; learning_rate 0.01 by default.', OPT, 'torch.optim.SGD', 'Keras momentum update matches PyTorch for a constant learning rate; check defaults before comparing runs.')),
+  'optimizers.RMSprop': optimizer(cls('RMSprop; learning_rate 0.001, rho 0.9, epsilon 1e-7 by default.', OPT, 'torch.optim.RMSprop', 'PyTorch defaults are lr 0.01, alpha (=rho) 0.99, eps 1e-8.')),
+  'optimizers.Adagrad': optimizer(cls('Adagrad; initial_accumulator_value 0.1 by default.', OPT, 'torch.optim.Adagrad', 'PyTorch initial_accumulator_value defaults to 0.')),
+  'optimizers.Adadelta': optimizer(cls('Adadelta optimizer (adaptive per-parameter step sizes).', OPT, 'torch.optim.Adadelta')),
+  'optimizers.Adamax': optimizer(cls('Adamax, the infinity-norm variant of Adam.', OPT, 'torch.optim.Adamax')),
+  'optimizers.Nadam': optimizer(cls('Adam with Nesterov momentum.', OPT, 'torch.optim.NAdam', 'The momentum schedules differ (Keras: beta_1 * (1 - 0.5 * 0.96^t); PyTorch: 0.96^(t * momentum_decay) with momentum_decay 0.004), so the updates differ from the first step.')),
+  'optimizers.Ftrl': optimizer(cls('Follow-the-regularized-leader optimizer, used for wide sparse models.', OPT)),
+  'optimizers.Lion': optimizer(cls('Lion optimizer (sign-based updates).', OPT)),
   'optimizers.schedules': { kind: 'module', summary: 'Learning-rate schedules evaluated per optimizer step and passed as learning_rate.', tags: LR, equivalents: [{ name: 'torch.optim.lr_scheduler', note: 'PyTorch schedulers wrap the optimizer and are stepped by hand, often per epoch.' }] },
   'optimizers.schedules.LearningRateSchedule': { ...cls('Base class for schedules: a callable from step to learning rate.', LR), equivalents: [{ name: 'torch.optim.lr_scheduler.LRScheduler', note: 'Both are the base class for custom schedules; PyTorch schedulers wrap an optimizer and are stepped by hand.' }, { name: 'torch.optim.lr_scheduler.LambdaLR', note: 'The quickest PyTorch route: a function from epoch (or step) to a multiplier of the base lr.' }] },
   'optimizers.schedules.ExponentialDecay': cls('lr * decay_rate^(step / decay_steps), optionally staircase.', LR, 'torch.optim.lr_scheduler.ExponentialLR', 'ExponentialLR multiplies by gamma each scheduler.step() call (usually per epoch).'),

@@ -23,7 +23,7 @@ function seededRandom(seed: number): () => number {
 /** What the hover and the diagnostics read from an analysis. */
 function summary(analysis: PythonAnalysis): object {
   return {
-    references: analysis.references.map((r) => `${r.span.from}-${r.span.to} ${r.qualifiedName}${r.inImport ? ' (import)' : ''}`),
+    references: analysis.references.map((r) => `${r.span.from}-${r.span.to} ${r.qualifiedName}${r.inImport ? ' (import)' : ''}${r.callArguments ? ` (${r.callArguments.items.map((a) => `${a.kind} ${a.span.from}-${a.span.to}`).join(', ')})` : ''}`),
     imports: analysis.imports.map((i) => `${i.span.from}-${i.span.to} ${i.bindings.map((b) => `${b.local}=${b.target}`).join(',')}`),
     frameworks: [...analysis.frameworks].sort(),
     hasSyntaxErrors: analysis.hasSyntaxErrors,
@@ -193,6 +193,20 @@ suite('hover during an analysis: the previous version mapped through the edit', 
     }
     assert.ok(compared > 1000);
     assert.deepStrictEqual(summary(mapped), summary(fresh));
+  });
+
+  test('a mapped analysis moves call arguments with the text, and forgets them when the edit is inside the parentheses', () => {
+    const before = 'import tensorflow as tf\ny = tf.argmax(x, 1, "best")\n';
+    const previous = analyzePython(before);
+    const argumentsOf = (analysis: PythonAnalysis, text: string) =>
+      analysis.references.find((r) => r.qualifiedName === 'tensorflow.argmax')?.callArguments?.items.map((a) => text.slice(a.span.from, a.span.to));
+    const shifted = '# note\n' + before;
+    const moved = new MappedAnalysis(previous, changedRange(before, shifted) as NonNullable<ReturnType<typeof changedRange>>, shifted);
+    assert.deepStrictEqual(argumentsOf(moved, shifted), ['x', '1', '"best"']);
+    const inside = before.replace('1, "best"', '1, "top"');
+    const typed = new MappedAnalysis(previous, changedRange(before, inside) as NonNullable<ReturnType<typeof changedRange>>, inside);
+    assert.strictEqual(argumentsOf(typed, inside), undefined);
+    assert.ok(typed.references.some((r) => r.qualifiedName === 'tensorflow.argmax'), 'the reference itself stays for hovers');
   });
 
   test('no text is read for a hover on the analysed version', async () => {

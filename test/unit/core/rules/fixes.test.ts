@@ -62,6 +62,18 @@ suite('fix planner', () => {
     assert.strictEqual(find('FG-tensorflow.gfile.GFile', 'tf.gfile.GFile'), 'Replace with tf.io.gfile.GFile');
   });
 
+  test('TF1-order positional arguments: the file plan writes them by keyword, as the fixture pair run on real TF says', () => {
+    const before = fixture('python', 'reorder', 'reorder_calls.py');
+    const after = fixture('python', 'reorder', 'reorder_calls.fixed.py');
+    const body = (s: string) => s.slice(s.indexOf('\n') + 1); // the first line says which file it is
+    assert.strictEqual(body(fix(before)), body(after));
+    const titles = outcomes(before).filter((o) => o.rule.endsWith('.positional-order')).map((o) => o.outcome);
+    assert.strictEqual(titles.length, 16);
+    assert.ok(titles.every((t) => t.startsWith('Pass the arguments by keyword (')), titles.join('\n'));
+    const unsafe = outcomes('import tensorflow as tf\ny = tf.nn.conv2d(x, w, [1, 1, 1, 1], "SAME", True)\n').find((o) => o.rule.endsWith('.positional-order'));
+    assert.strictEqual(unsafe?.outcome, 'manual: reorder-unsafe');
+  });
+
   test('a leading argument is inserted only where no positional argument would shift', () => {
     const got = outcomes(fixture('python', 'rename', 'amp_calls.py'));
     assert.deepStrictEqual(

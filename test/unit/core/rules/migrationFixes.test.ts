@@ -48,6 +48,18 @@ suite('migration fixes', () => {
     }
   });
 
+  test('Keras 3 optimizers: lr= becomes learning_rate= through tf.keras, tf.optimizers and from-imports; tf_keras (Keras 2) keeps lr=', () => {
+    const source = fixture('keras2_optimizers.py');
+    const flagged = findingsOf(source).filter((f) => f.ruleId.endsWith('.lr'));
+    assert.deepStrictEqual(flagged.map((f) => f.ruleId), ['FG-keras.optimizers.SGD.lr', 'FG-keras.optimizers.Adam.lr', 'FG-keras.optimizers.SGD.lr', 'FG-keras.optimizers.Adagrad.lr']);
+    const lines = fixAll(source).text.split('\n');
+    assert.strictEqual(lines[7], 'sgd = tf.keras.optimizers.SGD(learning_rate=0.1)');
+    assert.strictEqual(lines[8], 'adam = optimizers.Adam(learning_rate=learning_rate, beta_1=0.9)');
+    assert.strictEqual(lines[10], 'xor = tf.optimizers.SGD(learning_rate=0.1)', 'tf.optimizers is the same Keras 3 module');
+    assert.strictEqual(lines[11], 'both = keras.optimizers.Adagrad(lr=0.1, learning_rate=0.1)', 'renaming would repeat learning_rate');
+    assert.strictEqual(lines[12], 'legacy = tf_keras.optimizers.SGD(lr=0.1)');
+  });
+
   test('what the fixes leave behind through tf.compat.v1 is marked compat-v1 (a hint without strikethrough), never removed', () => {
     const after = findingsOf(fixAll(fixture('tf1_fixable.py')).text);
     const compat = after.filter((f) => f.compatV1);

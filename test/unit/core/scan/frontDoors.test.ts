@@ -71,10 +71,10 @@ suite('scan pipeline: one per-file step behind the three front doors', () => {
 
   test('the fixture tree has findings, suppressions, notebooks, lone-CR line ends and a skip', () => {
     const names = files.map((f) => path.relative(root, f));
-    assert.deepStrictEqual(names, ['broken_midway.py', 'notebooks/port_tf1.ipynb', 'notebooks/r_kernel.ipynb', 'old_mac_line_ends.py', 'suppressed_findings.py', 'weights_dump.py']);
+    assert.deepStrictEqual(names, ['broken_midway.py', 'notebooks/port_tf1.ipynb', 'notebooks/r_kernel.ipynb', 'notebooks/tf1_reorder.ipynb', 'old_mac_line_ends.py', 'suppressed_findings.py', 'weights_dump.py']);
   });
 
-  for (const name of ['broken_midway.py', 'notebooks/port_tf1.ipynb', 'notebooks/r_kernel.ipynb', 'old_mac_line_ends.py', 'suppressed_findings.py', 'weights_dump.py']) {
+  for (const name of ['broken_midway.py', 'notebooks/port_tf1.ipynb', 'notebooks/r_kernel.ipynb', 'notebooks/tf1_reorder.ipynb', 'old_mac_line_ends.py', 'suppressed_findings.py', 'weights_dump.py']) {
     test(`${name}: CLI, workspace scan and diagnostics report the same findings`, async () => {
       const file = path.join(root, name);
       const cli = findingsOf(viaCli(file));
