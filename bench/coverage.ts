@@ -12,7 +12,7 @@ import { scanSource } from '../src/core/scan/scanFile';
 import type { AnalysedFile } from '../src/core/scan/types';
 import { KnowledgeBase } from '../src/knowledge';
 import { KNOWLEDGE_ENTRIES } from '../src/knowledge/all';
-import { Baseline, buildBaseline, type DumpRecord } from '../src/knowledge/baseline';
+import { Baseline, buildBaseline } from '../src/knowledge/baseline';
 import { PRIVATE_PATHS, publicTwinOf } from '../src/knowledge/privatePaths';
 import { TORCHFIX_NAMES } from '../src/knowledge/data/pytorch/torchfix';
 import { Surfaces } from '../test/unit/knowledge/apiSurface';
@@ -59,13 +59,7 @@ function bump(map: Map<string, number>, key: string): void {
 export function benchCoverage(corpus: string, upgradeFile?: string): BenchTable {
   const surfaces = new Surfaces();
   const kb = new KnowledgeBase(KNOWLEDGE_ENTRIES);
-  const dumps = (
-    [
-      ['tensorflow', 'tensorflow', 'tensorflow'],
-      ['keras', 'keras', 'keras'],
-      ['pytorch', 'torch', 'torch'],
-    ] as const
-  ).map(([framework, dump, key]) => ({ framework, version: surfaces.get(dump).meta.versions[key] ?? '', names: Object.fromEntries(surfaces.get(dump).names) as Record<string, DumpRecord> }));
+  const dumps = surfaces.baselineInputs();
   kb.attachBaseline(new Baseline(buildBaseline(dumps, PRIVATE_PATHS.present)));
   // Names outside the dumps that the installed releases have (checked by scripts/truth/private_paths.py) exist too.
   const exists = (name: string): boolean => surfaces.find(name) !== undefined || name in PRIVATE_PATHS.present || publicTwinOf(name) !== undefined;

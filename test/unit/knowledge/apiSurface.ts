@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
+import type { DumpRecord } from '../../../src/knowledge/baseline';
 
 export type DumpName = 'tensorflow' | 'keras' | 'torch';
 
@@ -148,6 +149,16 @@ export class Surfaces {
       this.loaded.set(dump, surface);
     }
     return surface;
+  }
+
+  /** The three dumps as buildBaseline takes them (framework, its installed version, every name's record). */
+  baselineInputs(): Array<{ framework: 'tensorflow' | 'keras' | 'pytorch'; version: string; names: Record<string, DumpRecord> }> {
+    const dumps = [
+      ['tensorflow', 'tensorflow', 'tensorflow'],
+      ['keras', 'keras', 'keras'],
+      ['pytorch', 'torch', 'torch'],
+    ] as const;
+    return dumps.map(([framework, dump, key]) => ({ framework, version: this.get(dump).meta.versions[key] ?? '', names: Object.fromEntries(this.get(dump).names) as Record<string, DumpRecord> }));
   }
 
   /** The record of a qualified name in the dump of its package; undefined when absent or not dumped. */

@@ -2,18 +2,12 @@
 import * as assert from 'node:assert';
 import { KnowledgeBase } from '../../../src/knowledge';
 import { KNOWLEDGE_ENTRIES } from '../../../src/knowledge/all';
-import { Baseline, buildBaseline, type DumpRecord } from '../../../src/knowledge/baseline';
+import { Baseline, buildBaseline } from '../../../src/knowledge/baseline';
 import { PRIVATE_PATHS, publicTwinOf } from '../../../src/knowledge/privatePaths';
 import { Surfaces } from './apiSurface';
 
 const surfaces = new Surfaces();
-const dumps = (
-  [
-    ['tensorflow', 'tensorflow', 'tensorflow'],
-    ['keras', 'keras', 'keras'],
-    ['pytorch', 'torch', 'torch'],
-  ] as const
-).map(([framework, dump, key]) => ({ framework, version: surfaces.get(dump).meta.versions[key] ?? '', names: Object.fromEntries(surfaces.get(dump).names) as Record<string, DumpRecord> }));
+const dumps = surfaces.baselineInputs();
 const kb = new KnowledgeBase(KNOWLEDGE_ENTRIES);
 kb.attachBaseline(new Baseline(buildBaseline(dumps, PRIVATE_PATHS.present)));
 
