@@ -107,10 +107,16 @@ function* indexChains(chains: readonly Chain[], out: ChainIndex): Generator<void
     if (i > 0 && i % CHAINS_PER_STEP === 0) yield;
     const chain = chains[i];
     if (chain.isReference) out.references.push(toReference(chain));
-    chain.spans.forEach((span, segment) => out.segments.push({ from: span.from, to: span.to, chain, segment }));
+    const spans = chain.spans;
+    for (let segment = 0; segment < spans.length; segment++) out.segments.push({ from: spans[segment].from, to: spans[segment].to, chain, segment });
   }
-  // Chains come sorted by start and their segments in order, so this sort has next to nothing to do.
-  out.segments.sort((a, b) => a.from - b.from);
+  // Chains come sorted by start and their segments in order: checking is one pass, a sort of 70,000 segments ~4 ms.
+  const segments = out.segments;
+  for (let i = 1; i < segments.length; i++) {
+    if (segments[i - 1].from <= segments[i].from) continue;
+    segments.sort((a, b) => a.from - b.from);
+    break;
+  }
 }
 
 /** The result object: lists computed once, `symbolAt` a binary search over segment starts. */
