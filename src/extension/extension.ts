@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): FrameworkGuideTestAp
   registerDiagnostics(context, diagnostics);
   registerCodeActions(context, diagnostics, store);
   const workspaceScan = registerWorkspaceScan(context, store, log);
-  registerPort(context, { log });
+  registerPort(context, { log, analyses });
   return { panelMessages, analyses, diagnostics, lastWorkspaceScan: workspaceScan.lastResult, deliverPanelMessage: (raw) => ComparisonPanel.deliverForTest(raw) };
 }
 

@@ -3,10 +3,10 @@
  * assignments, `nn.Module` and `keras.Model`/`keras.layers.Layer` subclasses — and reads each into a plain
  * description: its layers (constructor calls by attribute or index) and, for subclasses, the forward/call body.
  */
-import type { SyntaxNode } from '@lezer/common';
-import { parser } from '@lezer/python';
+import type { SyntaxNode, Tree } from '@lezer/common';
+import { parser } from '../python/parser';
 import { analyzeTree } from '../python/analyze';
-import type { Span } from '../python';
+import type { PythonAnalysis, Span } from '../python';
 import { className } from './write';
 import { ExpressionReader, childrenOf, qualifiedOf, selfAttribute, intsOf, numberOf, type PyExpr } from './pyexpr';
 
@@ -94,7 +94,12 @@ const KERAS_INPUTS = new Set(['keras.Input', 'keras.layers.Input', 'keras.layers
 /** Every model in `text` the porter recognises, in source order. */
 export function findModels(text: string): SourceModel[] {
   const tree = parser.parse(text);
-  const reader = new ExpressionReader(text, analyzeTree(text, tree));
+  return findModelsIn(text, tree, analyzeTree(text, tree));
+}
+
+/** `findModels` on a text already parsed (`tree`, the project's parser) and analysed, as an editor's cache holds it. */
+export function findModelsIn(text: string, tree: Tree, analysis: PythonAnalysis): SourceModel[] {
+  const reader = new ExpressionReader(text, analysis);
   const models: SourceModel[] = [];
   const constants = new Map<string, PyExpr>();
   const constantTexts: string[] = [];

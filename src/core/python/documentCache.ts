@@ -4,7 +4,7 @@
  * same version share one analysis, and a hover can answer from the previous version mapped through the edit while
  * the new one is still running. Every map here is bounded by the number of documents kept.
  */
-import { TreeFragment } from '@lezer/common';
+import { TreeFragment, type Tree } from '@lezer/common';
 import { analyzeInSlices, analyzeWithFragments, exceedsUtf8Bytes, type PreviousWalk } from './analyze';
 import { changedRange, MappedAnalysis } from './editMapping';
 import type { WalkResult } from './incrementalWalk';
@@ -74,6 +74,15 @@ export class DocumentAnalysisCache {
     if (!entry || entry.version !== version) return undefined;
     this.touch(key, entry);
     return entry.result;
+  }
+
+  /** The syntax tree of exactly this version when it is analysed, for a feature that walks the tree itself. */
+  tree(key: string, version: number): Tree | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || entry.version !== version) return undefined;
+    // An analysed version keeps its whole tree as its one fragment (TreeFragment.addTree).
+    const whole = entry.fragments[0];
+    return whole && whole.from === 0 && whole.offset === 0 && whole.to === entry.text.length ? whole.tree : undefined;
   }
 
   /**
