@@ -4,7 +4,7 @@
  * never modified.
  */
 import * as vscode from 'vscode';
-import { findModels, findModelsIn, portModel, type SourceFramework } from '../core/port';
+import { findModels, findModelsInSteps, portModel, type SourceFramework, type SourceModel } from '../core/port';
 import { readConfig } from './config';
 import { findNotebook, type DocumentAnalyses } from './documentAnalysis';
 import type { Log } from './output';
@@ -65,6 +65,13 @@ async function targetOf(uri: unknown, offset: unknown): Promise<{ document: vsco
   return { document, at: document.offsetAt(selection.start), ...(selection.isEmpty ? {} : { end: document.offsetAt(selection.end) }) };
 }
 
+/** Longest piece of the lenses' model search between two yields, in ms (the analyses use 4 ms slices too). */
+const LENS_SLICE_MS = 4;
+
+/** Gives the extension host thread back (setImmediate in Node; browsers fall back to setTimeout). */
+const yieldToEvents = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
 /** A lens above each model the porter recognises, offering the other framework. */
 class PortCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -91,17 +98,27 @@ class PortCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   }
 
   /**
-   * A file's models from the shared analysis cache: parsing a 10,000-line file here at once held the extension host
-   * for about 0.2 s when the editor opened (measured in VS Code, bench/activateVscode.ts). A notebook cell is small
-   * and is read on its own.
+   * A file's models from the shared analysis cache, searched in slices: parsing a 10,000-line file here at once, then
+   * searching it, held the extension host for about 0.2 s when the editor opened (measured in VS Code,
+   * bench/activateVscode.ts). A notebook cell is small and is read on its own.
    */
-  private async models(document: vscode.TextDocument, maxFileSize: number, token: vscode.CancellationToken) {
+  private async models(document: vscode.TextDocument, maxFileSize: number, token: vscode.CancellationToken): Promise<SourceModel[]> {
     if (findNotebook(document)) {
       const text = document.getText();
       return text.length > maxFileSize ? [] : findModels(text);
     }
     const parsed = await this.analyses.withTree(document, token);
-    return parsed ? findModelsIn(parsed.analysis.text, parsed.tree, parsed.analysis) : [];
+    if (!parsed) return [];
+    const out: { models?: SourceModel[] } = {};
+    const steps = findModelsInSteps(parsed.analysis.text, parsed.tree, parsed.analysis, out);
+    let sliceEnd = performance.now() + LENS_SLICE_MS;
+    while (!steps.next().done) {
+      if (performance.now() < sliceEnd) continue;
+      await yieldToEvents();
+      if (token.isCancellationRequested) return [];
+      sliceEnd = performance.now() + LENS_SLICE_MS;
+    }
+    return out.models ?? [];
   }
 
   dispose(): void {

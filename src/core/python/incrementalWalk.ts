@@ -114,10 +114,10 @@ export function* walkAfterEdit(tree: Tree, text: string, previous: WalkResult, r
   const chains: Chain[] = [];
   let moved = 0;
   for (const chain of previous.chains) {
+    if (++moved % ITEMS_PER_STEP === 0) yield;
     const where = region(chain.spans[0].from);
     if (where === 'prefix') chains.push(chain);
     else if (where === 'suffix') {
-      if (++moved % ITEMS_PER_STEP === 0) yield;
       // Built field by field: an object spread here was most of this walk's own time (CPU profile).
       const spans: Span[] = [];
       for (const span of chain.spans) spans.push({ from: span.from + delta, to: span.to + delta });
