@@ -117,8 +117,8 @@ export function* findModelsInSteps(text: string, tree: Tree, analysis: PythonAna
   const constants = new Map<string, PyExpr>();
   const constantTexts: string[] = [];
   const topLevel = childrenOf(tree.topNode);
-  yield;
   for (const statement of topLevel) {
+    yield;
     if (statement.name !== 'AssignStatement' || containsCall(statement)) continue;
     const parts = childrenOf(statement);
     if (parts.length !== 3 || parts[0].name !== 'VariableName') continue;
