@@ -62,7 +62,7 @@ if (withTests) {
     define: { 'process.env.NODE_DEBUG': 'false', 'process.env.NODE_ENV': '"test"' },
     inject: [],
   });
-  builds.push({ ...testCommon, outbase: '.', outdir: 'out', entryPoints: findFiles('bench', ['.ts']), external: [] });
+  builds.push({ ...testCommon, outbase: '.', outdir: 'out', entryPoints: findFiles('bench', ['.ts']), external: ['vscode'] }); // bench/vscodeHostProbe.ts runs inside the extension host
 }
 
 // Entry points that do not exist yet are skipped, so a partial tree still builds its tests.

@@ -96,8 +96,11 @@ export function benchCli(options: { log?: (line: string) => void; runs?: number 
   const pythonMedian = walls('python').length ? median(walls('python')) : undefined;
   const rows = variants.map((v) => {
     const w = walls(v.key);
-    const vsPython = pythonMedian !== undefined && w.length && v.key !== 'python' && v.key !== 'tree' ? `${(pythonMedian / median(w)).toFixed(2)}×` : '—';
-    return [v.name, spread(w, formatMs), vsPython, spread(cpus(v.key), formatMs), spread(peaks(v.key), mb)];
+    const ratio = pythonMedian !== undefined && w.length && v.key !== 'python' && v.key !== 'tree' ? pythonMedian / median(w) : undefined;
+    // Issue 17's targets: the default CLI at least 1.8× python's wall time; peak RSS on the 2,000-file tree at most 150 MB.
+    const target =
+      v.key === 'ours' ? (ratio === undefined ? '≥ 1.8×: unknown' : `≥ 1.8×: ${ratio >= 1.8 ? 'met' : '**missed**'}`) : v.key === 'tree' ? (peaks('tree').length ? `peak RSS ≤ 150 MB (max of runs): ${Math.max(...peaks('tree')) / 1024 <= 150 ? 'met' : '**missed**'}` : 'unknown') : '';
+    return [v.name, spread(w, formatMs), ratio === undefined ? '—' : `${ratio.toFixed(2)}×`, spread(cpus(v.key), formatMs), spread(peaks(v.key), mb), target];
   });
   const oursMedian = walls('ours').length ? median(walls('ours')) : undefined;
   return {
@@ -107,7 +110,7 @@ export function benchCli(options: { log?: (line: string) => void; runs?: number 
     workers: os.availableParallelism?.() ?? os.cpus().length,
     table: {
       title: 'CLI on real code (the installed keras and torch packages) vs python3 ast.parse + one walk',
-      headers: ['tool (whole process)', `wall time, min / median / max over ${runs} runs`, 'python median / ours median (wall)', 'CPU time (user + system, all threads)', 'peak RSS, min / median / max'],
+      headers: ['tool (whole process)', `wall time, min / median / max over ${runs} runs`, 'python median / ours median (wall)', 'CPU time (user + system, all threads)', 'peak RSS, min / median / max', 'target'],
       rows,
       notes: [
         `Real code: every .py file under ${roots.map((r) => r.replace(os.homedir(), '~')).join(' and ') || '(not installed)'} (the venv of the real test layer). The Python side skips the same folders the CLI skips (__pycache__, …) and counts a file ast.parse rejects as scanned.`,

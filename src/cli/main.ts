@@ -120,9 +120,13 @@ function createReporter(command: ScanCommand, out: Output): Reporter {
 /** Files the main thread scans itself before starting workers: a small scan never pays for their start-up. */
 const IN_THREAD_FIRST = 8;
 /** Files handed out ahead of the one reported next, per thread: bounds the results held while waiting for order. */
-const WINDOW_PER_JOB = 16;
-/** Files queued on a worker before the main thread scans the next one itself. */
-const WORKER_AHEAD = 4;
+const WINDOW_PER_JOB = 32;
+/**
+ * Files queued on a worker before the main thread scans the next one itself. The main thread scans a file without
+ * yielding, so the queue must outlast its longest file: with 4, a worker idled 15% of a scan of torch's sources
+ * (CPU profile), with 12 it idles 4%; the 2,000-file tree's peak RSS did not grow.
+ */
+const WORKER_AHEAD = 12;
 
 /** Lets worker replies in (they arrive as events) between two files the main thread scans itself. */
 const yieldToReplies = () => new Promise<void>((resolve) => setImmediate(resolve));

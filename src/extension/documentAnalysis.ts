@@ -2,6 +2,7 @@
  * The Python analysis of an open document or notebook, parsed at most once per version and incrementally from the
  * previous one (core DocumentAnalysisCache), with offsets mapped between a notebook cell and the notebook's joined program.
  */
+import type { Tree } from '@lezer/common';
 import * as vscode from 'vscode';
 import { DocumentAnalysisCache, toGlobalOffset, type DocumentResult, type PythonAnalysis } from '../core/python';
 import { prepareSource, preparedText, splitByCell, type EditorCell, type PreparedSource } from '../core/scan';
@@ -73,6 +74,17 @@ export class DocumentAnalyses implements vscode.Disposable {
     const result = await this.cache.forHover(key, document.version, () => document.getText(), this.request(token));
     const analysis = this.accept(key, document.fileName, result);
     return analysis && fileView(document, analysis);
+  }
+
+  /**
+   * A file's analysis and syntax tree from the shared cache (parsed incrementally, in slices), for a feature that walks
+   * the tree itself; undefined for a notebook cell, a file over the size limit or cancelled work.
+   */
+  async withTree(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<{ analysis: PythonAnalysis; tree: Tree } | undefined> {
+    if (findNotebook(document)) return undefined;
+    const view = await this.get(document, token);
+    const tree = view && this.cache.tree(document.uri.toString(), document.version);
+    return view && tree ? { analysis: view.analysis, tree } : undefined;
   }
 
   private async forNotebook(notebook: vscode.NotebookDocument, cellIndex: number, token?: vscode.CancellationToken): Promise<DocumentView | undefined> {

@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): FrameworkGuideTestAp
   registerDiagnostics(context, diagnostics);
   registerCodeActions(context, diagnostics, store);
   const workspaceScan = registerWorkspaceScan(context, store, log);
-  registerPort(context, { log });
+  registerPort(context, { log, analyses });
   const migration = registerMigration(context, { analyses, store, log });
   return {
     panelMessages,

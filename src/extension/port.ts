@@ -4,12 +4,14 @@
  * never modified.
  */
 import * as vscode from 'vscode';
-import { findModels, portModel, type SourceFramework } from '../core/port';
+import { findModels, findModelsInSteps, portModel, type SourceFramework, type SourceModel } from '../core/port';
 import { readConfig } from './config';
+import { findNotebook, type DocumentAnalyses } from './documentAnalysis';
 import type { Log } from './output';
 
 export interface PortDeps {
   log: Log;
+  analyses: DocumentAnalyses;
 }
 
 const COMMANDS: Record<SourceFramework, string> = {
@@ -21,7 +23,7 @@ export function registerPort(context: vscode.ExtensionContext, deps: PortDeps): 
   for (const to of ['pytorch', 'keras'] as const) {
     context.subscriptions.push(vscode.commands.registerCommand(COMMANDS[to], (uri?: unknown, offset?: unknown) => portCommand(to, deps, uri, offset)));
   }
-  const lenses = new PortCodeLens();
+  const lenses = new PortCodeLens(deps.analyses);
   context.subscriptions.push(
     lenses,
     vscode.languages.registerCodeLensProvider({ language: 'python' }, lenses),
@@ -63,22 +65,28 @@ async function targetOf(uri: unknown, offset: unknown): Promise<{ document: vsco
   return { document, at: document.offsetAt(selection.start), ...(selection.isEmpty ? {} : { end: document.offsetAt(selection.end) }) };
 }
 
+/** Longest piece of the lenses' model search between two yields, in ms (the analyses use 4 ms slices too). */
+const LENS_SLICE_MS = 4;
+
+/** Gives the extension host thread back (setImmediate in Node; browsers fall back to setTimeout). */
+const yieldToEvents = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
 /** A lens above each model the porter recognises, offering the other framework. */
 class PortCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
+  constructor(private readonly analyses: DocumentAnalyses) {}
+
   refresh(): void {
     this.changed.fire();
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const config = readConfig(document.uri);
     if (!config.port.codeLens) return [];
-    const text = document.getText();
-    // Same limit as the other analyses: a very large file gets no lenses rather than a slow parse on every edit.
-    if (text.length > config.analysis.maxFileSize) return [];
-    return findModels(text).map((model) => {
+    return (await this.models(document, config.analysis.maxFileSize, token)).map((model) => {
       const to: SourceFramework = model.framework === 'pytorch' ? 'keras' : 'pytorch';
       const range = new vscode.Range(document.positionAt(model.headerSpan.from), document.positionAt(model.headerSpan.to));
       return new vscode.CodeLens(range, {
@@ -87,6 +95,30 @@ class PortCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
         arguments: [document.uri, model.headerSpan.from],
       });
     });
+  }
+
+  /**
+   * A file's models from the shared analysis cache, searched in slices: parsing a 10,000-line file here at once, then
+   * searching it, held the extension host for about 0.2 s when the editor opened (measured in VS Code,
+   * bench/activateVscode.ts). A notebook cell is small and is read on its own.
+   */
+  private async models(document: vscode.TextDocument, maxFileSize: number, token: vscode.CancellationToken): Promise<SourceModel[]> {
+    if (findNotebook(document)) {
+      const text = document.getText();
+      return text.length > maxFileSize ? [] : findModels(text);
+    }
+    const parsed = await this.analyses.withTree(document, token);
+    if (!parsed) return [];
+    const out: { models?: SourceModel[] } = {};
+    const steps = findModelsInSteps(parsed.analysis.text, parsed.tree, parsed.analysis, out);
+    let sliceEnd = performance.now() + LENS_SLICE_MS;
+    while (!steps.next().done) {
+      if (performance.now() < sliceEnd) continue;
+      await yieldToEvents();
+      if (token.isCancellationRequested) return [];
+      sliceEnd = performance.now() + LENS_SLICE_MS;
+    }
+    return out.models ?? [];
   }
 
   dispose(): void {

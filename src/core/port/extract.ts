@@ -3,10 +3,10 @@
  * assignments, `nn.Module` and `keras.Model`/`keras.layers.Layer` subclasses — and reads each into a plain
  * description: its layers (constructor calls by attribute or index) and, for subclasses, the forward/call body.
  */
-import type { SyntaxNode } from '@lezer/common';
-import { parser } from '@lezer/python';
+import type { SyntaxNode, Tree } from '@lezer/common';
+import { parser } from '../python/parser';
 import { analyzeTree } from '../python/analyze';
-import type { Span } from '../python';
+import type { PythonAnalysis, Span } from '../python';
 import { className } from './write';
 import { ExpressionReader, childrenOf, qualifiedOf, selfAttribute, intsOf, numberOf, type PyExpr } from './pyexpr';
 
@@ -94,36 +94,61 @@ const KERAS_INPUTS = new Set(['keras.Input', 'keras.layers.Input', 'keras.layers
 /** Every model in `text` the porter recognises, in source order. */
 export function findModels(text: string): SourceModel[] {
   const tree = parser.parse(text);
-  const reader = new ExpressionReader(text, analyzeTree(text, tree));
+  return findModelsIn(text, tree, analyzeTree(text, tree));
+}
+
+/** `findModels` on a text already parsed (`tree`, the project's parser) and analysed, as an editor's cache holds it. */
+export function findModelsIn(text: string, tree: Tree, analysis: PythonAnalysis): SourceModel[] {
+  const out: { models?: SourceModel[] } = {};
+  const steps = findModelsInSteps(text, tree, analysis, out);
+  while (!steps.next().done) {
+    // Drained at once; an editor runs the steps between other work.
+  }
+  return out.models as SourceModel[];
+}
+
+/**
+ * `findModelsIn` in steps (one per top-level statement and per model), so an editor can give the thread back
+ * between them: on a 10,000-line file the whole search takes tens of milliseconds. The result goes to `out.models`.
+ */
+export function* findModelsInSteps(text: string, tree: Tree, analysis: PythonAnalysis, out: { models?: SourceModel[] }): Generator<void, void, void> {
+  const reader = new ExpressionReader(text, analysis);
   const models: SourceModel[] = [];
   const constants = new Map<string, PyExpr>();
   const constantTexts: string[] = [];
-  for (const statement of childrenOf(tree.topNode)) {
+  const topLevel = childrenOf(tree.topNode);
+  for (const statement of topLevel) {
+    yield;
     if (statement.name !== 'AssignStatement' || containsCall(statement)) continue;
     const parts = childrenOf(statement);
     if (parts.length !== 3 || parts[0].name !== 'VariableName') continue;
     constants.set(reader.slice(parts[0]), reader.read(parts[2]));
     constantTexts.push(reader.slice(statement));
   }
-  const visit = (node: SyntaxNode): void => {
-    for (const child of childrenOf(node)) {
-      if (child.name === 'ClassDefinition') {
-        const model = readClass(child, reader);
-        if (model) models.push(model);
-        else visit(childrenOf(child).find((c) => c.name === 'Body') ?? child);
-      } else if (child.name === 'AssignStatement') {
-        const model = readSequentialAssignment(child, reader) ?? readFunctionalModel(child, node, reader);
-        if (model) models.push(model);
-      } else if (child.name === 'FunctionDefinition') {
-        const factory = readFactory(child, reader);
-        if (factory) models.push(factory);
-        else visit(child);
-      } else if (child.name === 'Body' || child.name === 'IfStatement') visit(child);
-      else if (child.name === 'ExpressionStatement') addKerasAddCalls(child, reader, models);
-    }
+  const visitChild = (child: SyntaxNode, node: SyntaxNode): void => {
+    if (child.name === 'ClassDefinition') {
+      const model = readClass(child, reader);
+      if (model) models.push(model);
+      else visit(childrenOf(child).find((c) => c.name === 'Body') ?? child);
+    } else if (child.name === 'AssignStatement') {
+      const model = readSequentialAssignment(child, reader) ?? readFunctionalModel(child, node, reader);
+      if (model) models.push(model);
+    } else if (child.name === 'FunctionDefinition') {
+      const factory = readFactory(child, reader);
+      if (factory) models.push(factory);
+      else visit(child);
+    } else if (child.name === 'Body' || child.name === 'IfStatement') visit(child);
+    else if (child.name === 'ExpressionStatement') addKerasAddCalls(child, reader, models);
   };
-  visit(tree.topNode);
+  const visit = (node: SyntaxNode): void => {
+    for (const child of childrenOf(node)) visitChild(child, node);
+  };
+  for (const child of topLevel) {
+    yield;
+    visitChild(child, tree.topNode);
+  }
   for (const model of models) {
+    yield;
     model.constants = constantTexts;
     for (const [name, value] of constants) if (!model.values.has(name)) model.values.set(name, value);
     if (model.inputShape === undefined && model.inputShapeExpr) {
@@ -132,7 +157,7 @@ export function findModels(text: string): SourceModel[] {
     }
     delete model.inputShapeExpr;
   }
-  return models;
+  out.models = models;
 }
 
 /** `model.add(layer)` after `model = keras.Sequential()` appends to that model. */

@@ -96,6 +96,26 @@ export interface AttributeAssignment {
 export interface StarImport {
   effectiveFrom: number;
   module: string;
+  /** Start of the top-level statement holding the import (see TopLevelUnit). */
+  unitFrom: number;
+}
+
+/**
+ * A top-level statement (a child of the module): what an analysis after an edit reuses unchanged or walks again.
+ * Nothing a statement contributes to the walk depends on other statements, except the module's bindings.
+ */
+export interface TopLevelUnit {
+  from: number;
+  to: number;
+  type: number;
+  hasErrors: boolean;
+}
+
+/** A binding made in the module scope, with the top-level statement that made it. */
+export interface ModuleBinding {
+  name: string;
+  event: BindingEvent;
+  unitFrom: number;
 }
 
 /** Everything one walk of the tree yields. */
@@ -107,10 +127,15 @@ export class CollectedFile {
   readonly stars: StarImport[] = [];
   readonly attributeAssignments: AttributeAssignment[] = [];
   readonly frameworks = new Set<FrameworkRoot>();
+  /** The top-level statements walked, in order. */
+  readonly units: TopLevelUnit[] = [];
+  /** Every binding made in the module scope, in walk order. */
+  readonly moduleBindings: ModuleBinding[] = [];
   hasSyntaxErrors = false;
 }
 
 const NODES_PER_SLICE_CHECK = 2048;
+const SCOPES_PER_STEP = 1024;
 
 /**
  * Walks `tree` iteratively (deeply nested code must not overflow the stack) and yields every few thousand
@@ -119,18 +144,43 @@ const NODES_PER_SLICE_CHECK = 2048;
 export function* collectFile(tree: Tree, text: string, out: CollectedFile): Generator<void, void, void> {
   const walker = new FileWalker(text, out);
   const cursor = tree.cursor();
-  let visited = 0;
-  outer: for (;;) {
-    const descend = walker.enter(cursor);
-    if (++visited % NODES_PER_SLICE_CHECK === 0) yield;
-    if (descend && cursor.firstChild()) continue;
-    for (;;) {
-      walker.leave(cursor);
-      if (cursor.nextSibling()) continue outer;
-      if (!cursor.parent()) break outer;
-    }
+  walker.enter(cursor);
+  if (cursor.firstChild()) {
+    do yield* walker.walkUnit(cursor);
+    while (cursor.nextSibling());
+    cursor.parent();
   }
-  for (const scope of walker.allScopes) scope.seal();
+  walker.leave(cursor);
+  yield* walker.sealInSteps();
+}
+
+/**
+ * Walks only the top-level statements number `first` to `end` (exclusive) of `tree` into `out`, whose module scope
+ * already holds the bindings of the other statements; `afterWalk` adds bindings before the scopes are sealed.
+ */
+export function* collectUnits(tree: Tree, text: string, out: CollectedFile, first: number, end: number, afterWalk: () => void): Generator<void, void, void> {
+  const walker = new FileWalker(text, out);
+  const cursor = tree.cursor();
+  if (first < end && cursor.firstChild()) {
+    // Counted, not matched by position: an empty error node can start where the next statement starts.
+    let index = 0;
+    do {
+      if (index >= first) yield* walker.walkUnit(cursor);
+    } while (++index < end && cursor.nextSibling());
+  }
+  afterWalk();
+  walker.seal();
+}
+
+/** The top-level statements of `tree` (the children of its top node). */
+export function topLevelUnits(tree: Tree): Array<{ from: number; to: number; type: number }> {
+  const units: Array<{ from: number; to: number; type: number }> = [];
+  const cursor = tree.cursor();
+  if (cursor.firstChild()) {
+    do units.push({ from: cursor.from, to: cursor.to, type: cursor.type.id });
+    while (cursor.nextSibling());
+  }
+  return units;
 }
 
 function children(node: SyntaxNode): SyntaxNode[] {
@@ -141,7 +191,10 @@ function children(node: SyntaxNode): SyntaxNode[] {
 
 class FileWalker {
   private readonly scopeStack: Scope[];
-  readonly allScopes: Scope[];
+  private readonly allScopes: Scope[];
+  /** The top-level statement being walked. */
+  private unit: TopLevelUnit | undefined;
+  private visited = 0;
   /** Offsets of VariableNames that are not reads: binding targets, keyword-argument names, import names. */
   private readonly notLoads = new Set<number>();
   /** Ranges of `except` handler bodies currently open, to mark fallback assignments. */
@@ -157,6 +210,45 @@ class FileWalker {
     this.allScopes = [out.moduleScope];
   }
 
+  /** Walks the subtree at `cursor` (a top-level statement) and leaves the cursor on it; yields every few thousand nodes. */
+  *walkUnit(cursor: TreeCursor): Generator<void, void, void> {
+    const unit: TopLevelUnit = { from: cursor.from, to: cursor.to, type: cursor.type.id, hasErrors: false };
+    this.out.units.push(unit);
+    this.unit = unit;
+    let depth = 0;
+    for (;;) {
+      const descend = this.enter(cursor);
+      if (++this.visited % NODES_PER_SLICE_CHECK === 0) yield;
+      if (descend && cursor.firstChild()) {
+        depth++;
+        continue;
+      }
+      for (;;) {
+        this.leave(cursor);
+        if (depth === 0) {
+          this.unit = undefined;
+          return;
+        }
+        if (cursor.nextSibling()) break;
+        cursor.parent();
+        depth--;
+      }
+    }
+  }
+
+  /** Called once every binding is known. */
+  seal(): void {
+    for (const scope of this.allScopes) scope.seal();
+  }
+
+  /** `seal` in steps: a 50,000-line file has tens of thousands of scopes (about 6 ms in one piece). */
+  *sealInSteps(): Generator<void, void, void> {
+    for (let i = 0; i < this.allScopes.length; i++) {
+      if (i > 0 && i % SCOPES_PER_STEP === 0) yield;
+      this.allScopes[i].seal();
+    }
+  }
+
   /** Handles a node on the way down; returns false to skip its children. */
   enter(cursor: TreeCursor): boolean {
     const id = kindOf(cursor.type.id);
@@ -164,7 +256,10 @@ class FileWalker {
       if (!this.notLoads.has(cursor.from)) this.out.loads.push({ from: cursor.from, to: cursor.to, scope: this.scopeAt(cursor.from), node: cursor.node });
       return false;
     }
-    if (cursor.type.isError) this.out.hasSyntaxErrors = true;
+    if (cursor.type.isError) {
+      this.out.hasSyntaxErrors = true;
+      if (this.unit) this.unit.hasErrors = true;
+    }
     switch (id) {
       case T.ImportStatement:
         this.enterImport(cursor.node);
@@ -269,7 +364,13 @@ class FileWalker {
   private bindLocal(nameNode: SyntaxNode, scope: Scope, effectiveFrom: number): void {
     this.notLoads.add(nameNode.from);
     const fallback = this.exceptBodies.some((b) => nameNode.from >= b.from && nameNode.from < b.to);
-    scope.bind(this.name(nameNode), { effectiveFrom, isImport: false, target: undefined, fallback });
+    this.bindIn(scope, this.name(nameNode), { effectiveFrom, isImport: false, target: undefined, fallback });
+  }
+
+  /** Binds `name` in `scope`, recording module bindings with their top-level statement. */
+  private bindIn(scope: Scope, name: string, event: BindingEvent): void {
+    scope.bind(name, event);
+    if (scope === this.out.moduleScope) this.out.moduleBindings.push({ name, event, unitFrom: this.unit?.from ?? -1 });
   }
 
   /**
@@ -467,11 +568,11 @@ class FileWalker {
     this.out.imports.push(statement);
     for (const binding of statement.bindings) {
       if (binding.local === '*') {
-        if (!statement.relative && scope.kind === 'module') this.out.stars.push({ effectiveFrom: node.to, module: statement.module });
+        if (!statement.relative && scope.kind === 'module') this.out.stars.push({ effectiveFrom: node.to, module: statement.module, unitFrom: this.unit?.from ?? -1 });
         continue;
       }
       const isFramework = !statement.relative && frameworkRootOf(binding.target) !== undefined;
-      scope.bind(binding.local, { effectiveFrom: node.to, isImport: true, target: isFramework ? binding.target : undefined, fallback: false });
+      this.bindIn(scope, binding.local, { effectiveFrom: node.to, isImport: true, target: isFramework ? binding.target : undefined, fallback: false });
     }
     if (!statement.relative) {
       const root = frameworkRootOf(statement.module);

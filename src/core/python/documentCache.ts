@@ -4,9 +4,10 @@
  * same version share one analysis, and a hover can answer from the previous version mapped through the edit while
  * the new one is still running. Every map here is bounded by the number of documents kept.
  */
-import { TreeFragment } from '@lezer/common';
-import { analyzeInSlices, analyzeWithFragments, exceedsUtf8Bytes } from './analyze';
+import { TreeFragment, type Tree } from '@lezer/common';
+import { analyzeInSlices, analyzeWithFragments, exceedsUtf8Bytes, type PreviousWalk } from './analyze';
 import { changedRange, MappedAnalysis } from './editMapping';
+import type { WalkResult } from './incrementalWalk';
 import type { PythonAnalysis } from './types';
 
 /** Above this many characters (about 40 ms of parsing from scratch, see bench/analyze) a version is analysed in slices. */
@@ -40,6 +41,7 @@ interface Entry {
   text: string;
   result: DocumentResult;
   fragments: readonly TreeFragment[];
+  walk?: WalkResult;
 }
 
 /** The analysis of one version while it runs; requests for that version wait on the same promise. */
@@ -74,6 +76,15 @@ export class DocumentAnalysisCache {
     return entry.result;
   }
 
+  /** The syntax tree of exactly this version when it is analysed, for a feature that walks the tree itself. */
+  tree(key: string, version: number): Tree | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || entry.version !== version) return undefined;
+    // An analysed version keeps its whole tree as its one fragment (TreeFragment.addTree).
+    const whole = entry.fragments[0];
+    return whole && whole.from === 0 && whole.offset === 0 && whole.to === entry.text.length ? whole.tree : undefined;
+  }
+
   /**
    * The analysis of version `version` of document `key`; 'too-large' over the limit; undefined when stopped or when
    * a newer version was requested before this one finished.
@@ -95,8 +106,9 @@ export class DocumentAnalysisCache {
     this.parses++;
     if (text.length <= SLICED_PARSE_THRESHOLD) {
       // Small texts: at once, before returning, so a caller can read `current()` right away.
-      const parsed = analyzeWithFragments(text, this.reusableFragments(key, text));
-      this.store(key, { version, sequence, text, result: parsed.analysis, fragments: parsed.fragments });
+      const reuse = this.reusable(key, text);
+      const parsed = analyzeWithFragments(text, reuse.fragments, reuse.walk);
+      this.store(key, { version, sequence, text, result: parsed.analysis, fragments: parsed.fragments, walk: parsed.walk });
       return Promise.resolve(parsed.analysis);
     }
     const job: Job = { version, sequence, stoppers: [request.shouldStop], superseded: false, promise: Promise.resolve(undefined) };
@@ -104,12 +116,11 @@ export class DocumentAnalysisCache {
     // Started after a yield: the caller (a hover that will answer from the previous analysis) returns first.
     const run = async (): Promise<DocumentResult | undefined> => {
       await yieldToEvents();
-      const parsed = shouldStop() ? undefined : await analyzeInSlices(text, { maxBytes: Number.MAX_SAFE_INTEGER, shouldStop, yieldEvery: SLICE_MS, yieldFn: yieldToEvents }, this.reusableFragments(key, text));
-      if (this.jobs.get(key) === job) this.jobs.delete(key);
-      if (!parsed) return undefined;
-      // Kept even when superseded: the newest finished analysis is what hovers map from and the next parse reuses.
-      this.store(key, { version, sequence, text, result: parsed.analysis, fragments: parsed.fragments });
-      return job.superseded ? undefined : parsed.analysis;
+      if (shouldStop()) return this.finish(key, job, undefined);
+      // Taken after the yield: a version that finished meanwhile is the closer one to reuse.
+      const reuse = this.reusable(key, text);
+      const parsed = await analyzeInSlices(text, { maxBytes: Number.MAX_SAFE_INTEGER, shouldStop, yieldEvery: SLICE_MS, yieldFn: yieldToEvents }, reuse.fragments, reuse.walk);
+      return this.finish(key, job, parsed && { version, sequence, text, result: parsed.analysis, fragments: parsed.fragments, walk: parsed.walk });
     };
     job.promise = run();
     this.jobs.set(key, job);
@@ -158,12 +169,21 @@ export class DocumentAnalysisCache {
     return analysis;
   }
 
-  /** The previous tree's fragments that survive the change from the cached text to `text`. */
-  private reusableFragments(key: string, text: string): readonly TreeFragment[] {
+  /** Ends a sliced job: the result is kept even when superseded, since the newest finished analysis is what hovers map from and the next analysis reuses. */
+  private finish(key: string, job: Job, entry: Entry | undefined): DocumentResult | undefined {
+    if (this.jobs.get(key) === job) this.jobs.delete(key);
+    if (!entry) return undefined;
+    this.store(key, entry);
+    return job.superseded ? undefined : entry.result;
+  }
+
+  /** What survives the change from the cached text to `text`: the previous tree's fragments and its walk. */
+  private reusable(key: string, text: string): { fragments: readonly TreeFragment[]; walk?: PreviousWalk } {
     const entry = this.entries.get(key);
-    if (!entry || entry.fragments.length === 0) return [];
+    if (!entry || entry.fragments.length === 0) return { fragments: [] };
     const range = changedRange(entry.text, text);
-    return range ? TreeFragment.applyChanges(entry.fragments, [range]) : entry.fragments;
+    const walk = entry.walk && { walk: entry.walk, range: range ?? { fromA: 0, toA: 0, fromB: 0, toB: 0 } };
+    return { fragments: range ? TreeFragment.applyChanges(entry.fragments, [range]) : entry.fragments, walk };
   }
 
   private store(key: string, entry: Entry): void {

@@ -154,15 +154,23 @@ function chainFromName(nameNode: SyntaxNode, target: string, text: string): Chai
  * sets a framework flag that stays the framework's. An attribute set anywhere in the file, in any scope, holds for
  * the whole file: it changes the shared module object, so every use in the file sees it once the assignment ran.
  */
-function userAttributesOf(collected: CollectedFile, text: string): Set<string> {
-  const attributes = new Set<string>();
+export function userAttributeSites(collected: CollectedFile, text: string): UserAttributeSite[] {
+  const sites: UserAttributeSite[] = [];
   for (const assignment of collected.attributeAssignments) {
     const name = text.slice(assignment.from, assignment.to);
     const target = resolveName(name, assignment.from, assignment.scope, collected.moduleScope);
-    if (target && !target.includes('.') && frameworkRootOf(target)) attributes.add(`${target}.${assignment.attribute}`);
+    if (target && !target.includes('.') && frameworkRootOf(target)) sites.push({ at: assignment.from, name: `${target}.${assignment.attribute}` });
   }
-  return attributes;
+  return sites;
 }
+
+/** Where a file sets an attribute on a framework package, and the qualified name it makes the file's own. */
+export interface UserAttributeSite {
+  at: number;
+  name: string;
+}
+
+export const namesOf = (sites: readonly UserAttributeSite[]): Set<string> => new Set(sites.map((s) => s.name));
 
 /**
  * The chain cut before its first segment the file set itself (`tf.model.fit` → `tf`), no longer a reference: the
@@ -184,10 +192,16 @@ const LOADS_PER_STEP = 1024;
 /**
  * Every framework chain of the file into `chains`: code references first resolved from the loads, then the import
  * chains. Yields every thousand loads so an async caller can give the thread back (a 50,000-line file has 70,000).
+ * `userAttributes` are the names the whole file sets on packages (the incremental walk passes them, since it
+ * collects only the statements an edit touched); by default those `collected` sets.
  */
-export function* resolveChainsInSteps(collected: CollectedFile, text: string, chains: Chain[]): Generator<void, void, void> {
+export function* resolveChainsInSteps(
+  collected: CollectedFile,
+  text: string,
+  chains: Chain[],
+  userAttributes: ReadonlySet<string> = namesOf(userAttributeSites(collected, text)),
+): Generator<void, void, void> {
   let resolved = 0;
-  const userAttributes = userAttributesOf(collected, text);
   const keep = (chain: Chain): Chain => (userAttributes.size ? withoutUserAttributes(chain, userAttributes) : chain);
   for (const load of collected.loads) {
     if (++resolved % LOADS_PER_STEP === 0) yield;

@@ -1,0 +1,91 @@
+/**
+ * Runs inside a real VS Code extension host (code-server, loaded as the tests' entry point by bench/activateVscode.ts):
+ * opens a large Python file, which activates Framework Guide (onLanguage:python), and records what the host thread
+ * went through: when the extension became active, the longest time the thread could not run anything, the CPU used
+ * and when the file's diagnostics were first published. Writes them as JSON to FG_TEST_RESULTS.
+ */
+import * as fs from 'node:fs';
+import { Session } from 'node:inspector';
+import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'framework-guide.framework-guide';
+/** How long the host thread is watched after the file is shown (as bench/activate.ts does with the stub). */
+const WATCH_MS = 3000;
+
+export interface HostProbeResult {
+  /** True when the extension was already active before the file was opened (the measurement is then void). */
+  activeBefore: boolean;
+  /** From the open request to the editor being shown. */
+  shownMs: number;
+  /** From the open request until the extension reports active (polled on a 1 ms timer). */
+  activeMs: number;
+  /** Longest host-thread stall from the open request to WATCH_MS after the editor is shown (1 ms resolution). */
+  longestStallMs: number;
+  /** …of which from the open request until the extension is active: VS Code opening the file, loading and activating the extension. */
+  stallUntilActiveMs: number;
+  /** …and from then on: the extension's first analysis and diagnostics, and whatever else VS Code does meanwhile. */
+  stallAfterActiveMs: number;
+  /** CPU time of the extension host process over the same window. */
+  cpuMs: number;
+  /** From the open request to the first diagnostics change for the file; undefined when none came. */
+  firstDiagnosticsMs?: number;
+}
+
+export async function run(): Promise<void> {
+  const file = process.env.FG_PROBE_FILE;
+  const resultsFile = process.env.FG_TEST_RESULTS;
+  if (!file || !resultsFile) throw new Error('FG_PROBE_FILE and FG_TEST_RESULTS must be set');
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
+  const activeBefore = extension.isActive;
+  const uri = vscode.Uri.file(file);
+  const stalls = monitorEventLoopDelay({ resolution: 1 });
+  const untilActive = monitorEventLoopDelay({ resolution: 1 });
+  const afterActive = monitorEventLoopDelay({ resolution: 1 });
+  let firstDiagnosticsMs: number | undefined;
+  let activeMs: number | undefined;
+  // FG_PROBE_PROFILE=<dir>: a CPU profile of the extension host over the window, to see what a stall was.
+  const profileDir = process.env.FG_PROBE_PROFILE;
+  const session = profileDir ? new Session() : undefined;
+  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session?.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))));
+  if (session) {
+    session.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+  }
+  const cpuBefore = process.cpuUsage();
+  stalls.enable();
+  untilActive.enable();
+  const t0 = performance.now();
+  const poll = setInterval(() => {
+    if (activeMs !== undefined || !extension.isActive) return;
+    activeMs = performance.now() - t0;
+    untilActive.disable();
+    afterActive.enable();
+  }, 1);
+  const listener = vscode.languages.onDidChangeDiagnostics((event) => {
+    if (firstDiagnosticsMs === undefined && event.uris.some((u) => u.toString() === uri.toString())) firstDiagnosticsMs = performance.now() - t0;
+  });
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  const shownMs = performance.now() - t0;
+  const watchEnd = t0 + shownMs + WATCH_MS;
+  while (performance.now() < watchEnd || (activeMs === undefined && performance.now() - t0 < 60_000)) await new Promise((resolve) => setTimeout(resolve, 10));
+  clearInterval(poll);
+  stalls.disable();
+  untilActive.disable();
+  afterActive.disable();
+  if (activeMs === undefined) throw new Error('the extension did not activate within 60 s');
+  const cpu = process.cpuUsage(cpuBefore);
+  if (session && profileDir) {
+    const { profile } = (await post('Profiler.stop')) as { profile: object };
+    fs.writeFileSync(path.join(profileDir, `host-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+  listener.dispose();
+  const result: HostProbeResult = { activeBefore, shownMs, activeMs, longestStallMs: stalls.max / 1e6, stallUntilActiveMs: untilActive.max / 1e6, stallAfterActiveMs: afterActive.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000, firstDiagnosticsMs };
+  fs.writeFileSync(resultsFile, JSON.stringify(result));
+  console.log(`[fg-test] host probe: ${JSON.stringify(result)}`);
+}
