@@ -28,13 +28,11 @@ suite('UI: Migrate This File', function () {
         await fileRow.locator('.monaco-custom-toggle, input[type=checkbox]').first().click();
         // Selecting an entry opens the preview's diff of the file.
         await session.click();
-        await wb.page.locator('.monaco-diff-editor').first().waitFor({ timeout: 15000 });
-        await wb.page.waitForTimeout(800);
+        await wb.page.locator('.monaco-diff-editor .editor.modified .view-lines', { hasText: 'compat.v1.Session' }).first().waitFor({ timeout: 15000 });
         await wb.screenshot(`migrate-preview-${theme}`, theme === 'light' ? { readme: 'migrate-preview' } : {});
         // Grouped by type, the rows are the fixes' titles (the entries' labels).
         await wb.page.locator('[aria-label="Group Changes By Type"]').first().click();
         await pane.locator('.monaco-list-row', { hasText: 'Replace with tf.compat.v1.Session' }).first().waitFor({ timeout: 10000 });
-        await wb.page.waitForTimeout(500);
         await wb.screenshot(`migrate-preview-by-fix-${theme}`);
         await wb.page.locator('[aria-label="Group Changes By File"]').first().click();
         if (theme === 'dark') {
@@ -51,7 +49,7 @@ suite('UI: Migrate This File', function () {
         assert.match(after, /sess\.run\(tf\.compat\.v1\.global_variables_initializer\(\)\)/);
         await wb.editorWord('import').click();
         await wb.page.keyboard.press('Control+Z');
-        await wb.page.waitForTimeout(800);
+        await wb.page.waitForFunction(() => !document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('compat.v1'), undefined, { timeout: 15000 });
         assert.strictEqual(await wb.editorText(), before, 'one undo restores the file');
       } finally {
         await wb.close();
@@ -79,13 +77,21 @@ suite('UI: Migrate This File', function () {
       assert.match(text, /Replace with tf\.compat\.v1\.Session \(×2\)/);
       await wb.screenshot('migrate-dialog-notebook-light');
       await dialog.locator('.monaco-button', { hasText: 'Apply' }).first().click();
-      for (let i = 0; i < 30 && !(await cellText()).some((t) => t.includes('keepdims=True')); i++) await wb.page.waitForTimeout(500);
+      await wb.page.waitForFunction(
+        () => [...document.querySelectorAll('.notebook-editor .cell-list-container .monaco-editor .view-lines')].some((e) => e.textContent?.replace(/\u00a0/g, ' ').includes('keepdims=True')),
+        undefined,
+        { timeout: 15000 },
+      );
       const after = await cellText();
       assert.ok(after.some((t) => t.includes('with torch.amp.autocast("cuda", enabled=True):')), JSON.stringify(after));
       assert.ok(after.some((t) => t.endsWith('from torch.cuda.amp import autocast\nimport torch')), 'the import went to the imports cell');
       await wb.editorWord('keepdims').click();
       await wb.page.keyboard.press('Control+Z');
-      await wb.page.waitForTimeout(1000);
+      await wb.page.waitForFunction(
+        () => [...document.querySelectorAll('.notebook-editor .cell-list-container .monaco-editor .view-lines')].some((e) => e.textContent?.replace(/\u00a0/g, ' ').includes('keep_dims=True')),
+        undefined,
+        { timeout: 15000 },
+      );
       await wb.screenshot('migrate-notebook-after-undo-light');
       // Cells below the fold are not rendered: compare what is on screen in the three edited cells.
       const undone = await cellText();

@@ -112,7 +112,7 @@ export class Workbench {
           throw err;
         }
         await this.page.keyboard.press('Escape');
-        await this.page.waitForTimeout(1000);
+        await this.page.waitForSelector('.quick-input-widget', { state: 'hidden' });
       }
     }
     await this.page.keyboard.press('Enter');
@@ -125,7 +125,7 @@ export class Workbench {
     for (let i = 0; i < tries && !text.includes(expect); i++) {
       const box = await this.editorWord(token).boundingBox().catch(() => null);
       if (!box) {
-        await this.page.waitForTimeout(500);
+        await this.editorWord(token).waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
         continue;
       }
       await this.page.mouse.move(box.x + 2, box.y + box.height / 2);
@@ -138,7 +138,7 @@ export class Workbench {
       }
       if (!text.includes(expect)) {
         await this.page.mouse.move(5, 700);
-        await this.page.waitForTimeout(500);
+        await this.page.waitForSelector('.monaco-hover .hover-contents', { state: 'hidden', timeout: 5000 }).catch(() => undefined);
       }
     }
     return text;
