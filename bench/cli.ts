@@ -113,7 +113,7 @@ export function benchCli(options: { log?: (line: string) => void; runs?: number 
       headers: ['tool (whole process)', `wall time, min / median / max over ${runs} runs`, 'python median / ours median (wall)', 'CPU time (user + system, all threads)', 'peak RSS, min / median / max', 'target'],
       rows,
       notes: [
-        `Real code: every .py file under ${roots.map((r) => r.replace(os.homedir(), '~')).join(' and ') || '(not installed)'} (the venv of the real test layer). The Python side skips the same folders the CLI skips (__pycache__, …) and counts a file ast.parse rejects as scanned.`,
+        `Real code: every .py file under ${roots.map((r) => r.replace(/^.*(?=\/lib\/python[\d.]+\/site-packages\/)/, '<venv>')).join(' and ') || '(not installed)'} (the venv of the real test layer). The Python side skips the same folders the CLI skips (__pycache__, …) and counts a file ast.parse rejects as scanned.`,
         'Ours writes the full JSON report (references and findings with positions) to a file; the Python side reports nothing. Peak RSS and wall time from /usr/bin/time around each process; runs interleave (every run visits every row).',
         `Machine: ${os.cpus().length} cores as seen by Node, shared with other work while this ran (1-minute load average ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end): single figures move, the spread is the honest figure, and a parallel speed-up can only show on cores that are free.`,
         ...notes,

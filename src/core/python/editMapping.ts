@@ -4,7 +4,7 @@
  * still being analysed.
  */
 import type { ChangedRange } from '@lezer/common';
-import type { CallArgument, FrameworkReference, ImportStatement, PythonAnalysis, Span, SymbolAtPosition } from './types';
+import type { FrameworkReference, ImportStatement, PythonAnalysis, Span, SymbolAtPosition } from './types';
 
 const COMPARE_CHUNK = 4096;
 
@@ -80,10 +80,10 @@ export class MappedAnalysis implements PythonAnalysis {
       }
       if (r.callArguments) {
         const list = this.forward(r.callArguments.span);
-        const items = r.callArguments.items.map((a) => ({ ...a, span: this.forward(a.span) }));
-        // An edit inside the parentheses leaves the argument list unknown until the next analysis (no argument fix meanwhile).
-        if (!list || items.some((a) => !a.span)) delete mapped.callArguments;
-        else mapped.callArguments = { ...r.callArguments, span: list, items: items as CallArgument[] };
+        // An edit inside the parentheses leaves the argument list unknown until the next analysis (no argument fix
+        // meanwhile); otherwise the items, relative to the list, are shared.
+        if (!list) delete mapped.callArguments;
+        else mapped.callArguments = { span: list, positional: r.callArguments.positional, items: r.callArguments.items };
       }
       return [mapped];
     });

@@ -6,7 +6,7 @@
 import type { ChangedRange, Tree } from '@lezer/common';
 import { CollectedFile, collectFile, collectUnits, frameworkRootOf, topLevelUnits, type Chain, type ModuleBinding, type StarImport, type TopLevelUnit } from './collect';
 import { namesOf, resolveChainsInSteps, userAttributeSites, type UserAttributeSite } from './resolve';
-import type { CallArgument, FrameworkRoot, ImportStatement, Span } from './types';
+import type { FrameworkRoot, ImportStatement, Span } from './types';
 
 /** What the next version's walk reuses from this one; every position is in this version's text. */
 export interface WalkResult {
@@ -137,11 +137,8 @@ export function* walkAfterEdit(tree: Tree, text: string, previous: WalkResult, r
       for (const span of chain.spans) spans.push({ from: span.from + delta, to: span.to + delta });
       const shifted: Chain = { baseQualified: chain.baseQualified, names: chain.names, spans, inImport: chain.inImport, isReference: chain.isReference };
       if (chain.callKeywords) shifted.callKeywords = chain.callKeywords.map((k) => ({ name: k.name, span: move(k.span) }));
-      if (chain.callArguments) {
-        const items: CallArgument[] = [];
-        for (const item of chain.callArguments.items) items.push(item.name === undefined ? { kind: item.kind, span: move(item.span) } : { kind: item.kind, span: move(item.span), name: item.name });
-        shifted.callArguments = { span: move(chain.callArguments.span), positional: chain.callArguments.positional, items };
-      }
+      // The items are relative to the list: shared, not copied.
+      if (chain.callArguments) shifted.callArguments = { span: move(chain.callArguments.span), positional: chain.callArguments.positional, items: chain.callArguments.items };
       // Loops, not push(...list): spreading a long list as arguments overflows the stack.
       for (const middle of middleChains.splice(0)) chains.push(middle);
       chains.push(shifted);

@@ -96,7 +96,7 @@ function callArgumentsOf(argList: SyntaxNode, text: string): CallArguments {
   const items: CallArgument[] = [];
   let group: SyntaxNode[] = [];
   const close = () => {
-    if (group.length) items.push(argumentOf(group, text));
+    if (group.length) items.push(argumentOf(group, text, argList.from));
     group = [];
   };
   for (let child = argList.firstChild; child; child = child.nextSibling) {
@@ -108,17 +108,17 @@ function callArgumentsOf(argList: SyntaxNode, text: string): CallArguments {
 }
 
 /** One argument from its sibling nodes (the grammar keeps them flat in the ArgList). */
-function argumentOf(nodes: SyntaxNode[], text: string): CallArgument {
+function argumentOf(nodes: SyntaxNode[], text: string, base: number): CallArgument {
   const first = nodes[0];
-  const span = { from: first.from, to: nodes[nodes.length - 1].to };
+  const at = { from: first.from - base, to: nodes[nodes.length - 1].to - base };
   const head = text.slice(first.from, first.to);
-  if (head === '**' && first.firstChild === null && nodeKind(first) !== VariableName) return { kind: 'doubleStar', span };
-  if (head === '*' && first.firstChild === null && nodeKind(first) !== VariableName) return { kind: 'star', span };
+  if (head === '**' && first.firstChild === null && nodeKind(first) !== VariableName) return { kind: 'doubleStar', at };
+  if (head === '*' && first.firstChild === null && nodeKind(first) !== VariableName) return { kind: 'star', at };
   const second = nodes[1];
   if (nodeKind(first) === VariableName && second && nodeKind(second) === AssignOp && text.charCodeAt(second.from) === 0x3d && text.charCodeAt(second.from + 1) !== 0x3d) {
-    return { kind: 'keyword', span, name: head };
+    return { kind: 'keyword', at, name: head };
   }
-  return { kind: nodes.some((n) => n.name === 'for') ? 'generator' : 'positional', span };
+  return { kind: nodes.some((n) => n.name === 'for') ? 'generator' : 'positional', at };
 }
 
 /** Extends a name to its attribute chain (`tf` → `tf.keras.layers.Dense`), stopping at calls and subscripts. */

@@ -56,8 +56,11 @@ export interface FrameworkReference {
 /** One argument of a call, in source order; `generator` is the bare `f(x for x in y)` form. */
 export interface CallArgument {
   kind: 'positional' | 'keyword' | 'star' | 'doubleStar' | 'generator';
-  /** The whole argument (`d=1`, `*c`, `b[0]`). */
-  span: Span;
+  /**
+   * The whole argument (`d=1`, `*c`, `b[0]`), relative to the start of the argument list (CallArguments.span.from):
+   * an edit elsewhere moves the list, and the items are shared, not copied (see argumentSpan).
+   */
+  at: Span;
   /** The keyword's name, for `keyword` arguments. */
   name?: string;
 }
@@ -67,6 +70,11 @@ export interface CallArguments {
   /** Arguments that are not `name=value` keywords (positional ones, `*args` and `**kwargs` count). */
   positional: number;
   items: CallArgument[];
+}
+
+/** An argument's span in the text. */
+export function argumentSpan(call: CallArguments, argument: CallArgument): Span {
+  return { from: call.span.from + argument.at.from, to: call.span.from + argument.at.to };
 }
 
 /** The framework symbol under a position. */

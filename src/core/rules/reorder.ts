@@ -6,7 +6,7 @@
  */
 import type { KnowledgeEntry } from '../../knowledge';
 import type { PositionalOrder } from '../../knowledge/types';
-import type { CallArgument, FrameworkReference, Span } from '../python/types';
+import { argumentSpan, type CallArgument, type CallArguments, type FrameworkReference, type Span } from '../python/types';
 import type { Finding } from './findings';
 
 /** What the keyword fix of a reorder finding needs, in the analysed text's offsets. */
@@ -42,7 +42,8 @@ function renamed(order: PositionalOrder, tf1: string): string | null {
 }
 
 /** The keyword plan for `moved` (positional arguments from index `order.agree`) and the call's own keywords. */
-function plan(order: PositionalOrder, items: readonly CallArgument[], moved: readonly CallArgument[]): ArgumentReorder {
+function plan(order: PositionalOrder, call: CallArguments, moved: readonly CallArgument[]): ArgumentReorder {
+  const items = call.items;
   const target = tfName(order.target);
   const result: ArgumentReorder = { target: order.target, keywords: [], renames: [] };
   const refuse = (why: string): ArgumentReorder => ({ target: order.target, keywords: [], renames: [], refused: why });
@@ -65,7 +66,7 @@ function plan(order: PositionalOrder, items: readonly CallArgument[], moved: rea
       result.refused ??= keyword.refused;
       return;
     }
-    result.keywords.push({ at: argument.span.from, name: keyword });
+    result.keywords.push({ at: argumentSpan(call, argument).from, name: keyword });
     filled.push(keyword);
   });
   for (const argument of items) {
@@ -75,7 +76,8 @@ function plan(order: PositionalOrder, items: readonly CallArgument[], moved: rea
       result.refused ??= keyword.refused;
       continue;
     }
-    if (keyword !== argument.name) result.renames.push({ span: { from: argument.span.from, to: argument.span.from + argument.name.length }, to: keyword });
+    const from = argumentSpan(call, argument).from;
+    if (keyword !== argument.name) result.renames.push({ span: { from, to: from + argument.name.length }, to: keyword });
     filled.push(keyword);
   }
   const twice = filled.find((name, i) => filled.indexOf(name) !== i);
@@ -119,11 +121,11 @@ export function reorderFinding(reference: FrameworkReference, entry: KnowledgeEn
     severity: 'information',
     status: 'removed',
     message,
-    span: { from: first.span.from, to: last.span.to },
+    span: { from: argumentSpan(call, first).from, to: argumentSpan(call, last).to },
     entryName: entry.name,
     docs: entry.docs,
     advice: true,
-    argumentReorder: plan(order, call.items, moved),
+    argumentReorder: plan(order, call, moved),
   };
 }
 

@@ -7,6 +7,7 @@
 import * as assert from 'node:assert';
 import { AnalysisCache, analyzePython, changedRange, DocumentAnalysisCache, MappedAnalysis, SLICED_PARSE_THRESHOLD, type PythonAnalysis, type SymbolAtPosition, type TextChange } from '../../../../src/core/python';
 import { readFixture } from './fixtureText';
+import { argumentSpan } from '../../../../src/core/python/types';
 
 /** mulberry32: small, fast and deterministic. */
 function seededRandom(seed: number): () => number {
@@ -23,7 +24,7 @@ function seededRandom(seed: number): () => number {
 /** What the hover and the diagnostics read from an analysis. */
 function summary(analysis: PythonAnalysis): object {
   return {
-    references: analysis.references.map((r) => `${r.span.from}-${r.span.to} ${r.qualifiedName}${r.inImport ? ' (import)' : ''}${r.callArguments ? ` (${r.callArguments.items.map((a) => `${a.kind} ${a.span.from}-${a.span.to}`).join(', ')})` : ''}`),
+    references: analysis.references.map((r) => `${r.span.from}-${r.span.to} ${r.qualifiedName}${r.inImport ? ' (import)' : ''}${r.callArguments ? ` (${r.callArguments.items.map((a) => `${a.kind} ${r.callArguments!.span.from + a.at.from}-${r.callArguments!.span.from + a.at.to}`).join(', ')})` : ''}`),
     imports: analysis.imports.map((i) => `${i.span.from}-${i.span.to} ${i.bindings.map((b) => `${b.local}=${b.target}`).join(',')}`),
     frameworks: [...analysis.frameworks].sort(),
     hasSyntaxErrors: analysis.hasSyntaxErrors,
@@ -199,7 +200,10 @@ suite('hover during an analysis: the previous version mapped through the edit', 
     const before = 'import tensorflow as tf\ny = tf.argmax(x, 1, "best")\n';
     const previous = analyzePython(before);
     const argumentsOf = (analysis: PythonAnalysis, text: string) =>
-      analysis.references.find((r) => r.qualifiedName === 'tensorflow.argmax')?.callArguments?.items.map((a) => text.slice(a.span.from, a.span.to));
+    {
+      const call = analysis.references.find((r) => r.qualifiedName === 'tensorflow.argmax')?.callArguments;
+      return call?.items.map((a) => text.slice(argumentSpan(call, a).from, argumentSpan(call, a).to));
+    };
     const shifted = '# note\n' + before;
     const moved = new MappedAnalysis(previous, changedRange(before, shifted) as NonNullable<ReturnType<typeof changedRange>>, shifted);
     assert.deepStrictEqual(argumentsOf(moved, shifted), ['x', '1', '"best"']);
