@@ -6,28 +6,20 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzePython } from '../src/core/python';
+import { seededRandom } from '../test/unit/seededRandom';
 import { isMain, percentile, toMarkdown, type BenchTable } from './tables';
+
+export { seededRandom };
 
 export const benchDir = path.join(process.cwd(), 'bench');
 export const dataDir = path.join(benchDir, '.data');
 export const GENERATED_SIZES = [1_000, 10_000, 100_000] as const;
 
-/** Deterministic PRNG (mulberry32) so every run benchmarks the same files. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const HEADER = `import os
 import numpy as np
 import tensorflow as tf
 import torch
+
 from torch import nn
 from torch.utils.data import DataLoader
 from tensorflow import keras

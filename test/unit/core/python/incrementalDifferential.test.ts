@@ -8,18 +8,8 @@ import * as assert from 'node:assert';
 import { AnalysisCache, analyzePython, changedRange, DocumentAnalysisCache, MappedAnalysis, SLICED_PARSE_THRESHOLD, type PythonAnalysis, type SymbolAtPosition, type TextChange } from '../../../../src/core/python';
 import { readFixture } from './fixtureText';
 import { argumentSpan } from '../../../../src/core/python/types';
+import { seededRandom } from '../../seededRandom';
 
-/** mulberry32: small, fast and deterministic. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What the hover and the diagnostics read from an analysis. */
 function summary(analysis: PythonAnalysis): object {

@@ -11,20 +11,10 @@ import { finishScan, preparedText } from '../../../../src/core/scan';
 import { KnowledgeBase } from '../../../../src/knowledge';
 import { KNOWLEDGE_ENTRIES } from '../../../../src/knowledge/all';
 import { readFixture } from './fixtureText';
+import { seededRandom } from '../../seededRandom';
 
 const kb = new KnowledgeBase(KNOWLEDGE_ENTRIES);
 
-/** mulberry32: small, fast and deterministic. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Everything read from an analysis: references and imports with every field, the symbol at every offset, the findings. */
 function everything(analysis: PythonAnalysis): object {

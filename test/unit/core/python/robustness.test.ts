@@ -2,18 +2,8 @@
 import * as assert from 'node:assert';
 import { analyzePython, type PythonAnalysis } from '../../../../src/core/python';
 import { readFixture } from './fixtureText';
+import { seededRandom } from '../../seededRandom';
 
-/** mulberry32: a small seeded PRNG so the random inputs are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Analyses and probes symbolAt at every `step` offsets; fails if anything throws. */
 function analyseAndProbe(text: string, step = 7): PythonAnalysis {
