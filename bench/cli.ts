@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { benchDir } from './analyze';
 import { prepareScanTree } from './scan';
-import { formatMs, isMain, median, toMarkdown, type BenchTable } from './tables';
+import { formatMs, isMain, median, toMarkdown, verdict, type BenchTable } from './tables';
 
 const RUNS = Number(process.env.FG_BENCH_RUNS ?? 5);
 /** The frameworks' own sources, from the venv of the `real` test layer (FG_PYTHON); absent packages are left out. */
@@ -99,7 +99,7 @@ export function benchCli(options: { log?: (line: string) => void; runs?: number 
     const ratio = pythonMedian !== undefined && w.length && v.key !== 'python' && v.key !== 'tree' ? pythonMedian / median(w) : undefined;
     // Issue 17's targets: the default CLI at least 1.8× python's wall time; peak RSS on the 2,000-file tree at most 150 MB.
     const target =
-      v.key === 'ours' ? (ratio === undefined ? '≥ 1.8×: unknown' : `≥ 1.8×: ${ratio >= 1.8 ? 'met' : '**missed**'}`) : v.key === 'tree' ? (peaks('tree').length ? `peak RSS ≤ 150 MB (max of runs): ${Math.max(...peaks('tree')) / 1024 <= 150 ? 'met' : '**missed**'}` : 'unknown') : '';
+      v.key === 'ours' ? verdict('≥ 1.8×', ratio, (r) => r >= 1.8) : v.key === 'tree' ? (peaks('tree').length ? verdict('peak RSS ≤ 150 MB (max of runs)', Math.max(...peaks('tree')), (kb) => kb / 1024 <= 150) : 'unknown') : '';
     return [v.name, spread(w, formatMs), ratio === undefined ? '—' : `${ratio.toFixed(2)}×`, spread(cpus(v.key), formatMs), spread(peaks(v.key), mb), target];
   });
   const oursMedian = walls('ours').length ? median(walls('ours')) : undefined;

@@ -13,7 +13,7 @@ import { benchHover, type HoverBenchResult } from './hover';
 import { describeMachine } from './machine';
 import { ensurePeers, PEER_PYTHON } from './peers';
 import { benchScan } from './scan';
-import { formatBytes, formatMs, isMain, ratio, toMarkdown, type BenchTable } from './tables';
+import { formatBytes, formatMs, isMain, ratio, toMarkdown, verdict, type BenchTable } from './tables';
 
 const HOVER_TARGET_RATIO = 20;
 
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     const pyright = pyrightAt(s.lines);
     const pylsp = pylspAt(s.lines);
     const r = pyright?.p99 !== undefined ? pyright.p99 / (pyright.oursP99SamePositions ?? s.oursP99) : undefined;
-    const target = s.lines === 10_000 ? (r === undefined ? `≥ ${HOVER_TARGET_RATIO}× vs pyright: unknown` : `≥ ${HOVER_TARGET_RATIO}× vs pyright: ${r >= HOVER_TARGET_RATIO ? 'met' : '**missed**'}`) : '';
+    const target = s.lines === 10_000 ? verdict(`≥ ${HOVER_TARGET_RATIO}× vs pyright`, r, (v) => v >= HOVER_TARGET_RATIO) : '';
     rows.push([`hover p99, ${s.lines.toLocaleString('en-US')} lines`, formatMs(s.oursP99), peerFigure(pyright, pyright?.p99), peerFigure(pylsp, pylsp?.p99), '—', pyright?.p99 !== undefined ? `${ratio(pyright.p99, pyright.oursP99SamePositions)} (pyright)` : '—', target]);
   }
   for (const s of hover.summary) {
@@ -74,9 +74,8 @@ async function main(): Promise<void> {
   for (const t of typing.summary) {
     const label = t.lines.toLocaleString('en-US');
     const target = TYPING_TARGETS[t.lines] ?? {};
-    const met = (value: number, limit: number) => `≤ ${limit} ms: ${value <= limit ? 'met' : '**missed**'}`;
-    rows.push([`hover after an edit p99, ${label} lines (median of runs, min–max)`, spread(t.hoverP99), '—', '—', '—', '—', target.hoverP99 ? met(median(t.hoverP99), target.hoverP99) : '']);
-    rows.push([`diagnostics after an edit, ${label} lines`, spread(t.diagnostics), '—', '—', '—', '—', target.diagnostics ? met(median(t.diagnostics), target.diagnostics) : '']);
+    rows.push([`hover after an edit p99, ${label} lines (median of runs, min–max)`, spread(t.hoverP99), '—', '—', '—', '—', target.hoverP99 ? verdict(`≤ ${target.hoverP99} ms`, median(t.hoverP99), (v) => v <= target.hoverP99!) : '']);
+    rows.push([`diagnostics after an edit, ${label} lines`, spread(t.diagnostics), '—', '—', '—', '—', target.diagnostics ? verdict(`≤ ${target.diagnostics} ms`, median(t.diagnostics), (v) => v <= target.diagnostics!) : '']);
     rows.push([`first hover on open incl. knowledge load, cold process, ${label} lines`, spread(t.coldWork), '—', '—', '—', '—', '']);
   }
   rows.push([
@@ -86,13 +85,13 @@ async function main(): Promise<void> {
     '—',
     '1×',
     cli.realCodeRatio === undefined ? '—' : `${cli.realCodeRatio.toFixed(2)}× (ast + one walk)`,
-    cli.realCodeRatio === undefined ? '≥ 1.8×: unknown' : `≥ 1.8×: ${cli.realCodeRatio >= 1.8 ? 'met' : '**missed**'}`,
+    verdict('≥ 1.8×', cli.realCodeRatio, (v) => v >= 1.8),
   ]);
-  rows.push(['CLI peak RSS, 2,000-file tree (max of runs)', cli.treePeakKb === undefined ? 'failed' : `${(cli.treePeakKb / 1024).toFixed(0)} MB`, '—', '—', '—', '—', cli.treePeakKb === undefined ? '≤ 150 MB: unknown' : `≤ 150 MB: ${cli.treePeakKb / 1024 <= 150 ? 'met' : '**missed**'}`]);
+  rows.push(['CLI peak RSS, 2,000-file tree (max of runs)', cli.treePeakKb === undefined ? 'failed' : `${(cli.treePeakKb / 1024).toFixed(0)} MB`, '—', '—', '—', '—', verdict('≤ 150 MB', cli.treePeakKb, (v) => v / 1024 <= 150)]);
   const fps = (v: number | undefined) => (v === undefined ? 'failed' : `${v.toFixed(0)} files/s`);
   rows.push(['scan 2,000 files, whole process', fps(scan.cliFilesPerSecond), '—', '—', fps(scan.pythonFilesPerSecond), scan.cliFilesPerSecond && scan.pythonFilesPerSecond ? `${ratio(scan.cliFilesPerSecond, scan.pythonFilesPerSecond)} (ast)` : '—', '']);
   rows.push(['scan 2,000 files, in-process', fps(scan.coreFilesPerSecond), '—', '—', fps(scan.pythonInProcessFilesPerSecond), scan.pythonInProcessFilesPerSecond ? `${ratio(scan.coreFilesPerSecond, scan.pythonInProcessFilesPerSecond)} (ast)` : '—', '']);
-  rows.push(['activation (median of 10)', activation.activationMs === undefined ? 'failed' : formatMs(activation.activationMs), '—', '—', '—', '—', activation.activationMs === undefined ? '≤ 50 ms: unknown' : `≤ 50 ms: ${activation.activationMs <= 50 ? 'met' : '**missed**'}`]);
+  rows.push(['activation (median of 10)', activation.activationMs === undefined ? 'failed' : formatMs(activation.activationMs), '—', '—', '—', '—', verdict('≤ 50 ms', activation.activationMs, (v) => v <= 50)]);
   rows.push([
     'activation, 10,000-line file open: host thread (require + activate() + longest stall)',
     activation.activationWithDocumentMs === undefined ? 'failed' : formatMs(activation.activationWithDocumentMs),
@@ -100,7 +99,7 @@ async function main(): Promise<void> {
     '—',
     '—',
     '—',
-    activation.activationWithDocumentMs === undefined ? '≤ 50 ms: unknown' : `≤ 50 ms: ${activation.activationWithDocumentMs <= 50 ? 'met' : '**missed**'}`,
+    verdict('≤ 50 ms', activation.activationWithDocumentMs, (v) => v <= 50),
   ]);
   rows.push([
     'activation in real VS Code (code-server), 10,000-line file opened: longest host-thread stall, open to 3 s after',
@@ -109,9 +108,9 @@ async function main(): Promise<void> {
     '—',
     '—',
     '—',
-    vscodeActivation.longestStallMs === undefined ? '≤ 50 ms: unknown' : `≤ 50 ms: ${vscodeActivation.longestStallMs <= 50 ? 'met' : '**missed**'}`,
+    verdict('≤ 50 ms', vscodeActivation.longestStallMs, (v) => v <= 50),
   ]);
-  rows.push(['dist/extension.js (minified)', activation.extensionBundleBytes === undefined ? 'missing' : formatBytes(activation.extensionBundleBytes), '—', '—', '—', '—', activation.extensionBundleBytes === undefined ? '≤ 400 KB: unknown' : `≤ 400 KB: ${activation.extensionBundleBytes <= 400 * 1024 ? 'met' : '**missed**'}`]);
+  rows.push(['dist/extension.js (minified)', activation.extensionBundleBytes === undefined ? 'missing' : formatBytes(activation.extensionBundleBytes), '—', '—', '—', '—', verdict('≤ 400 KB', activation.extensionBundleBytes, (v) => v <= 400 * 1024)]);
   const overview: BenchTable = {
     title: 'Overview',
     headers: ['measure', 'ours', 'pyright-langserver', 'pylsp (Jedi)', 'python3 ast', 'ours vs peer', 'target'],

@@ -16,6 +16,12 @@ export function toMarkdown(table: BenchTable): string {
 }
 
 /** The value at percentile `p` (nearest rank) of ascending `sorted`. */
+/** A target cell: `<target>: met`, `<target>: **missed**`, or `<target>: unknown` when the figure is missing. */
+export function verdict(target: string, value: number | undefined, meets: (value: number) => boolean): string {
+  if (value === undefined) return `${target}: unknown`;
+  return `${target}: ${meets(value) ? 'met' : '**missed**'}`;
+}
+
 export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }

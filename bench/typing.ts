@@ -12,7 +12,7 @@ import { composeHoverNote } from '../src/core/notes/hoverNote';
 import { finishScan, preparedText } from '../src/core/scan';
 import { KnowledgeBase, type KnowledgeEntry } from '../src/knowledge';
 import { dataDir, generate, seededRandom } from './analyze';
-import { formatMs, isMain, percentile, toMarkdown, type BenchTable } from './tables';
+import { formatMs, isMain, percentile, toMarkdown, verdict, type BenchTable } from './tables';
 
 export const TYPING_SIZES = [1_000, 10_000, 50_000] as const;
 /** Issue 17's targets, in ms, judged on the median over runs of each run's figure. */
@@ -260,7 +260,7 @@ export async function benchTyping(options: { log?: (line: string) => void; runs?
   }
   const rows: string[][] = [];
   const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
-  const against = (values: number[], limit: number | undefined) => (limit === undefined ? '' : `≤ ${limit} ms: ${median(values) <= limit ? 'met' : '**missed**'}`);
+  const against = (values: number[], limit: number | undefined) => (limit === undefined ? '' : verdict(`≤ ${limit} ms`, median(values), (v) => v <= limit));
   for (const [index, s] of summary.entries()) {
     const label = s.lines.toLocaleString('en-US');
     const target = TYPING_TARGETS[s.lines] ?? {};
