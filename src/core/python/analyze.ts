@@ -17,7 +17,7 @@
  */
 import { TreeFragment, type ChangedRange, type Tree } from '@lezer/common';
 import { parser } from './parser';
-import type { Chain } from './collect';
+import { indexRuns, referencesOf, symbolAtInRuns, type ChainRun } from './chainRuns';
 import { flattenDeepNesting } from './deepNesting';
 import { walkAfterEdit, walkWhole, type WalkResult } from './incrementalWalk';
 import type { FrameworkReference, FrameworkRoot, ImportStatement, PythonAnalysis, SymbolAtPosition } from './types';
@@ -67,105 +67,26 @@ export function exceedsUtf8Bytes(text: string, limit: number): boolean {
   return bytes > limit;
 }
 
-/** One hoverable segment: chain `chain`, segment number `segment`. */
-interface Segment {
-  from: number;
-  to: number;
-  chain: Chain;
-  segment: number;
-}
-
-function qualifiedUpTo(chain: Chain, segment: number): string {
-  return segment === 0 ? chain.baseQualified : `${chain.baseQualified}.${chain.names.slice(1, segment + 1).join('.')}`;
-}
-
-function toReference(chain: Chain): FrameworkReference {
-  const last = chain.names.length - 1;
-  const reference: FrameworkReference = {
-    qualifiedName: qualifiedUpTo(chain, last),
-    written: chain.names.join('.'),
-    span: { from: chain.spans[0].from, to: chain.spans[last].to },
-    lastSegment: chain.spans[last],
-    inImport: chain.inImport,
-  };
-  if (chain.callKeywords) reference.callKeywords = chain.callKeywords;
-  if (chain.callArguments) reference.callArguments = chain.callArguments;
-  return reference;
-}
-
-/** The reference list and the segment index of an analysis. */
-interface ChainIndex {
-  references: FrameworkReference[];
-  segments: Segment[];
-}
-
-const CHAINS_PER_STEP = 2048;
-
-/** Builds the reference list and the sorted segment index from `chains`, yielding every few thousand chains. */
-function* indexChains(chains: readonly Chain[], out: ChainIndex): Generator<void, void, void> {
-  for (let i = 0; i < chains.length; i++) {
-    if (i > 0 && i % CHAINS_PER_STEP === 0) yield;
-    const chain = chains[i];
-    if (chain.isReference) out.references.push(toReference(chain));
-    const spans = chain.spans;
-    for (let segment = 0; segment < spans.length; segment++) out.segments.push({ from: spans[segment].from, to: spans[segment].to, chain, segment });
-  }
-  // Chains come sorted by start and their segments in order: checking is one pass, a sort of 70,000 segments ~4 ms.
-  const segments = out.segments;
-  for (let i = 1; i < segments.length; i++) {
-    if (segments[i - 1].from <= segments[i].from) continue;
-    segments.sort((a, b) => a.from - b.from);
-    break;
-  }
-}
-
-/** The result object: lists computed once, `symbolAt` a binary search over segment starts. */
+/** The result object: imports as walked, references built when first read, `symbolAt` a search of the chain runs. */
 class Analysis implements PythonAnalysis {
-  readonly references: readonly FrameworkReference[];
-  private readonly segments: Segment[];
+  private referenceList?: readonly FrameworkReference[];
 
   constructor(
     readonly text: string,
     readonly imports: readonly ImportStatement[],
-    chains: Chain[],
+    private readonly runs: readonly ChainRun[],
     readonly frameworks: ReadonlySet<FrameworkRoot>,
     readonly hasSyntaxErrors: boolean,
-    /** Already built from `chains` (in steps, by analyzeInSlices). */
-    index?: ChainIndex,
-  ) {
-    if (!index) {
-      index = { references: [], segments: [] };
-      const steps = indexChains(chains, index);
-      while (!steps.next().done) {
-        // Built at once.
-      }
-    }
-    this.references = index.references;
-    this.segments = index.segments;
+  ) {}
+
+  /** Built on first read: a hover never needs them, and after an edit most of them only moved. */
+  get references(): readonly FrameworkReference[] {
+    this.referenceList ??= referencesOf(this.runs);
+    return this.referenceList;
   }
 
   symbolAt(offset: number): SymbolAtPosition | undefined {
-    const segments = this.segments;
-    // Last segment starting at or before `offset`; the cursor right after a word still counts as on it.
-    let low = 0;
-    let high = segments.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (segments[mid].from <= offset) {
-        found = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
-    if (found < 0) return undefined;
-    const { chain, segment, to } = segments[found];
-    if (offset > to) return undefined;
-    return {
-      qualifiedName: qualifiedUpTo(chain, segment),
-      written: chain.names.slice(0, segment + 1).join('.'),
-      span: { from: chain.spans[0].from, to },
-      inImport: chain.inImport,
-    };
+    return symbolAtInRuns(this.runs, offset);
   }
 }
 
@@ -190,8 +111,8 @@ function walkAtOnce(tree: Tree, text: string, previous?: PreviousWalk): WalkResu
   return out.result as WalkResult;
 }
 
-function analysisOf(text: string, walk: WalkResult, index?: ChainIndex): PythonAnalysis {
-  return new Analysis(text, walk.imports, walk.chains as Chain[], walk.frameworks, walk.hasSyntaxErrors, index);
+function analysisOf(text: string, walk: WalkResult): PythonAnalysis {
+  return new Analysis(text, walk.imports, walk.runs, walk.frameworks, walk.hasSyntaxErrors);
 }
 
 /** Analyses an already parsed tree of `text`. */
@@ -208,7 +129,14 @@ function analyzeAfterFailure(text: string): PythonAnalysis {
     const flattened = flattenDeepNesting(text);
     if (flattened === text) return emptyAnalysis(text, 'error');
     const analysis = analyzeTree(flattened, parser.parse(flattened));
-    return { ...analysis, text, hasSyntaxErrors: true, symbolAt: (offset: number) => analysis.symbolAt(offset) };
+    return {
+      text,
+      imports: analysis.imports,
+      references: analysis.references,
+      frameworks: analysis.frameworks,
+      hasSyntaxErrors: true,
+      symbolAt: (offset: number) => analysis.symbolAt(offset),
+    };
   } catch {
     return emptyAnalysis(text, 'error');
   }
@@ -258,9 +186,9 @@ export async function analyzeInSlices(text: string, options: AsyncAnalyzeOptions
       sliceEnd = now() + yieldEvery;
     }
     const walked: { result?: WalkResult } = {};
-    const index: ChainIndex = { references: [], segments: [] };
-    // The walk, the resolution and the index: all in steps, so none holds the thread for longer than a slice.
-    const parts: Array<() => Generator<void, void, void>> = [() => walkSteps(tree as Tree, text, previous, walked), () => indexChains((walked.result as WalkResult).chains, index)];
+    // The walk, the resolution and the segment index of new chains: all in steps, so none holds the thread for longer
+    // than a slice (and the first hover after it finds the index built).
+    const parts: Array<() => Generator<void, void, void>> = [() => walkSteps(tree as Tree, text, previous, walked), () => indexRuns((walked.result as WalkResult).runs)];
     for (const part of parts) {
       const steps = part();
       while (!steps.next().done) {
@@ -271,7 +199,7 @@ export async function analyzeInSlices(text: string, options: AsyncAnalyzeOptions
       }
     }
     const walk = walked.result as WalkResult;
-    return { analysis: analysisOf(text, walk, index), fragments: TreeFragment.addTree(tree), walk };
+    return { analysis: analysisOf(text, walk), fragments: TreeFragment.addTree(tree), walk };
   } catch {
     return { analysis: analyzeAfterFailure(text), fragments: [] };
   }

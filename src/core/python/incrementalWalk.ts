@@ -6,6 +6,7 @@
 import type { ChangedRange, Tree } from '@lezer/common';
 import { CollectedFile, collectFile, collectUnits, frameworkRootOf, topLevelUnits, type Chain, type ModuleBinding, type StarImport, type TopLevelUnit } from './collect';
 import { namesOf, resolveChainsInSteps, userAttributeSites, type UserAttributeSite } from './resolve';
+import { chainsInSteps, clipRuns, runOf, type ChainRun } from './chainRuns';
 import type { FrameworkRoot, ImportStatement, Span } from './types';
 
 /** What the next version's walk reuses from this one; every position is in this version's text. */
@@ -16,16 +17,19 @@ export interface WalkResult {
   /** Names the module scope imports (a binding of any other name never makes a framework reference). */
   importedNames: ReadonlySet<string>;
   imports: readonly ImportStatement[];
-  /** Every framework chain, sorted by start. */
-  chains: readonly Chain[];
+  /** Every framework chain, sorted by start, as runs over the blocks of this and earlier walks (see chainRuns). */
+  runs: readonly ChainRun[];
   frameworks: ReadonlySet<FrameworkRoot>;
   hasSyntaxErrors: boolean;
   /** Where the file sets attributes on framework packages (`tf.model = …`): those names are the file's own. */
   userAttributes: readonly UserAttributeSite[];
 }
 
-/** Items between two yields when moving reused chains. */
-const ITEMS_PER_STEP = 2048;
+/**
+ * Runs after which the walk merges them into one block. Typing in one place keeps three (before, the edited statement,
+ * after); each edit elsewhere adds two. Merging moves every chain once, so it is rare and done in steps.
+ */
+const MAX_RUNS = 16;
 
 /** The whole walk and resolution of `tree`, in steps; the result goes to `out.result`. */
 export function* walkWhole(tree: Tree, text: string, out: { result?: WalkResult }): Generator<void, void, void> {
@@ -41,7 +45,7 @@ export function* walkWhole(tree: Tree, text: string, out: { result?: WalkResult 
     stars: collected.stars,
     importedNames: collected.moduleScope.importedNames,
     imports: collected.imports,
-    chains,
+    runs: runOf(chains),
     frameworks: collected.frameworks,
     hasSyntaxErrors: collected.hasSyntaxErrors,
   };
@@ -125,26 +129,16 @@ export function* walkAfterEdit(tree: Tree, text: string, previous: WalkResult, r
   const middleChains: Chain[] = [];
   yield* resolveChainsInSteps(collected, text, middleChains, names);
 
-  const chains: Chain[] = [];
-  let moved = 0;
-  for (const chain of previous.chains) {
-    if (++moved % ITEMS_PER_STEP === 0) yield;
-    const where = region(chain.spans[0].from);
-    if (where === 'prefix') chains.push(chain);
-    else if (where === 'suffix') {
-      // Built field by field: an object spread here was most of this walk's own time (CPU profile).
-      const spans: Span[] = [];
-      for (const span of chain.spans) spans.push({ from: span.from + delta, to: span.to + delta });
-      const shifted: Chain = { baseQualified: chain.baseQualified, names: chain.names, spans, inImport: chain.inImport, isReference: chain.isReference };
-      if (chain.callKeywords) shifted.callKeywords = chain.callKeywords.map((k) => ({ name: k.name, span: move(k.span) }));
-      // The items are relative to the list: shared, not copied.
-      if (chain.callArguments) shifted.callArguments = { span: move(chain.callArguments.span), positional: chain.callArguments.positional, items: chain.callArguments.items };
-      // Loops, not push(...list): spreading a long list as arguments overflows the stack.
-      for (const middle of middleChains.splice(0)) chains.push(middle);
-      chains.push(shifted);
-    }
+  // The chains before and after the middle are shared with the previous walk, not copied: a run records the move.
+  let runs: ChainRun[] = [];
+  clipRuns(previous.runs, 0, prefixEnd, 0, runs);
+  for (const run of runOf(middleChains)) runs.push(run);
+  clipRuns(previous.runs, suffixFrom, Number.MAX_SAFE_INTEGER, delta, runs);
+  if (runs.length > MAX_RUNS) {
+    const merged: Chain[] = [];
+    yield* chainsInSteps(runs, merged);
+    runs = runOf(merged);
   }
-  for (const chain of middleChains) chains.push(chain);
 
   const imports: ImportStatement[] = [];
   let middleImports: ImportStatement[] | undefined = collected.imports;
@@ -171,7 +165,7 @@ export function* walkAfterEdit(tree: Tree, text: string, previous: WalkResult, r
     stars: collected.stars,
     importedNames: collected.moduleScope.importedNames,
     imports,
-    chains,
+    runs,
     frameworks: frameworksOf(imports),
     hasSyntaxErrors: units.some((u) => u.hasErrors),
   };

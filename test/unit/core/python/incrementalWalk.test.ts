@@ -7,6 +7,7 @@ import * as assert from 'node:assert';
 import { analyzePython, DocumentAnalysisCache, SLICED_PARSE_THRESHOLD, type PythonAnalysis } from '../../../../src/core/python';
 import { parser } from '../../../../src/core/python/parser';
 import { walkAfterEdit, walkWhole, type WalkResult } from '../../../../src/core/python/incrementalWalk';
+import { allChains } from '../../../../src/core/python/chainRuns';
 import { finishScan, preparedText } from '../../../../src/core/scan';
 import { KnowledgeBase } from '../../../../src/knowledge';
 import { KNOWLEDGE_ENTRIES } from '../../../../src/knowledge/all';
@@ -126,10 +127,37 @@ suite('incremental walk: what it reuses and when it walks everything', () => {
     const previous = walk(before);
     const { text, result } = walkEdited(before, at, 0, '    y = tf.nn.relu(x)\n', previous);
     assert.ok(result, 'no module binding changed: the walk after the edit is enough');
-    const firstBefore = previous.chains.find((c) => c.spans[0].from < at);
+    const firstBefore = allChains(previous.runs).find((c) => c.spans[0].from < at);
     assert.ok(firstBefore);
-    assert.ok(result.chains.includes(firstBefore), 'a chain before the edit is reused as it is');
-    assert.ok(result.chains.some((c) => c.names.join('.') === 'tf.nn.relu' && text.slice(c.spans[0].from, c.spans[0].from + 2) === 'tf'));
+    assert.ok(allChains(result.runs).includes(firstBefore), 'a chain before the edit is reused as it is');
+    assert.ok(allChains(result.runs).some((c) => c.names.join('.') === 'tf.nn.relu' && text.slice(c.spans[0].from, c.spans[0].from + 2) === 'tf'));
+    // The chains after the edit are not copied: the last run shares the previous walk's block and records the move.
+    const last = result.runs[result.runs.length - 1];
+    assert.strictEqual(last.block, previous.runs[0].block);
+    assert.strictEqual(last.delta, '    y = tf.nn.relu(x)\n'.length);
+  });
+
+  test('edits in many places keep the runs bounded: they are merged into one block past the limit', () => {
+    let text = readFixture('python/compat_v1.py');
+    let previous = walk(text);
+    let most = 0;
+    for (let i = 0; i < 40; i++) {
+      // A comment line at the start of a different line each time: every edit splits the runs somewhere new.
+      const lines = text.split('\n');
+      const line = (i * 7) % lines.length;
+      const at = lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0);
+      const edited = walkEdited(text, at, 0, '# note\n', previous);
+      assert.ok(edited.result);
+      most = Math.max(most, edited.result.runs.length);
+      text = edited.text;
+      previous = edited.result;
+    }
+    assert.ok(most > 3, `the edits split the runs (at most ${most})`);
+    assert.ok(most <= 16, `at most 16 runs, not ${most}`);
+    assert.deepStrictEqual(
+      allChains(previous.runs).map((c) => JSON.stringify(c)),
+      allChains(walk(text).runs).map((c) => JSON.stringify(c)),
+    );
   });
 
   test('an edit that shadows an import at module level falls back to the whole walk', () => {
