@@ -27,48 +27,59 @@ export class ChainBlock {
   constructor(readonly chains: readonly Chain[]) {}
 
   get hasIndex(): boolean {
-    return this.segmentIndex !== undefined;
+    return this.segmentIndex !== undefined && this.referenceList !== undefined;
   }
 
-  /** The segments of every chain sorted by start: built once, in steps, and shared by every run over this block. */
-  *buildIndex(): Generator<void, void, void> {
-    if (this.segmentIndex) return;
-    const segments: Segment[] = [];
-    const chains = this.chains;
-    for (let i = 0; i < chains.length; i++) {
-      if (i > 0 && i % ITEMS_PER_STEP === 0) yield;
-      const spans = chains[i].spans;
-      for (let segment = 0; segment < spans.length; segment++) segments.push({ from: spans[segment].from, to: spans[segment].to, chain: chains[i], segment });
-    }
-    // Chains come sorted by start and their segments in order: checking is one pass, a sort of 70,000 segments ~4 ms.
-    for (let i = 1; i < segments.length; i++) {
-      if (segments[i - 1].from <= segments[i].from) continue;
-      segments.sort((a, b) => a.from - b.from);
-      break;
-    }
-    this.segmentIndex = segments;
+  /**
+   * The segments of every chain sorted by start, and the references: built once, in steps, and shared by every run over
+   * this block (so neither the first hover nor the first diagnostics after a sliced analysis build them in one go).
+   */
+  buildIndex(): Generator<void, void, void> {
+    return this.build(!this.segmentIndex, !this.referenceList);
   }
 
+  /** The segment index, built at once on first use when no sliced analysis built it (the CLI never needs it). */
   get segments(): readonly Segment[] {
-    if (!this.segmentIndex) drain(this.buildIndex());
+    if (!this.segmentIndex) drain(this.build(true, false));
     return this.segmentIndex as Segment[];
   }
 
-  /** The references of chains `lo` to `hi` (exclusive), in this block's positions. */
+  /** The references of chains `lo` to `hi` (exclusive), in this block's positions; built at once on first use if needed. */
   referencesOf(lo: number, hi: number): readonly FrameworkReference[] {
-    if (!this.referenceList) {
-      const list: FrameworkReference[] = [];
-      const before = new Uint32Array(this.chains.length + 1);
-      for (let i = 0; i < this.chains.length; i++) {
-        before[i] = list.length;
-        if (this.chains[i].isReference) list.push(toReference(this.chains[i]));
+    if (!this.referenceList) drain(this.build(false, true));
+    const list = this.referenceList as FrameworkReference[];
+    const before = this.referencesBefore as Uint32Array;
+    return lo === 0 && hi === this.chains.length ? list : list.slice(before[lo], before[hi]);
+  }
+
+  private *build(withSegments: boolean, withReferences: boolean): Generator<void, void, void> {
+    const segments: Segment[] = [];
+    const references: FrameworkReference[] = [];
+    const before = new Uint32Array(withReferences ? this.chains.length + 1 : 0);
+    const chains = this.chains;
+    for (let i = 0; i < chains.length; i++) {
+      if (i > 0 && i % ITEMS_PER_STEP === 0) yield;
+      const chain = chains[i];
+      if (withReferences) {
+        before[i] = references.length;
+        if (chain.isReference) references.push(toReference(chain));
       }
-      before[this.chains.length] = list.length;
-      this.referenceList = list;
+      if (withSegments) for (let segment = 0; segment < chain.spans.length; segment++) segments.push({ from: chain.spans[segment].from, to: chain.spans[segment].to, chain, segment });
+    }
+    if (withReferences) {
+      before[chains.length] = references.length;
+      this.referenceList = references;
       this.referencesBefore = before;
     }
-    const before = this.referencesBefore as Uint32Array;
-    return lo === 0 && hi === this.chains.length ? this.referenceList : this.referenceList.slice(before[lo], before[hi]);
+    if (withSegments) {
+      // Chains come sorted by start and their segments in order: checking is one pass, a sort of 70,000 segments ~4 ms.
+      for (let i = 1; i < segments.length; i++) {
+        if (segments[i - 1].from <= segments[i].from) continue;
+        segments.sort((a, b) => a.from - b.from);
+        break;
+      }
+      this.segmentIndex = segments;
+    }
   }
 
   /** The first chain starting at or after `position` (block positions). */
