@@ -8,6 +8,7 @@ import { KNOWLEDGE_ENTRIES } from '../src/knowledge/all';
 import { PRIVATE_PATHS } from '../src/knowledge/privatePaths';
 import { renderContent, SECTION_ORDER } from '../src/knowledge/render';
 import { SNIPPET_CATALOG } from '../src/core/snippets/catalog';
+import { toJsonLines } from '../src/core/load/jsonLines';
 import { toVsCodeSnippets } from '../src/core/snippets/expand';
 
 /** The baseline from the API dumps the truth tests use (test/fixtures/truth, made by scripts/truth/dump_api.py). */
@@ -30,7 +31,8 @@ function readBaseline(truthDir: string) {
 
 export function buildData(root: string, outDir: string): { entries: number; sections: number; snippets: number } {
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'knowledge.json'), JSON.stringify(KNOWLEDGE_ENTRIES));
+  // One entry per line: the extension parses it in slices (src/core/load/jsonLines.ts).
+  fs.writeFileSync(path.join(outDir, 'knowledge.json'), toJsonLines(KNOWLEDGE_ENTRIES));
   const baseline = readBaseline(path.join(root, 'test', 'fixtures', 'truth'));
   // Compressed: the baseline is read by the browser build too, over http; DecompressionStream inflates it.
   fs.writeFileSync(path.join(outDir, 'baseline.json.gz'), zlib.gzipSync(JSON.stringify(baseline), { level: 9 }));

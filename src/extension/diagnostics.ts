@@ -4,8 +4,9 @@
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../core/rules/findings';
-import type { FrameworkReference } from '../core/python';
-import { finishScan } from '../core/scan';
+import { referenceAt, type FrameworkReference } from '../core/python';
+import { finishScanInSteps, type FileScan } from '../core/scan';
+import { runInSlices } from '../core/steps';
 import { readConfig, type SeveritySetting } from './config';
 import { findNotebook, type DocumentAnalyses, type DocumentView } from './documentAnalysis';
 import type { KnowledgeStore } from './knowledgeStore';
@@ -16,6 +17,8 @@ export const DIAGNOSTIC_SOURCE = 'Framework Guide';
 /** After activation, open documents no editor shows wait this long (one after another) so start-up stays light. */
 const BACKGROUND_DELAY_MS = 2000;
 const BACKGROUND_STAGGER_MS = 250;
+/** Longest slice of the scan step between two yields, in ms (the analyses use the same). */
+const SLICE_MS = 4;
 
 /** What a code action needs to know about one of our diagnostics. */
 export interface FindingRecord {
@@ -124,10 +127,13 @@ export class DeprecationDiagnostics implements vscode.Disposable {
     const view = await this.analyses.get(document);
     if (!view || document.isClosed || document.version !== version) return;
     const kb = await this.store.getKnowledge();
-    // The core scan step (findings, suppressions, locations), as in the CLI and the workspace scan.
-    const scan = finishScan(view.prepared, view.analysis, kb);
+    // The core scan step (findings, suppressions, locations), as in the CLI and the workspace scan; in slices, since
+    // the first lookups of a session run cold and a large file has thousands of references.
+    const out: { result?: FileScan } = {};
+    const stale = () => document.isClosed || document.version !== version;
+    if (!(await runInSlices(finishScanInSteps(view.prepared, view.analysis, kb, {}, out), { sliceMs: SLICE_MS, shouldStop: stale })) || stale()) return;
+    const scan = out.result as FileScan;
     const findings = scan.status === 'analysed' ? scan.findings : [];
-    const byStart = new Map(view.analysis.references.map((r) => [`${r.span.from}:${r.span.to}`, r]));
     const records: FindingRecord[] = [];
     for (const finding of findings) {
       // In a notebook the program holds every code cell; this document is one of them.
@@ -140,7 +146,7 @@ export class DeprecationDiagnostics implements vscode.Disposable {
       diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docs) };
       // tf.compat.v1 code is valid TensorFlow 2 code (often our own fix's output): no strikethrough for it.
       if (!finding.compatV1 && !finding.advice) diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
-      records.push({ diagnostic, finding, reference: byStart.get(`${finding.span.from}:${finding.span.to}`), view });
+      records.push({ diagnostic, finding, reference: referenceAt(view.analysis.references, finding.span), view });
     }
     this.records.set(document.uri.toString(), records);
     this.collection.set(

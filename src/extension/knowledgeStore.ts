@@ -1,12 +1,14 @@
 /** Loads the knowledge base and the panel content from the JSON files next to the bundle, on first use; a failed read is retried. */
 import * as vscode from 'vscode';
+import { parseJsonLines } from '../core/load/jsonLines';
 import { RetryableLoad } from '../core/load/retryableLoad';
 import { KnowledgeBase, type KnowledgeEntry, type LookupResult } from '../knowledge';
 import { Baseline, type BaselineData } from '../knowledge/baseline';
 import type { PanelContent } from '../knowledge/render';
 
 export class KnowledgeStore {
-  private readonly knowledge = new RetryableLoad(async () => new KnowledgeBase(await this.readJson<KnowledgeEntry[]>('knowledge.json')));
+  // Parsed in slices: the first diagnostics after activation load it while the user may already be typing.
+  private readonly knowledge = new RetryableLoad(async () => new KnowledgeBase(await parseJsonLines<KnowledgeEntry>(new TextDecoder().decode(await this.readBytes('knowledge.json')))));
   private readonly content = new RetryableLoad(() => this.readJson<PanelContent>('content.json'));
   private readonly baseline = new RetryableLoad(async () => new Baseline(JSON.parse(await inflate(await this.readBytes('baseline.json.gz'))) as BaselineData));
 

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { findModels, findModelsInSteps, portModel, type SourceFramework, type SourceModel } from '../core/port';
+import { runInSlices } from '../core/steps';
 import { readConfig } from './config';
 import { findNotebook, type DocumentAnalyses } from './documentAnalysis';
 import type { Log } from './output';
@@ -68,9 +69,6 @@ async function targetOf(uri: unknown, offset: unknown): Promise<{ document: vsco
 /** Longest piece of the lenses' model search between two yields, in ms (the analyses use 4 ms slices too). */
 const LENS_SLICE_MS = 4;
 
-/** Gives the extension host thread back (setImmediate in Node; browsers fall back to setTimeout). */
-const yieldToEvents = (): Promise<void> =>
-  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** A lens above each model the porter recognises, offering the other framework. */
 class PortCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
@@ -110,14 +108,8 @@ class PortCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
     const parsed = await this.analyses.withTree(document, token);
     if (!parsed) return [];
     const out: { models?: SourceModel[] } = {};
-    const steps = findModelsInSteps(parsed.analysis.text, parsed.tree, parsed.analysis, out);
-    let sliceEnd = performance.now() + LENS_SLICE_MS;
-    while (!steps.next().done) {
-      if (performance.now() < sliceEnd) continue;
-      await yieldToEvents();
-      if (token.isCancellationRequested) return [];
-      sliceEnd = performance.now() + LENS_SLICE_MS;
-    }
+    const done = await runInSlices(findModelsInSteps(parsed.analysis.text, parsed.tree, parsed.analysis, out), { sliceMs: LENS_SLICE_MS, shouldStop: () => token.isCancellationRequested });
+    if (!done) return [];
     return out.models ?? [];
   }
 

@@ -1,6 +1,7 @@
 /** Turns lezer Python expression nodes into a small typed tree the porter reads, with framework names resolved. */
 import type { SyntaxNode } from '@lezer/common';
-import type { PythonAnalysis } from '../python';
+import type { FrameworkReference, PythonAnalysis } from '../python';
+import { referenceAt } from '../python/referenceAt';
 import { normaliseKerasName } from '../../knowledge/port';
 
 export type PyExpr =
@@ -23,13 +24,13 @@ export interface PyKeyword {
 
 /** Reads expressions of one analysed text; qualified names come from the analysis' import-aware references. */
 export class ExpressionReader {
-  private readonly qualified = new Map<string, string>();
+  private readonly references: readonly FrameworkReference[];
 
   constructor(
     readonly text: string,
     analysis: PythonAnalysis,
   ) {
-    for (const ref of analysis.references) this.qualified.set(`${ref.span.from}:${ref.span.to}`, normaliseKerasName(ref.qualifiedName));
+    this.references = analysis.references;
   }
 
   slice(node: SyntaxNode): string {
@@ -38,7 +39,8 @@ export class ExpressionReader {
 
   read(node: SyntaxNode): PyExpr {
     const text = this.slice(node);
-    const qn = this.qualified.get(`${node.from}:${node.to}`);
+    const reference = referenceAt(this.references, node);
+    const qn = reference && normaliseKerasName(reference.qualifiedName);
     switch (node.name) {
       case 'VariableName':
         return qn ? { t: 'name', id: text, qn, text } : { t: 'name', id: text, text };

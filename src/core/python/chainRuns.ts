@@ -5,6 +5,7 @@
  */
 import type { Chain } from './collect';
 import type { FrameworkReference, Span, SymbolAtPosition } from './types';
+import { drain } from '../steps';
 
 /** One hoverable segment: chain `chain`, segment number `segment`, in its block's positions. */
 interface Segment {
@@ -15,7 +16,7 @@ interface Segment {
 }
 
 /** Items between two yields when building an index or moving chains in steps. */
-const ITEMS_PER_STEP = 2048;
+const ITEMS_PER_STEP = 256;
 
 /** Chains of one walk, sorted by start and never changed afterwards: the versions after it share them through runs. */
 export class ChainBlock {
@@ -253,11 +254,4 @@ export function symbolAtInRuns(runs: readonly ChainRun[], offset: number): Symbo
     span: { from: chain.spans[0].from + run.delta, to: to + run.delta },
     inImport: chain.inImport,
   };
-}
-
-/** Runs a generator to its end at once. */
-export function drain(steps: Generator<void, void, void>): void {
-  while (!steps.next().done) {
-    // Synchronous callers take every step at once.
-  }
 }

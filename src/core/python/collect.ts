@@ -134,8 +134,8 @@ export class CollectedFile {
   hasSyntaxErrors = false;
 }
 
-const NODES_PER_SLICE_CHECK = 2048;
-const SCOPES_PER_STEP = 1024;
+const NODES_PER_SLICE_CHECK = 256;
+const SCOPES_PER_STEP = 256;
 
 /**
  * Walks `tree` iteratively (deeply nested code must not overflow the stack) and yields every few thousand

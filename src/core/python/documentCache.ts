@@ -9,6 +9,7 @@ import { analyzeInSlices, analyzeWithFragments, exceedsUtf8Bytes, type PreviousW
 import { changedRange, MappedAnalysis } from './editMapping';
 import type { WalkResult } from './incrementalWalk';
 import type { PythonAnalysis } from './types';
+import { yieldToEvents } from '../steps';
 
 /** Above this many characters (about 40 ms of parsing from scratch, see bench/analyze) a version is analysed in slices. */
 export const SLICED_PARSE_THRESHOLD = 100_000;
@@ -17,13 +18,6 @@ export const SLICED_PARSE_THRESHOLD = 100_000;
  * so it is kept well under the 5 ms a hover may take in all.
  */
 const SLICE_MS = 4;
-
-/**
- * Gives the thread back between slices. setImmediate (Node, the desktop extension host) runs after pending I/O such
- * as an incoming hover request, without the 1 ms minimum delay of setTimeout; browsers fall back to setTimeout.
- */
-const yieldToEvents = (): Promise<void> =>
-  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 export type DocumentResult = PythonAnalysis | 'too-large';
 

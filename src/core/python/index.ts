@@ -3,6 +3,7 @@ export { analyzePython, analyzePythonAsync, AnalysisCache, DEFAULT_MAX_BYTES } f
 export { DocumentAnalysisCache, SLICED_PARSE_THRESHOLD } from './documentCache';
 export type { DocumentRequest, DocumentResult } from './documentCache';
 export { changedRange, MappedAnalysis } from './editMapping';
+export { referenceAt } from './referenceAt';
 export type { AnalyzeOptions, AsyncAnalyzeOptions, TextChange } from './analyze';
 export { FRAMEWORK_ROOTS, frameworkRootOf } from './collect';
 export { joinNotebookCells, toCellOffset, toGlobalOffset, parseIpynb } from './notebook';

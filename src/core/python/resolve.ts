@@ -187,7 +187,7 @@ function withoutUserAttributes(chain: Chain, userAttributes: ReadonlySet<string>
 }
 
 /** Loads resolved between two yields of `resolveChainsInSteps`. */
-const LOADS_PER_STEP = 1024;
+const LOADS_PER_STEP = 128;
 
 /**
  * Every framework chain of the file into `chains`: code references first resolved from the loads, then the import

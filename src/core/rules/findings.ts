@@ -5,6 +5,7 @@ import type { FrameworkReference, ImportStatement, PythonAnalysis, Span } from '
 import { FRAMEWORK_LABEL } from '../../knowledge/frameworks';
 import { planRename } from './quickFix';
 import { reorderFinding, type ArgumentReorder } from './reorder';
+import { drain, type Steps } from '../steps';
 
 export interface Finding {
   /** `FG-` + the entry's canonical name: one rule per API, so SARIF viewers group by API. */
@@ -52,10 +53,21 @@ function describe(reference: FrameworkReference, entry: KnowledgeEntry, status: 
   return `${action}${what} is ${state}.${how}`;
 }
 
+/** References looked up between two yields of findDeprecationsInSteps (the first lookups of a session run cold). */
+const REFERENCES_PER_STEP = 64;
+
 /** Findings for every reference whose API is deprecated or removed, in document order. */
 export function findDeprecations(analysis: PythonAnalysis, kb: KnowledgeBase): Finding[] {
   const findings: Finding[] = [];
+  drain(findDeprecationsInSteps(analysis, kb, findings));
+  return findings;
+}
+
+/** findDeprecations in steps, into `findings`: an editor gives the thread back in between. */
+export function* findDeprecationsInSteps(analysis: PythonAnalysis, kb: KnowledgeBase, findings: Finding[]): Steps {
+  let looked = 0;
   for (const reference of analysis.references) {
+    if (++looked % REFERENCES_PER_STEP === 0) yield;
     const result = kb.lookup(reference.qualifiedName);
     if (!result) continue;
     const finding = apiFinding(reference, result, analysis.imports);
@@ -68,7 +80,6 @@ export function findDeprecations(analysis: PythonAnalysis, kb: KnowledgeBase): F
     const reorder = result.match !== 'module' && !result.compatV1 ? reorderFinding(reference, result.entry) : undefined;
     if (reorder) findings.push(reorder);
   }
-  return findings;
 }
 
 /** The finding for the API itself, when the base marks it deprecated or removed. */

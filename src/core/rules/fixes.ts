@@ -5,7 +5,8 @@
  */
 import type { KnowledgeBase } from '../../knowledge';
 import { parser } from '../python/parser';
-import type { FrameworkReference, PythonAnalysis } from '../python/types';
+import { referenceAt } from '../python/referenceAt';
+import type { PythonAnalysis } from '../python/types';
 import type { PreparedSource } from '../scan/scanFile';
 import { importInsertionOffset } from '../snippets/placement';
 import type { Finding } from './findings';
@@ -158,18 +159,15 @@ interface ImportPlacement {
   eol: string;
 }
 
-/** Plans fixes for one analysed program; one instance per analysis (it indexes the references once). */
+/** Plans fixes for one analysed program; one instance per analysis. */
 export class FixPlanner {
-  private readonly references = new Map<string, FrameworkReference>();
   private placement?: ImportPlacement | null;
 
   constructor(
     readonly prepared: PreparedSource,
     readonly analysis: PythonAnalysis,
     private readonly kb: KnowledgeBase,
-  ) {
-    for (const r of analysis.references) this.references.set(`${r.span.from}:${r.span.to}`, r);
-  }
+  ) {}
 
   /** The finding's safe fix, or why it has none. */
   planFinding(finding: Finding): FindingFix {
@@ -287,7 +285,7 @@ export class FixPlanner {
     if (!replacement.dropIn && !replacement.leadingArgument) {
       return this.manual(finding, 'not-drop-in', `${replacement.name} is not a drop-in replacement for ${finding.entryName}.${note}`);
     }
-    const reference = this.references.get(`${finding.span.from}:${finding.span.to}`);
+    const reference = referenceAt(this.analysis.references, finding.span);
     if (!reference) return this.manual(finding, 'no-edit-for-this-use', 'no automatic edit for this use');
     // An import line names a module (`from tensorflow import gfile`): a dotted replacement there would not parse.
     if (reference.inImport) return this.manual(finding, 'in-import', 'in an import statement, where a dotted replacement would not parse');

@@ -7,11 +7,12 @@ import type { KnowledgeBase } from '../../knowledge';
 import { analyzePython, exceedsUtf8Bytes } from '../python/analyze';
 import { joinNotebookCells, parseIpynb, toCellOffset, type JoinedNotebook } from '../python/notebook';
 import type { PythonAnalysis, Span } from '../python/types';
-import { findDeprecations } from '../rules/findings';
+import { findDeprecationsInSteps, type Finding } from '../rules/findings';
+import { drain, type Steps } from '../steps';
 import { Suppressions } from '../rules/suppress';
 import { LineIndex } from '../text/lineIndex';
 import { locateCellSources, storedOffset, type SourcePiece } from './notebookPositions';
-import type { AnalysedFile, FileScan, LineRange, Location, ScannedFinding, ScannedReference, SkipReason, SkippedFile } from './types';
+import type { FileScan, LineRange, Location, ScannedFinding, ScannedReference, SkipReason, SkippedFile } from './types';
 
 /** A cell of a notebook open in an editor. */
 export interface EditorCell {
@@ -167,13 +168,28 @@ function range(lines: LineIndex, from: number, to: number): LineRange {
 
 /** Findings (suppressions applied), references and locations of an analysis of `prepared.program`. */
 export function finishScan(prepared: PreparedSource, analysis: PythonAnalysis, kb: KnowledgeBase, options: Pick<ScanOptions, 'references'> = {}): FileScan {
-  if (analysis.skipped === 'too-large') return skipped(prepared.path, 'too-large');
-  if (analysis.skipped === 'error') return skipped(prepared.path, 'analysis-failed');
+  const out: { result?: FileScan } = {};
+  drain(finishScanInSteps(prepared, analysis, kb, options, out));
+  return out.result as FileScan;
+}
+
+/** finishScan in steps, the result into `out.result`: the diagnostics of an editor give the thread back in between. */
+export function* finishScanInSteps(prepared: PreparedSource, analysis: PythonAnalysis, kb: KnowledgeBase, options: Pick<ScanOptions, 'references'>, out: { result?: FileScan }): Steps {
+  if (analysis.skipped === 'too-large') {
+    out.result = skipped(prepared.path, 'too-large');
+    return;
+  }
+  if (analysis.skipped === 'error') {
+    out.result = skipped(prepared.path, 'analysis-failed');
+    return;
+  }
   const locator = new Locator(prepared);
   const suppressions = new Suppressions(analysis.text);
+  const found: Finding[] = [];
+  yield* findDeprecationsInSteps(analysis, kb, found);
   const findings: ScannedFinding[] = [];
   let suppressed = 0;
-  for (const finding of findDeprecations(analysis, kb)) {
+  for (const finding of found) {
     if (suppressions.isSuppressed(finding.span.from, finding.ruleId)) {
       suppressed++;
       continue;
@@ -184,7 +200,7 @@ export function finishScan(prepared: PreparedSource, analysis: PythonAnalysis, k
   if (options.references) {
     for (const r of analysis.references) references.push({ qualifiedName: r.qualifiedName, written: r.written, inImport: r.inImport, location: locator.locate(r.span) });
   }
-  const result: AnalysedFile = {
+  out.result = {
     status: 'analysed',
     path: prepared.path,
     frameworks: [...analysis.frameworks].sort(),
@@ -193,7 +209,6 @@ export function finishScan(prepared: PreparedSource, analysis: PythonAnalysis, k
     findings,
     suppressed,
   };
-  return result;
 }
 
 /** The whole pipeline for one file: prepare, analyse, finish. Never throws. */

@@ -1,0 +1,45 @@
+/**
+ * Long work written as generators that yield between small steps, and the two ways to run them: at once (the CLI, tests)
+ * or in slices of a few milliseconds that give the thread back in between (an extension host, a web worker), so a hover
+ * or a keystroke never waits long behind it.
+ */
+
+/** Work done in steps: each `yield` is a point where the thread may be given back. */
+export type Steps = Generator<void, void, void>;
+
+/** Runs `steps` to the end at once. */
+export function drain(steps: Steps): void {
+  while (!steps.next().done) {
+    // Synchronous callers take every step at once.
+  }
+}
+
+/**
+ * Gives the thread back between slices. setImmediate (Node, the desktop extension host) runs after pending I/O such as
+ * an incoming hover request, without the 1 ms minimum delay of setTimeout; browsers fall back to setTimeout.
+ */
+export const yieldToEvents = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
+export interface SliceOptions {
+  /** Longest run of steps between two pauses, in ms. */
+  sliceMs: number;
+  /** Checked after each pause; true abandons the work. */
+  shouldStop?: () => boolean;
+  pause?: () => Promise<void>;
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** Runs `steps` in slices of about `sliceMs`, pausing in between; resolves to false when `shouldStop` ended it early. */
+export async function runInSlices(steps: Steps, options: SliceOptions): Promise<boolean> {
+  const pause = options.pause ?? yieldToEvents;
+  let sliceEnd = now() + options.sliceMs;
+  while (!steps.next().done) {
+    if (now() < sliceEnd) continue;
+    await pause();
+    if (options.shouldStop?.()) return false;
+    sliceEnd = now() + options.sliceMs;
+  }
+  return true;
+}
