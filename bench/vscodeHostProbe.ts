@@ -50,16 +50,25 @@ export async function run(): Promise<void> {
   const profileDir = process.env.FG_PROBE_PROFILE;
   const session = profileDir ? new Session() : undefined;
   const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session?.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))));
+  let profiledFrom = 0;
   if (session) {
     session.connect();
     await post('Profiler.enable');
     await post('Profiler.start');
+    profiledFrom = performance.now();
   }
   const cpuBefore = process.cpuUsage();
   stalls.enable();
   untilActive.enable();
   const t0 = performance.now();
+  // With a profile: every gap of over 20 ms between two ticks of the 1 ms poll, in ms since the profile started, so the
+  // profile's samples in that window say what held the thread.
+  const gaps: Array<{ at: number; ms: number }> = [];
+  let lastTick = t0;
   const poll = setInterval(() => {
+    const tick = performance.now();
+    if (session && tick - lastTick > 20) gaps.push({ at: lastTick - profiledFrom, ms: tick - lastTick });
+    lastTick = tick;
     if (activeMs !== undefined || !extension.isActive) return;
     activeMs = performance.now() - t0;
     untilActive.disable();
@@ -81,7 +90,9 @@ export async function run(): Promise<void> {
   const cpu = process.cpuUsage(cpuBefore);
   if (session && profileDir) {
     const { profile } = (await post('Profiler.stop')) as { profile: object };
-    fs.writeFileSync(path.join(profileDir, `host-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    const stamp = Date.now();
+    fs.writeFileSync(path.join(profileDir, `host-${stamp}.cpuprofile`), JSON.stringify(profile));
+    fs.writeFileSync(path.join(profileDir, `host-${stamp}.gaps.json`), JSON.stringify(gaps));
     session.disconnect();
   }
   listener.dispose();
