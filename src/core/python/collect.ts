@@ -65,8 +65,6 @@ export interface NameLoad {
   from: number;
   to: number;
   scope: Scope;
-  /** The VariableName node, kept so a framework name can climb to its chain without searching the tree again. */
-  node: SyntaxNode;
   /** Decorators are flat dotted names in lezer, not member expressions, so their chain is recorded here. */
   decoratorChain?: { names: string[]; spans: Span[]; argList: SyntaxNode | undefined };
 }
@@ -120,6 +118,8 @@ export interface ModuleBinding {
 
 /** Everything one walk of the tree yields. */
 export class CollectedFile {
+  /** The tree walked (the last one, when an incremental walk collects a part of it). */
+  tree: Tree | undefined;
   readonly moduleScope = new Scope('module', undefined, 0, Number.MAX_SAFE_INTEGER);
   readonly imports: ImportStatement[] = [];
   readonly importChains: Chain[] = [];
@@ -142,6 +142,7 @@ const SCOPES_PER_STEP = 256;
  * nodes so an async caller can stop and give the thread back; a sync caller just drains the generator.
  */
 export function* collectFile(tree: Tree, text: string, out: CollectedFile): Generator<void, void, void> {
+  out.tree = tree;
   const walker = new FileWalker(text, out);
   const cursor = tree.cursor();
   walker.enter(cursor);
@@ -159,6 +160,7 @@ export function* collectFile(tree: Tree, text: string, out: CollectedFile): Gene
  * already holds the bindings of the other statements; `afterWalk` adds bindings before the scopes are sealed.
  */
 export function* collectUnits(tree: Tree, text: string, out: CollectedFile, first: number, end: number, afterWalk: () => void): Generator<void, void, void> {
+  out.tree = tree;
   const walker = new FileWalker(text, out);
   const cursor = tree.cursor();
   if (first < end && cursor.firstChild()) {
@@ -253,7 +255,9 @@ class FileWalker {
   enter(cursor: TreeCursor): boolean {
     const id = kindOf(cursor.type.id);
     if (id === T.VariableName) {
-      if (!this.notLoads.has(cursor.from)) this.out.loads.push({ from: cursor.from, to: cursor.to, scope: this.scopeAt(cursor.from), node: cursor.node });
+      if (!this.notLoads.has(cursor.from)) // No syntax node kept: most names are not framework names, and a node per name, alive until the walk ends, was
+      // the walk's largest allocation to survive a young-generation collection; resolution finds the few it needs.
+      this.out.loads.push({ from: cursor.from, to: cursor.to, scope: this.scopeAt(cursor.from) });
       return false;
     }
     if (cursor.type.isError) {
@@ -548,7 +552,7 @@ class FileWalker {
         spans.push({ from: child.from, to: child.to });
       } else if (kindOf(child.type.id) === T.ArgList) argList = child;
     }
-    if (names.length) this.out.loads.push({ from: spans[0].from, to: spans[0].to, scope: this.scopeAt(node.from), node, decoratorChain: { names, spans, argList } });
+    if (names.length) this.out.loads.push({ from: spans[0].from, to: spans[0].to, scope: this.scopeAt(node.from), decoratorChain: { names, spans, argList } });
   }
 
   private enterImport(node: SyntaxNode): void {

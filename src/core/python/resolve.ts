@@ -1,5 +1,5 @@
 /** Resolves the collected name loads through scopes and imports, and turns framework ones into attribute chains. */
-import type { SyntaxNode } from '@lezer/common';
+import type { SyntaxNode, Tree } from '@lezer/common';
 import type { BindingEvent, Chain, CollectedFile, NameLoad, Scope } from './collect';
 import { frameworkRootOf } from './collect';
 import { PYTHON_BUILTINS } from './builtins';
@@ -186,6 +186,27 @@ function withoutUserAttributes(chain: Chain, userAttributes: ReadonlySet<string>
   return chain;
 }
 
+/**
+ * The VariableName node of a load. Loads come in document order and lezer starts each search from the node it found
+ * last, so finding the few framework names costs less than keeping a node for every name.
+ */
+function nameNodeAt(tree: Tree, load: NameLoad): SyntaxNode | undefined {
+  const isName = (node: SyntaxNode) => node.from === load.from && node.to === load.to && nodeKind(node) === VariableName;
+  for (let node: SyntaxNode | null = tree.resolveInner(load.from, 1); node && node.from >= load.from && node.to <= load.to; node = node.parent) if (isName(node)) return node;
+  // An empty error node where the name starts can hide it from resolveInner: search the range from the top.
+  let found: SyntaxNode | undefined;
+  tree.iterate({
+    from: load.from,
+    to: load.to,
+    enter: (ref) => {
+      if (found) return false;
+      if (ref.from === load.from && ref.to === load.to && isName(ref.node)) found = ref.node;
+      return undefined;
+    },
+  });
+  return found;
+}
+
 /** Loads resolved between two yields of `resolveChainsInSteps`. */
 const LOADS_PER_STEP = 128;
 
@@ -214,7 +235,8 @@ export function* resolveChainsInSteps(
       chains.push(keep({ baseQualified: target, names, spans, inImport: false, isReference: true, callKeywords, callArguments }));
       continue;
     }
-    chains.push(keep(chainFromName(load.node, target, text)));
+    const node = collected.tree && nameNodeAt(collected.tree, load);
+    if (node) chains.push(keep(chainFromName(node, target, text)));
   }
   // A loop, not push(...importChains): spreading 150,000 import chains as arguments overflows the stack.
   for (const chain of collected.importChains) chains.push(chain);
