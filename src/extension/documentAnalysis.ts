@@ -32,6 +32,15 @@ export class DocumentAnalyses implements vscode.Disposable {
     private readonly log: Log,
   ) {
     this.disposables.push(
+      // The edits, so that a hover right after one maps the last analysis without reading a large document's text.
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0 || e.document.uri.scheme === 'vscode-notebook-cell') return;
+        this.cache.noteEdit(
+          e.document.uri.toString(),
+          e.document.version,
+          e.contentChanges.map((c) => ({ from: c.rangeOffset, to: c.rangeOffset + c.rangeLength, insertedLength: c.text.length })),
+        );
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri.toString())),
       vscode.workspace.onDidCloseNotebookDocument((n) => this.forget(n.uri.toString())),
     );
@@ -153,7 +162,10 @@ export class DocumentAnalyses implements vscode.Disposable {
 /** The view of a file or untitled document: offsets in the analysed text are offsets in the document. */
 function fileView(document: vscode.TextDocument, analysis: PythonAnalysis): DocumentView {
   return {
-    prepared: preparedText(document.uri.path, analysis.text),
+    // Built when read: a hover reads only the analysis, which may not have materialised the text (MappedAnalysis).
+    get prepared() {
+      return preparedText(document.uri.path, analysis.text);
+    },
     analysis,
     toAnalysisOffset: (p) => document.offsetAt(p),
     toRange: (from, to) => new vscode.Range(document.positionAt(from), document.positionAt(to)),

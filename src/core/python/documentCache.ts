@@ -6,7 +6,9 @@
  */
 import { TreeFragment, type Tree } from '@lezer/common';
 import { analyzeInSlices, analyzeWithFragments, exceedsUtf8Bytes, type PreviousWalk } from './analyze';
-import { changedRange, MappedAnalysis } from './editMapping';
+import type { ChangedRange } from '@lezer/common';
+import { changedRange, composeRanges, MappedAnalysis } from './editMapping';
+import type { TextChange } from './analyze';
 import type { WalkResult } from './incrementalWalk';
 import type { PythonAnalysis } from './types';
 import { yieldToEvents } from '../steps';
@@ -48,8 +50,13 @@ interface Job {
   superseded: boolean;
 }
 
+/** Edits remembered per document, newest last: enough to map the last analysis through a burst of typing. */
+const EDITS_KEPT = 64;
+
 export class DocumentAnalysisCache {
   private readonly entries = new Map<string, Entry>();
+  /** Per document, the editor's edits by the version they made, so a hover can map without reading the new text. */
+  private readonly edits = new Map<string, Array<{ version: number; range: ChangedRange }>>();
   private readonly jobs = new Map<string, Job>();
   private readonly mapped = new Map<string, { version: number; analysis: PythonAnalysis }>();
   private sequence = 0;
@@ -84,6 +91,14 @@ export class DocumentAnalysisCache {
    * a newer version was requested before this one finished.
    */
   get(key: string, version: number, text: string, request: DocumentRequest): Promise<DocumentResult | undefined> {
+    return this.analyse(key, version, text, text.length, request);
+  }
+
+  /**
+   * `get` with the text given as itself or, for a large one, as a function read only when the analysis starts (after a
+   * yield), so the request that started it (a hover answering from the previous analysis) never materialises it.
+   */
+  private analyse(key: string, version: number, source: string | (() => string), length: number, request: DocumentRequest): Promise<DocumentResult | undefined> {
     const cached = this.current(key, version);
     if (cached) return Promise.resolve(cached);
     const running = this.jobs.get(key);
@@ -93,13 +108,16 @@ export class DocumentAnalysisCache {
     }
     if (running) running.superseded = true;
     const sequence = ++this.sequence;
-    if (exceedsUtf8Bytes(text, request.maxBytes)) {
-      this.store(key, { version, sequence, text, result: 'too-large', fragments: [] });
+    const read = () => (typeof source === 'string' ? source : source());
+    // UTF-8 takes at least a byte per UTF-16 code unit: a longer text is over the limit whatever it holds.
+    if (length > request.maxBytes || (typeof source === 'string' && exceedsUtf8Bytes(source, request.maxBytes))) {
+      this.store(key, { version, sequence, text: read(), result: 'too-large', fragments: [] });
       return Promise.resolve('too-large');
     }
     this.parses++;
-    if (text.length <= SLICED_PARSE_THRESHOLD) {
+    if (length <= SLICED_PARSE_THRESHOLD) {
       // Small texts: at once, before returning, so a caller can read `current()` right away.
+      const text = read();
       const reuse = this.reusable(key, text);
       const parsed = analyzeWithFragments(text, reuse.fragments, reuse.walk);
       this.store(key, { version, sequence, text, result: parsed.analysis, fragments: parsed.fragments, walk: parsed.walk });
@@ -111,6 +129,8 @@ export class DocumentAnalysisCache {
     const run = async (): Promise<DocumentResult | undefined> => {
       await yieldToEvents();
       if (shouldStop()) return this.finish(key, job, undefined);
+      const text = read();
+      if (exceedsUtf8Bytes(text, request.maxBytes)) return this.finish(key, job, { version, sequence, text, result: 'too-large', fragments: [] });
       // Taken after the yield: a version that finished meanwhile is the closer one to reuse.
       const reuse = this.reusable(key, text);
       const parsed = await analyzeInSlices(text, { maxBytes: Number.MAX_SAFE_INTEGER, shouldStop, yieldEvery: SLICE_MS, yieldFn: yieldToEvents }, reuse.fragments, reuse.walk);
@@ -124,11 +144,18 @@ export class DocumentAnalysisCache {
   /**
    * What a hover answers from, never waiting for a full parse when it can avoid it: the cached version (its text is
    * not even read), else this version if it is analysed at once (small texts), else the newest finished analysis
-   * mapped through the edit while this version's analysis runs on; with nothing to map from, it waits.
+   * mapped through the edit while this version's analysis runs on; with nothing to map from, it waits. When the
+   * editor's edits since the newest analysis were noted (noteEdit), a large document's text is not read here at all.
    */
   async forHover(key: string, version: number, text: () => string, request: DocumentRequest): Promise<DocumentResult | undefined> {
     const cached = this.current(key, version);
     if (cached) return cached;
+    const noted = this.notedMapping(key, version, text);
+    if (noted) {
+      // The analysis of this version starts after a yield and reads the text then; its result is picked up later.
+      this.analyse(key, version, text, noted.length, request).catch(() => undefined);
+      return noted.analysis;
+    }
     const current = text();
     const pending = this.get(key, version, current, request);
     const now = this.current(key, version);
@@ -140,7 +167,57 @@ export class DocumentAnalysisCache {
     return mapped;
   }
 
+  /** The newest analysis mapped through the noted edits to `version`, for a document too large to analyse at once. */
+  private notedMapping(key: string, version: number, text: () => string): { analysis: PythonAnalysis; length: number } | undefined {
+    const known = this.mapped.get(key);
+    const entry = this.entries.get(key);
+    if (!entry || entry.result === 'too-large' || entry.result.skipped) return undefined;
+    const range = this.editsBetween(key, entry.version, version);
+    if (!range || range.toA > entry.text.length) return undefined;
+    const length = entry.text.length + (range.toB - range.fromB) - (range.toA - range.fromA);
+    if (length <= SLICED_PARSE_THRESHOLD) return undefined;
+    if (known && known.version === version) return { analysis: known.analysis, length };
+    const analysis = new MappedAnalysis(entry.result, range, text);
+    this.mapped.set(key, { version, analysis });
+    return { analysis, length };
+  }
+
+  /**
+   * The editor's edit that made `version` of document `key` from the version before it: `changes` applied one after the
+   * other, each in the offsets of the text the previous one left (as VS Code's contentChanges are applied). With them a
+   * hover after an edit maps the last analysis through the edit without reading the new text; a missing version only
+   * means the hover reads the text, as without them.
+   */
+  noteEdit(key: string, version: number, changes: readonly TextChange[]): void {
+    let range: ChangedRange | undefined;
+    for (const change of changes) {
+      const next = { fromA: change.from, toA: change.to, fromB: change.from, toB: change.from + change.insertedLength };
+      range = range ? composeRanges(range, next) : next;
+    }
+    if (!range) return;
+    const list = this.edits.get(key) ?? [];
+    list.push({ version, range });
+    if (list.length > EDITS_KEPT) list.splice(0, list.length - EDITS_KEPT);
+    this.edits.set(key, list);
+  }
+
+  /** One range for the edits from `from` to `to`, when every version between was noted. */
+  private editsBetween(key: string, from: number, to: number): ChangedRange | undefined {
+    const list = this.edits.get(key);
+    if (!list || to <= from) return undefined;
+    let range: ChangedRange | undefined;
+    let expected = from + 1;
+    for (const edit of list) {
+      if (edit.version <= from) continue;
+      if (edit.version !== expected || edit.version > to) return undefined;
+      range = range ? composeRanges(range, edit.range) : edit.range;
+      if (expected++ === to) return range;
+    }
+    return undefined;
+  }
+
   delete(key: string): void {
+    this.edits.delete(key);
     const job = this.jobs.get(key);
     if (job) job.superseded = true;
     this.jobs.delete(key);

@@ -28,6 +28,20 @@ export function changedRange(before: string, after: string): ChangedRange | unde
 }
 
 /**
+ * One range covering two edits made one after the other: `first` turns text A into B, `second` turns B into C.
+ * Everything outside the result is the same text in A and C, only moved. Both start at the same offset in their old
+ * and new text (as changedRange's ranges and single edits do), and so does the result.
+ */
+export function composeRanges(first: ChangedRange, second: ChangedRange): ChangedRange {
+  const firstDelta = first.toB - first.fromB - (first.toA - first.fromA);
+  const secondDelta = second.toB - second.fromB - (second.toA - second.fromA);
+  // In B: from the earlier start to the later end of the two; outside that, both edits leave the text alone.
+  const from = Math.min(first.fromB, second.fromA);
+  const to = Math.max(first.toB, second.toA);
+  return { fromA: from, toA: to - firstDelta, fromB: from, toB: to + secondDelta };
+}
+
+/**
  * `previous` seen through the edit `range`: positions and spans move with the text after the edit; anything that
  * touches the edited range is left out (its meaning may have changed). The rest answers as the previous version did,
  * which is what a hover shows for the few milliseconds until the new analysis lands.
@@ -38,15 +52,23 @@ export class MappedAnalysis implements PythonAnalysis {
   private mappedReferences?: FrameworkReference[];
   private mappedImports?: ImportStatement[];
   private readonly delta: number;
+  private newText: string | (() => string);
 
+  /** `text` may be a function: a hover that reads only `symbolAt` then never materialises the document's text. */
   constructor(
     private readonly previous: PythonAnalysis,
     private readonly range: ChangedRange,
-    readonly text: string,
+    text: string | (() => string),
   ) {
     this.frameworks = previous.frameworks;
     this.hasSyntaxErrors = previous.hasSyntaxErrors;
     this.delta = range.toB - range.fromB - (range.toA - range.fromA);
+    this.newText = text;
+  }
+
+  get text(): string {
+    if (typeof this.newText === 'function') this.newText = this.newText();
+    return this.newText;
   }
 
   /** The span in the new text, or undefined when it touches the edit (an end at the edit counts: a word being typed). */

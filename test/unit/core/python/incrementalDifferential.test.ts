@@ -164,6 +164,58 @@ suite('hover during an analysis: the previous version mapped through the edit', 
     }
   });
 
+  test('with the editor\'s edits noted, a hover maps without reading the text, as the text comparison would', async function () {
+    this.timeout(120_000);
+    const random = seededRandom(9);
+    const cache = new DocumentAnalysisCache();
+    let text = largeText();
+    let analysed = text;
+    let previous = await cache.get('doc', 0, text, { maxBytes: 10_000_000 });
+    for (let version = 1; version <= 24; version++) {
+      assert.ok(previous && previous !== 'too-large');
+      // One to three changes per version, each in the offsets the one before it left, as VS Code sends them.
+      const changes: TextChange[] = [];
+      for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
+        const edit = randomEdit(text, random);
+        changes.push(edit.change);
+        text = edit.text;
+      }
+      cache.noteEdit('doc', version, changes);
+      const current = text;
+      let reads = 0;
+      const mapped = await cache.forHover('doc', version, () => (reads++, current), { maxBytes: 10_000_000 });
+      assert.strictEqual(reads, 0, 'the hover did not read the text');
+      assert.ok(mapped instanceof MappedAnalysis);
+      const byText = new MappedAnalysis(previous, changedRange(analysed, text) ?? { fromA: 0, toA: 0, fromB: 0, toB: 0 }, text);
+      let answered = 0;
+      for (let offset = 0; offset <= text.length; offset += 7) {
+        const symbol = mapped.symbolAt(offset);
+        if (!symbol) continue;
+        answered++;
+        assert.deepStrictEqual(symbol, byText.symbolAt(offset), `at ${offset}, version ${version}`);
+      }
+      assert.ok(answered > 100, `the noted mapping answers away from the edits (${answered})`);
+      assert.strictEqual(mapped.text, text, 'the text, when read, is the new one');
+      // Every third version is analysed before the next edit; the others stay pending, so the edits pile up.
+      if (version % 3 === 0) {
+        previous = await cache.get('doc', version, text, { maxBytes: 10_000_000 });
+        analysed = text;
+      }
+    }
+  });
+
+  test('a version whose edit was not noted: the hover reads the text, as before', async () => {
+    const cache = new DocumentAnalysisCache();
+    const text = largeText();
+    await cache.get('doc', 0, text, { maxBytes: 10_000_000 });
+    const edited = 'import os\n' + text;
+    cache.noteEdit('doc', 2, [{ from: 0, to: 0, insertedLength: 1 }]);
+    let reads = 0;
+    const mapped = await cache.forHover('doc', 2, () => (reads++, edited), { maxBytes: 10_000_000 });
+    assert.ok(mapped instanceof MappedAnalysis);
+    assert.strictEqual(reads, 1, 'version 1 was never noted: the range comes from the text');
+  });
+
   test('an edit that does not change meaning (a comment line): mapped answers equal a fresh analysis of the new text', async function () {
     this.timeout(60_000);
     const cache = new DocumentAnalysisCache();
