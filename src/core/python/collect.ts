@@ -25,11 +25,17 @@ export interface BindingEvent {
 
 export type ScopeKind = 'module' | 'function' | 'class' | 'lambda' | 'comprehension';
 
-/** A Python scope; names used inside [evalFrom, evalTo) are looked up here first. */
+const NO_BINDINGS: ReadonlyMap<string, BindingEvent[]> = new Map();
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/**
+ * A Python scope; names used inside [evalFrom, evalTo) are looked up here first. Its map and set are made on first
+ * use: most scopes (comprehensions, lambdas, small functions) bind few names and import none, and a 10,000-line file
+ * has thousands of scopes, all alive until the walk ends.
+ */
 export class Scope {
-  readonly bindings = new Map<string, BindingEvent[]>();
-  /** Names with at least one import binding here (filled by `seal`); any other bound name is simply local. */
-  readonly importedNames = new Set<string>();
+  private bindingMap: Map<string, BindingEvent[]> | undefined;
+  private importedSet: Set<string> | undefined;
   /** Names declared `global` (look in the module) or `nonlocal` (look in the enclosing function). */
   passthrough: Map<string, 'global' | 'nonlocal'> | undefined;
 
@@ -40,10 +46,21 @@ export class Scope {
     readonly evalTo: number,
   ) {}
 
+  /** Each bound name's binding events. */
+  get bindings(): ReadonlyMap<string, BindingEvent[]> {
+    return this.bindingMap ?? NO_BINDINGS;
+  }
+
+  /** Names with at least one import binding here (filled by `seal`); any other bound name is simply local. */
+  get importedNames(): ReadonlySet<string> {
+    return this.importedSet ?? NO_NAMES;
+  }
+
   bind(name: string, event: BindingEvent): void {
-    const events = this.bindings.get(name);
+    this.bindingMap ??= new Map();
+    const events = this.bindingMap.get(name);
     if (events) events.push(event);
-    else this.bindings.set(name, [event]);
+    else this.bindingMap.set(name, [event]);
   }
 
   /**
@@ -51,11 +68,12 @@ export class Scope {
    * drops the `except`-handler fallbacks, which never hide an import.
    */
   seal(): void {
-    for (const [name, events] of this.bindings) {
+    if (!this.bindingMap) return;
+    for (const [name, events] of this.bindingMap) {
       if (events.length > 1) events.sort((a, b) => a.effectiveFrom - b.effectiveFrom);
       if (!events.some((e) => e.isImport)) continue;
-      this.importedNames.add(name);
-      if (events.some((e) => e.fallback)) this.bindings.set(name, events.filter((e) => !e.fallback));
+      (this.importedSet ??= new Set()).add(name);
+      if (events.some((e) => e.fallback)) this.bindingMap.set(name, events.filter((e) => !e.fallback));
     }
   }
 }
