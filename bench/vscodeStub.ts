@@ -112,10 +112,18 @@ class ThemeIcon {
 class CodeActionKind {
   static readonly QuickFix = new CodeActionKind('quickfix');
   static readonly Empty = new CodeActionKind('');
+  static readonly SourceFixAll = new CodeActionKind('source.fixAll');
   constructor(readonly value: string) {}
   append(part: string): CodeActionKind {
     return new CodeActionKind(this.value ? `${this.value}.${part}` : part);
   }
+}
+
+class CodeLens {
+  constructor(
+    readonly range: Range,
+    readonly command?: unknown,
+  ) {}
 }
 
 class Diagnostic {
@@ -165,6 +173,11 @@ export function createVscodeStub(record: StubRecord, open?: OpenDocument): objec
     record.registrations++;
     return disposable();
   };
+  // VS Code asks the CodeLens providers for the visible editor's lenses as soon as they are registered.
+  const registerCodeLensProvider = (_selector: unknown, provider: { provideCodeLenses(document: object, token: object): Promise<unknown> }) => {
+    if (document && open?.visible) setTimeout(() => void provider.provideCodeLenses(document, { isCancellationRequested: false, onCancellationRequested: event }), 0);
+    return register();
+  };
   const configuration = strict('WorkspaceConfiguration', {
     get: <T>(_key: string, fallback?: T) => fallback,
     has: () => false,
@@ -195,6 +208,7 @@ export function createVscodeStub(record: StubRecord, open?: OpenDocument): objec
     TreeItem,
     ThemeIcon,
     CodeActionKind,
+    CodeLens,
     Diagnostic,
     TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
     DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
@@ -205,7 +219,7 @@ export function createVscodeStub(record: StubRecord, open?: OpenDocument): objec
     QuickPickItemKind: { Separator: -1, Default: 0 },
     l10n: strict('l10n', { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)])) }),
     commands: strict('commands', { registerCommand: register, registerTextEditorCommand: register, executeCommand: async () => undefined }),
-    languages: strict('languages', { registerHoverProvider: register, registerCodeActionsProvider: register, registerCompletionItemProvider: register, createDiagnosticCollection: diagnosticCollection }),
+    languages: strict('languages', { registerHoverProvider: register, registerCodeActionsProvider: register, registerCompletionItemProvider: register, registerCodeLensProvider, createDiagnosticCollection: diagnosticCollection }),
     window: strict('window', {
       activeTextEditor: open?.visible ? { document } : undefined,
       visibleTextEditors: open?.visible ? [{ document }] : [],
