@@ -34,7 +34,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     this.disposables.push(
       // The edits, so that a hover right after one maps the last analysis without reading a large document's text.
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length === 0 || e.document.uri.scheme === 'vscode-notebook-cell') return;
+        if (e.contentChanges.length === 0 || e.document.languageId !== 'python' || e.document.uri.scheme === 'vscode-notebook-cell') return;
         this.cache.noteEdit(
           e.document.uri.toString(),
           e.document.version,
