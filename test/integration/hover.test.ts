@@ -121,6 +121,23 @@ suite('hovers', () => {
     }
   });
 
+  test('large document: a hover right after an edit points at the moved text (the edit events map the last analysis)', async () => {
+    // Over 100,000 characters: analysed in slices, so a hover right after an edit answers from the last analysis.
+    const body = 'layer = torch.nn.Linear(2, 3)\n'.repeat(5000);
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: `import torch\n${body}` });
+    const editor = await vscode.window.showTextDocument(doc);
+    const target = () => positionOf(doc, 'nn.Linear', 5, 3000);
+    await waitFor(async () => /torch\.nn\.Linear/.test((await hoverAt(doc.uri, target())).text), 'the first analysis');
+    for (const inserted of ['import os\n', 'x = 1\ny = 2\n']) {
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(1, 0), inserted)));
+      const { text, range } = await hoverAt(doc.uri, target());
+      assert.match(text, /torch\.nn\.Linear/);
+      assert.ok(range);
+      assert.strictEqual(doc.getText(range), 'torch.nn.Linear', 'the range follows the edit');
+    }
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('the analysis parses once per document version', async () => {
     const api = await activateExtension();
     const doc = await openSample('train_keras.py');
