@@ -9,6 +9,7 @@ import { analyzeTree } from '../python/analyze';
 import type { PythonAnalysis, Span } from '../python';
 import { className } from './write';
 import { ExpressionReader, childrenOf, qualifiedOf, selfAttribute, intsOf, numberOf, type PyExpr } from './pyexpr';
+import { drain } from '../steps';
 
 export type SourceFramework = 'pytorch' | 'keras';
 
@@ -100,10 +101,8 @@ export function findModels(text: string): SourceModel[] {
 /** `findModels` on a text already parsed (`tree`, the project's parser) and analysed, as an editor's cache holds it. */
 export function findModelsIn(text: string, tree: Tree, analysis: PythonAnalysis): SourceModel[] {
   const out: { models?: SourceModel[] } = {};
-  const steps = findModelsInSteps(text, tree, analysis, out);
-  while (!steps.next().done) {
-    // Drained at once; an editor runs the steps between other work.
-  }
+  // Drained at once; an editor runs the steps between other work.
+  drain(findModelsInSteps(text, tree, analysis, out));
   return out.models as SourceModel[];
 }
 

@@ -19,6 +19,7 @@ import { TreeFragment, type ChangedRange, type Tree } from '@lezer/common';
 import { parser } from './parser';
 import { indexRuns, referencesOf, symbolAtInRuns, type ChainRun } from './chainRuns';
 import { flattenDeepNesting } from './deepNesting';
+import { drain } from '../steps';
 import { walkAfterEdit, walkWhole, type WalkResult } from './incrementalWalk';
 import type { FrameworkReference, FrameworkRoot, ImportStatement, PythonAnalysis, SymbolAtPosition } from './types';
 
@@ -104,10 +105,8 @@ function* walkSteps(tree: Tree, text: string, previous: PreviousWalk | undefined
 
 function walkAtOnce(tree: Tree, text: string, previous?: PreviousWalk): WalkResult {
   const out: { result?: WalkResult } = {};
-  const steps = walkSteps(tree, text, previous, out);
-  while (!steps.next().done) {
-    // Synchronous callers drain the walk; the slices only matter to analyzeInSlices.
-  }
+  // Synchronous callers take every step at once; the slices only matter to analyzeInSlices.
+  drain(walkSteps(tree, text, previous, out));
   return out.result as WalkResult;
 }
 

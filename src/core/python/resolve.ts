@@ -3,6 +3,7 @@ import type { SyntaxNode, Tree } from '@lezer/common';
 import type { BindingEvent, Chain, CollectedFile, NameLoad, Scope } from './collect';
 import { frameworkRootOf } from './collect';
 import { PYTHON_BUILTINS } from './builtins';
+import { drain } from '../steps';
 import { NodeKind, nodeKind } from './nodeTypes';
 import type { CallArgument, CallArguments, Span } from './types';
 
@@ -248,10 +249,7 @@ export function* resolveChainsInSteps(
 /** Every framework chain of the file, at once. */
 export function resolveChains(collected: CollectedFile, text: string): Chain[] {
   const chains: Chain[] = [];
-  const steps = resolveChainsInSteps(collected, text, chains);
-  while (!steps.next().done) {
-    // Synchronous callers drain the steps.
-  }
+  drain(resolveChainsInSteps(collected, text, chains));
   return chains;
 }
 
