@@ -100,7 +100,7 @@ function mochaLayer(name, files, env = {}) {
   });
   const r = fs.existsSync(results) ? JSON.parse(fs.readFileSync(results, 'utf8')) : { passes: 0, failures: 1 };
   if (!ok && r.failures === 0) r.failures = 1; // mocha itself failed (load error)
-  layers.push({ name, passes: r.passes, failures: r.failures, pending: r.pending ?? 0 });
+  layers.push({ name, passes: r.passes, failures: r.failures, pending: r.pending ?? 0, failed: r.failed });
 }
 
 async function main() {
@@ -155,7 +155,7 @@ async function main() {
       const r = results ?? { passes: 0, failures: 1 };
       if (code !== 0 && r.failures === 0) r.failures = 1;
       if (code === 'timeout') console.log('integration: timed out waiting for the extension host');
-      layers.push({ name: 'integration', passes: r.passes, failures: r.failures, pending: r.pending ?? 0 });
+      layers.push({ name: 'integration', passes: r.passes, failures: r.failures, pending: r.pending ?? 0, failed: r.failed });
     }
     if (wants('e2e')) {
       mochaLayer('e2e', ['out/test/e2e/**/*.test.js'], {
@@ -180,7 +180,10 @@ main()
   .finally(() => {
     banner('summary');
     if (setupNote) console.log(setupNote);
-    for (const l of layers) console.log(`${l.name.padEnd(12)} ${l.passes} passed, ${l.failures} failed${l.pending ? `, ${l.pending} skipped` : ''}`);
+    for (const l of layers) {
+      console.log(`${l.name.padEnd(12)} ${l.passes} passed, ${l.failures} failed${l.pending ? `, ${l.pending} skipped` : ''}`);
+      for (const f of l.failed ?? []) console.log(`  failed: ${f.title}: ${f.error}`);
+    }
     const passed = layers.reduce((n, l) => n + l.passes, 0);
     const failed = layers.reduce((n, l) => n + l.failures, 0);
     const skipped = layers.reduce((n, l) => n + (l.pending ?? 0), 0);

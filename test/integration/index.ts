@@ -20,14 +20,17 @@ export function run(): Promise<void> {
   }
   const resultsFile = process.env.FG_TEST_RESULTS;
   return new Promise((resolve, reject) => {
+    // The failed tests' titles and first error lines go to the summary, so a failure in a long run is easy to find.
+    const failed: Array<{ title: string; error: string }> = [];
     const runner = mocha.run((failures) => {
       const s = runner.stats;
       if (resultsFile && s) {
-        fs.writeFileSync(resultsFile, JSON.stringify({ passes: s.passes, failures: s.failures, pending: s.pending, tests: s.tests, duration: s.duration }));
+        fs.writeFileSync(resultsFile, JSON.stringify({ passes: s.passes, failures: s.failures, pending: s.pending, tests: s.tests, duration: s.duration, failed }));
       }
       console.log(TEST_LOG_PREFIX + `integration: ${s?.passes ?? 0} passed, ${s?.failures ?? 0} failed`);
       if (failures) reject(new Error(`${failures} integration tests failed`));
       else resolve();
     });
+    runner.on('fail', (test, err: unknown) => failed.push({ title: test.fullTitle(), error: String((err as Error | undefined)?.message ?? err).split('\n')[0].slice(0, 300) }));
   });
 }
