@@ -6,6 +6,7 @@
 import type { Chain } from './collect';
 import type { FrameworkReference, Span, SymbolAtPosition } from './types';
 import { drain } from '../steps';
+import { firstAtOrAfter, lastAtOrBefore } from '../sortedSearch';
 
 /** One hoverable segment: chain `chain`, segment number `segment`, in its block's positions. */
 interface Segment {
@@ -85,27 +86,13 @@ export class ChainBlock {
 
   /** The first chain starting at or after `position` (block positions). */
   chainAtOrAfter(position: number): number {
-    let low = 0;
-    let high = this.chains.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.chains[mid].spans[0].from < position) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return firstAtOrAfter(0, this.chains.length, (i) => this.chains[i].spans[0].from, position);
   }
 
   /** The first segment starting at or after `position` (block positions). */
   segmentAtOrAfter(position: number): number {
     const segments = this.segments;
-    let low = 0;
-    let high = segments.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (segments[mid].from < position) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return firstAtOrAfter(0, segments.length, (i) => segments[i].from, position);
   }
 }
 
@@ -216,17 +203,7 @@ export function* indexRuns(runs: readonly ChainRun[]): Generator<void, void, voi
 /** The framework symbol at `offset` (this version's positions): the last segment starting at or before it, if it reaches it. */
 export function symbolAtInRuns(runs: readonly ChainRun[], offset: number): SymbolAtPosition | undefined {
   // The last run whose first chain starts at or before `offset` holds the last segment that does.
-  let low = 0;
-  let high = runs.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const run = runs[mid];
-    if (run.block.chains[run.lo].spans[0].from + run.delta <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
+  const found = lastAtOrBefore(0, runs.length, (i) => runs[i].block.chains[runs[i].lo].spans[0].from + runs[i].delta, offset);
   if (found < 0) return undefined;
   const run = runs[found];
   const block = run.block;
@@ -235,17 +212,8 @@ export function symbolAtInRuns(runs: readonly ChainRun[], offset: number): Symbo
   const first = block.segmentAtOrAfter(block.chains[run.lo].spans[0].from);
   const end = run.hi < block.chains.length ? block.segmentAtOrAfter(block.chains[run.hi].spans[0].from) : segments.length;
   const target = offset - run.delta;
-  let lowSegment = first;
-  let highSegment = end - 1;
-  let at = -1;
-  while (lowSegment <= highSegment) {
-    const mid = (lowSegment + highSegment) >> 1;
-    if (segments[mid].from <= target) {
-      at = mid;
-      lowSegment = mid + 1;
-    } else highSegment = mid - 1;
-  }
-  if (at < 0) return undefined;
+  const at = lastAtOrBefore(first, end, (i) => segments[i].from, target);
+  if (at < first) return undefined;
   const { chain, segment, to } = segments[at];
   if (target > to) return undefined;
   return {

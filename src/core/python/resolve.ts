@@ -4,6 +4,7 @@ import type { BindingEvent, Chain, CollectedFile, NameLoad, Scope } from './coll
 import { frameworkRootOf } from './collect';
 import { PYTHON_BUILTINS } from './builtins';
 import { drain } from '../steps';
+import { lastAtOrBefore } from '../sortedSearch';
 import { NodeKind, nodeKind } from './nodeTypes';
 import type { CallArgument, CallArguments, Span } from './types';
 
@@ -44,17 +45,7 @@ function resolveName(name: string, pos: number, start: Scope, moduleScope: Scope
 /** The binding in force at `pos`: the last one at or before it, else the first (a binary search: names like `x` have thousands). */
 function bindingInForce(scope: Scope, name: string, events: BindingEvent[], pos: number): string | null {
   if (!scope.importedNames.has(name)) return null;
-  let low = 0;
-  let high = events.length - 1;
-  let found = 0;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (events[mid].effectiveFrom <= pos) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  const inForce = events[found];
+  const inForce = events[Math.max(0, lastAtOrBefore(0, events.length, (i) => events[i].effectiveFrom, pos))];
   return inForce?.isImport && inForce.target ? inForce.target : null;
 }
 
