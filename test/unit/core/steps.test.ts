@@ -1,6 +1,6 @@
 /** Work in steps: run at once, or in slices that pause between them and stop when asked. */
 import * as assert from 'node:assert';
-import { drain, runInSlices, type Steps } from '../../../src/core/steps';
+import { drain, runInSlices, yieldToEvents, type Steps } from '../../../src/core/steps';
 
 function* counting(steps: number, log: number[], stepMs = 0): Steps {
   for (let i = 0; i < steps; i++) {
@@ -46,5 +46,20 @@ suite('steps: at once or in slices', () => {
     });
     assert.strictEqual(done, false);
     assert.ok(log.length >= 5 && log.length < 50, `stopped after ${log.length} steps`);
+  });
+
+  test('without setImmediate (a browser worker), yields go through a message channel, in order, not a clamped timer', async () => {
+    const saved = globalThis.setImmediate;
+    const savedTimeout = globalThis.setTimeout;
+    const order: number[] = [];
+    try {
+      (globalThis as { setImmediate?: unknown }).setImmediate = undefined;
+      (globalThis as { setTimeout: unknown }).setTimeout = () => assert.fail('setTimeout is not used when a MessageChannel exists');
+      await Promise.all([1, 2, 3].map((n) => yieldToEvents().then(() => order.push(n))));
+    } finally {
+      globalThis.setImmediate = saved;
+      globalThis.setTimeout = savedTimeout;
+    }
+    assert.deepStrictEqual(order, [1, 2, 3]);
   });
 });
