@@ -1,4 +1,5 @@
 /** The `framework-guide` command line: parses arguments, scans files for framework API uses and streams a report. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { KnowledgeBase } from '../knowledge';
 import { KNOWLEDGE_ENTRIES } from '../knowledge/all';
@@ -119,14 +120,27 @@ function createReporter(command: ScanCommand, out: Output): Reporter {
 
 /** Files the main thread scans itself before starting workers: a small scan never pays for their start-up. */
 const IN_THREAD_FIRST = 8;
-/** Files handed out ahead of the one reported next, per thread: bounds the results held while waiting for order. */
-const WINDOW_PER_JOB = 32;
 /**
- * Files queued on a worker before the main thread scans the next one itself. The main thread scans a file without
- * yielding, so the queue must outlast its longest file: with 4, a worker idled 15% of a scan of torch's sources
- * (CPU profile), with 12 it idles 4%; the 2,000-file tree's peak RSS did not grow.
+ * Files handed out ahead of the one reported next, per thread: bounds the results held while waiting for order. They
+ * are held rendered (strings), so a wide window costs little and lets the threads run past a long file.
  */
-const WORKER_AHEAD = 12;
+const WINDOW_PER_JOB = 128;
+/**
+ * The main thread scans a file itself only when a worker has at least that file's bytes plus this margin queued: it
+ * does not take replies or hand out files while it scans, so the worker's queue must outlast the file. Counting
+ * files instead (12 ahead) left the main thread idle ~0.5 s of a scan of keras + torch, waiting on a worker busy with
+ * long files (CPU profile); by bytes it idles under 0.1 s.
+ */
+const BACKLOG_MARGIN_BYTES = 64 * 1024;
+
+/** The size of a file to scan, to share the work by bytes; 0 when it cannot be read (the scan reports why). */
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
 
 /** Lets worker replies in (they arrive as events) between two files the main thread scans itself. */
 const yieldToReplies = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -142,7 +156,8 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
   let hasDiff = false;
   let writeFailed = false;
   const withReferences = command.references || command.format === 'json';
-  const settings: ScanSettings = { maxBytes: command.maxFileSize, references: withReferences, ...(command.fix ? { fix: command.fix } : {}) };
+  const render = { format: reporter ? command.format : undefined, references: command.references, root: process.cwd() };
+  const settings: ScanSettings = { maxBytes: command.maxFileSize, references: withReferences, render, ...(command.fix ? { fix: command.fix } : {}) };
   let kb: KnowledgeBase | undefined;
   let pool: ScanPool | undefined;
   let thresholdMet = false;
@@ -162,9 +177,9 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
       reporter?.unreadable(shown, message ?? '');
       return;
     }
-    const result = outcome.result;
-    if (result.status === 'skipped') warn(`${escapeControl(shown)}: skipped: ${escapeControl(result.message)}${result.reason === 'too-large' ? ' (--max-file-size)' : ''}`);
-    else if (command.failOn && result.findings.some((f) => command.failOn === 'deprecated' || f.status === 'removed')) thresholdMet = true;
+    const { tally } = outcome.file;
+    if (tally.skipped) warn(`${escapeControl(shown)}: skipped: ${escapeControl(tally.skipped.message)}${tally.skipped.reason === 'too-large' ? ' (--max-file-size)' : ''}`);
+    else if (command.failOn && (tally.removed > 0 || (command.failOn === 'deprecated' && tally.deprecated > 0))) thresholdMet = true;
     const fix = outcome.fix;
     if (fix) {
       countFix(fixCounts, fix);
@@ -175,8 +190,8 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
         out.write(fix.diff);
       }
     }
-    count(counts, result);
-    reporter?.file(result);
+    count(counts, tally);
+    reporter?.file(outcome.file);
   };
 
   // Results are reported in walk order whatever order the workers finish in, so the output is the same as with one thread.
@@ -188,7 +203,9 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
       if (event.kind === 'file') {
         // One thread per job: the main thread is one of them, so `--jobs 2` starts one worker.
         if (command.jobs > 1 && files >= IN_THREAD_FIRST) pool ??= new ScanPool(__filename, command.jobs - 1, settings);
-        if (pool?.hasRoom(WORKER_AHEAD)) item.outcome = pool.scan(event.file, item.shown);
+        const bytes = pool ? sizeOf(event.file) : 0;
+        const backlog = pool?.lightestBacklog();
+        if (pool && backlog !== undefined && backlog < bytes + BACKLOG_MARGIN_BYTES) item.outcome = pool.scan(event.file, item.shown, bytes);
         else {
           kb ??= new KnowledgeBase(KNOWLEDGE_ENTRIES);
           item.outcome = scanFile(event.file, item.shown, settings, kb);
