@@ -13,7 +13,7 @@ import { scanFile, ScanPool, type FileOutcome, type ScanSettings } from '../../.
 const root = process.cwd();
 const cli = path.join(root, 'dist', 'cli.js');
 const project = path.join(root, 'test', 'fixtures', 'cli', 'project');
-const dyingWorker = path.join(root, 'test', 'fixtures', 'cli', 'workers', 'dies_on_first_file.js');
+const dyingWorker = path.join(root, 'test', 'fixtures', 'cli', 'workers', 'dies_on_first_file.mjs');
 const files = ['train_tf1.py', 'train_torch.py', 'utils.py', 'legacy_latin1.py', 'corrupt_weights.py', 'missing.py'].map((name) => path.join(project, name));
 
 function settings(format: 'text' | 'json' | 'sarif'): ScanSettings {
