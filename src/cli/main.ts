@@ -133,6 +133,12 @@ const WINDOW_PER_JOB = 128;
  */
 const BACKLOG_MARGIN_BYTES = 64 * 1024;
 
+/**
+ * Files at least this long are kept for the main thread, whose young generation is larger: in a worker (8 MB) a long
+ * file's parse outlives many scavenges, and garbage collection took 13–15% of the worker's time on keras + torch.
+ */
+const MAIN_THREAD_FILE_BYTES = 64 * 1024;
+
 /** The size of a file to scan, to share the work by bytes; 0 when it cannot be read (the scan reports why). */
 function sizeOf(file: string): number {
   try {
@@ -194,6 +200,34 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
     reporter?.file(outcome.file);
   };
 
+  const scanHere = (item: Pending): FileOutcome => {
+    kb ??= new KnowledgeBase(KNOWLEDGE_ENTRIES);
+    return scanFile((item.event as { file: string }).file, item.shown, settings, kb);
+  };
+  // Long files kept for the main thread, in walk order; each settles its item's outcome once scanned (or handed on).
+  const held: Array<{ item: Pending; bytes: number; settle: (outcome: FileOutcome | Promise<FileOutcome>) => void }> = [];
+  const hold = (item: Pending, bytes: number) => {
+    item.outcome = new Promise<FileOutcome>((settle) => held.push({ item, bytes, settle }));
+  };
+  /** Scans the oldest held file here when a worker has enough queued meanwhile; `must` when the report waits on it. */
+  const scanHeld = async (must: boolean): Promise<void> => {
+    while (held.length > 0) {
+      const backlog = pool?.lightestBacklog();
+      const enough = backlog === undefined || backlog >= held[0].bytes + BACKLOG_MARGIN_BYTES;
+      if (!enough && !must) return;
+      // The worker would run dry while this thread scans: it gets the newest long file.
+      if (!enough && held.length > 1 && pool) {
+        const last = held.pop()!;
+        last.settle(pool.scan((last.item.event as { file: string }).file, last.item.shown, last.bytes));
+        continue;
+      }
+      const next = held.shift()!;
+      next.settle(scanHere(next.item));
+      if (pool) await yieldToReplies();
+      if (must) return;
+    }
+  };
+
   // Results are reported in walk order whatever order the workers finish in, so the output is the same as with one thread.
   const queue: Pending[] = [];
   const window = Math.max(1, command.jobs) * WINDOW_PER_JOB;
@@ -205,20 +239,25 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
         if (command.jobs > 1 && files >= IN_THREAD_FIRST) pool ??= new ScanPool(__filename, command.jobs - 1, settings);
         const bytes = pool ? sizeOf(event.file) : 0;
         const backlog = pool?.lightestBacklog();
-        if (pool && backlog !== undefined && backlog < bytes + BACKLOG_MARGIN_BYTES) item.outcome = pool.scan(event.file, item.shown, bytes);
+        // While a long file is held, the worker is fed until its queue covers that file.
+        const cover = Math.max(bytes, held.length > 0 ? held[0].bytes : 0) + BACKLOG_MARGIN_BYTES;
+        if (pool && backlog !== undefined && bytes >= MAIN_THREAD_FILE_BYTES) hold(item, bytes);
+        else if (pool && backlog !== undefined && backlog < cover) item.outcome = pool.scan(event.file, item.shown, bytes);
         else {
-          kb ??= new KnowledgeBase(KNOWLEDGE_ENTRIES);
-          item.outcome = scanFile(event.file, item.shown, settings, kb);
+          item.outcome = scanHere(item);
           if (pool) await yieldToReplies();
         }
+        await scanHeld(false);
         files++;
       }
       queue.push(item);
       while (queue.length > window || (queue.length > 0 && !(queue[0].outcome instanceof Promise))) {
         const next = queue.shift()!;
+        while (held.length > 0 && held[0].item === next) await scanHeld(true);
         report(next, await next.outcome);
       }
     }
+    while (held.length > 0) await scanHeld(true);
     for (const next of queue) report(next, await next.outcome);
   } finally {
     await pool?.close();

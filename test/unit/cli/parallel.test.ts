@@ -5,6 +5,7 @@
 import * as assert from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { KnowledgeBase } from '../../../src/knowledge';
 import { KNOWLEDGE_ENTRIES } from '../../../src/knowledge/all';
@@ -81,6 +82,32 @@ suite('cli: scan workers', () => {
       assert.deepStrictEqual(late, scanFile(files[0], 'train_tf1.py', settings('sarif'), kb));
     } finally {
       await pool.close();
+    }
+  });
+
+  test('long files kept for the main thread, short ones shared: the same report, messages and exit code as one thread', function () {
+    this.timeout(120_000);
+    // Long files (over the 64 KB the main thread keeps for itself) among short ones, then a folder of long files only:
+    // the short ones go to the worker while long ones are held, and at the end held files are shared between threads.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fg-cli-held-'));
+    try {
+      const short = ['train_tf1.py', 'train_torch.py', 'utils.py'].map((name) => fs.readFileSync(path.join(project, name), 'utf8'));
+      const long = short.map((text) => text.repeat(Math.ceil(70_000 / text.length)));
+      fs.mkdirSync(path.join(tmp, 'mixed'));
+      fs.mkdirSync(path.join(tmp, 'zz_long_only'));
+      for (let i = 0; i < 16; i++) fs.writeFileSync(path.join(tmp, 'mixed', `m${String(i).padStart(2, '0')}.py`), i % 4 === 3 ? long[i % 3] : short[i % 3]);
+      for (let i = 0; i < 4; i++) fs.writeFileSync(path.join(tmp, 'zz_long_only', `l${i}.py`), long[i % 3]);
+      const run = (...args: string[]) => spawnSync(process.execPath, [cli, 'scan', '.', ...args], { cwd: tmp, encoding: 'utf8', maxBuffer: 64 << 20 });
+      for (const format of ['json', 'text']) {
+        const one = run('--format', format, '--jobs', '1');
+        const two = run('--format', format, '--jobs', '2');
+        assert.match(one.stderr + one.stdout, /Scanned 20 files: 20 analysed/);
+        assert.strictEqual(two.status, one.status, format);
+        assert.strictEqual(two.stdout, one.stdout, format);
+        assert.strictEqual(two.stderr, one.stderr, format);
+      }
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
     }
   });
 });
