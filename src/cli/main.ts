@@ -1,4 +1,5 @@
 /** The `framework-guide` command line: parses arguments, scans files for framework API uses and streams a report. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { KnowledgeBase } from '../knowledge';
 import { KNOWLEDGE_ENTRIES } from '../knowledge/all';
@@ -119,14 +120,33 @@ function createReporter(command: ScanCommand, out: Output): Reporter {
 
 /** Files the main thread scans itself before starting workers: a small scan never pays for their start-up. */
 const IN_THREAD_FIRST = 8;
-/** Files handed out ahead of the one reported next, per thread: bounds the results held while waiting for order. */
-const WINDOW_PER_JOB = 32;
 /**
- * Files queued on a worker before the main thread scans the next one itself. The main thread scans a file without
- * yielding, so the queue must outlast its longest file: with 4, a worker idled 15% of a scan of torch's sources
- * (CPU profile), with 12 it idles 4%; the 2,000-file tree's peak RSS did not grow.
+ * Files handed out ahead of the one reported next, per thread: bounds the results held while waiting for order. They
+ * are held rendered (strings), so a wide window costs little and lets the threads run past a long file.
  */
-const WORKER_AHEAD = 12;
+const WINDOW_PER_JOB = 128;
+/**
+ * The main thread scans a file itself only when a worker has at least that file's bytes plus this margin queued: it
+ * does not take replies or hand out files while it scans, so the worker's queue must outlast the file. Counting
+ * files instead (12 ahead) left the main thread idle ~0.5 s of a scan of keras + torch, waiting on a worker busy with
+ * long files (CPU profile); by bytes it idles under 0.1 s.
+ */
+const BACKLOG_MARGIN_BYTES = 64 * 1024;
+
+/**
+ * Files at least this long are kept for the main thread, whose young generation is larger: in a worker (8 MB) a long
+ * file's parse outlives many scavenges, and garbage collection took 13–15% of the worker's time on keras + torch.
+ */
+const MAIN_THREAD_FILE_BYTES = 64 * 1024;
+
+/** The size of a file to scan, to share the work by bytes; 0 when it cannot be read (the scan reports why). */
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
 
 /** Lets worker replies in (they arrive as events) between two files the main thread scans itself. */
 const yieldToReplies = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -142,7 +162,8 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
   let hasDiff = false;
   let writeFailed = false;
   const withReferences = command.references || command.format === 'json';
-  const settings: ScanSettings = { maxBytes: command.maxFileSize, references: withReferences, ...(command.fix ? { fix: command.fix } : {}) };
+  const render = { format: reporter ? command.format : undefined, references: command.references, root: process.cwd() };
+  const settings: ScanSettings = { maxBytes: command.maxFileSize, references: withReferences, render, ...(command.fix ? { fix: command.fix } : {}) };
   let kb: KnowledgeBase | undefined;
   let pool: ScanPool | undefined;
   let thresholdMet = false;
@@ -162,9 +183,9 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
       reporter?.unreadable(shown, message ?? '');
       return;
     }
-    const result = outcome.result;
-    if (result.status === 'skipped') warn(`${escapeControl(shown)}: skipped: ${escapeControl(result.message)}${result.reason === 'too-large' ? ' (--max-file-size)' : ''}`);
-    else if (command.failOn && result.findings.some((f) => command.failOn === 'deprecated' || f.status === 'removed')) thresholdMet = true;
+    const { tally } = outcome.file;
+    if (tally.skipped) warn(`${escapeControl(shown)}: skipped: ${escapeControl(tally.skipped.message)}${tally.skipped.reason === 'too-large' ? ' (--max-file-size)' : ''}`);
+    else if (command.failOn && (tally.removed > 0 || (command.failOn === 'deprecated' && tally.deprecated > 0))) thresholdMet = true;
     const fix = outcome.fix;
     if (fix) {
       countFix(fixCounts, fix);
@@ -175,8 +196,36 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
         out.write(fix.diff);
       }
     }
-    count(counts, result);
-    reporter?.file(result);
+    count(counts, tally);
+    reporter?.file(outcome.file);
+  };
+
+  const scanHere = (item: Pending): FileOutcome => {
+    kb ??= new KnowledgeBase(KNOWLEDGE_ENTRIES);
+    return scanFile((item.event as { file: string }).file, item.shown, settings, kb);
+  };
+  // Long files kept for the main thread, in walk order; each settles its item's outcome once scanned (or handed on).
+  const held: Array<{ item: Pending; bytes: number; settle: (outcome: FileOutcome | Promise<FileOutcome>) => void }> = [];
+  const hold = (item: Pending, bytes: number) => {
+    item.outcome = new Promise<FileOutcome>((settle) => held.push({ item, bytes, settle }));
+  };
+  /** Scans the oldest held file here when a worker has enough queued meanwhile; `must` when the report waits on it. */
+  const scanHeld = async (must: boolean): Promise<void> => {
+    while (held.length > 0) {
+      const backlog = pool?.lightestBacklog();
+      const enough = backlog === undefined || backlog >= held[0].bytes + BACKLOG_MARGIN_BYTES;
+      if (!enough && !must) return;
+      // The worker would run dry while this thread scans: it gets the newest long file.
+      if (!enough && held.length > 1 && pool) {
+        const last = held.pop()!;
+        last.settle(pool.scan((last.item.event as { file: string }).file, last.item.shown, last.bytes));
+        continue;
+      }
+      const next = held.shift()!;
+      next.settle(scanHere(next.item));
+      if (pool) await yieldToReplies();
+      if (must) return;
+    }
   };
 
   // Results are reported in walk order whatever order the workers finish in, so the output is the same as with one thread.
@@ -188,20 +237,27 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
       if (event.kind === 'file') {
         // One thread per job: the main thread is one of them, so `--jobs 2` starts one worker.
         if (command.jobs > 1 && files >= IN_THREAD_FIRST) pool ??= new ScanPool(__filename, command.jobs - 1, settings);
-        if (pool?.hasRoom(WORKER_AHEAD)) item.outcome = pool.scan(event.file, item.shown);
+        const bytes = pool ? sizeOf(event.file) : 0;
+        const backlog = pool?.lightestBacklog();
+        // While a long file is held, the worker is fed until its queue covers that file.
+        const cover = Math.max(bytes, held.length > 0 ? held[0].bytes : 0) + BACKLOG_MARGIN_BYTES;
+        if (pool && backlog !== undefined && bytes >= MAIN_THREAD_FILE_BYTES) hold(item, bytes);
+        else if (pool && backlog !== undefined && backlog < cover) item.outcome = pool.scan(event.file, item.shown, bytes);
         else {
-          kb ??= new KnowledgeBase(KNOWLEDGE_ENTRIES);
-          item.outcome = scanFile(event.file, item.shown, settings, kb);
+          item.outcome = scanHere(item);
           if (pool) await yieldToReplies();
         }
+        await scanHeld(false);
         files++;
       }
       queue.push(item);
       while (queue.length > window || (queue.length > 0 && !(queue[0].outcome instanceof Promise))) {
         const next = queue.shift()!;
+        while (held.length > 0 && held[0].item === next) await scanHeld(true);
         report(next, await next.outcome);
       }
     }
+    while (held.length > 0) await scanHeld(true);
     for (const next of queue) report(next, await next.outcome);
   } finally {
     await pool?.close();

@@ -1,25 +1,31 @@
 /**
  * Scans files on worker threads besides the main thread (which also walks the folders, writes the report and scans
- * whenever the workers have enough queued): each file's result comes back as a promise, so the caller can report
- * them in walk order and hold only a bounded window.
+ * whenever the workers have enough bytes queued): each file's result comes back, already rendered, as a promise, so
+ * the caller can report them in walk order and hold only a bounded window.
  */
 import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { KnowledgeBase } from '../knowledge';
 import { KNOWLEDGE_ENTRIES } from '../knowledge/all';
 import { scanSource } from '../core/scan';
-import { fixFile, type FixMode, type FixOutcome } from './fix';
+import { fixFile, type FileFixReport, type FixMode, type FixOutcome } from './fix';
 import { readScanFile } from './read';
+import { renderFile, type RenderedFile, type RenderOptions } from './report';
 
 export interface ScanSettings {
   maxBytes: number;
   references: boolean;
   /** --fix (`write`) or --diff (`diff`): each file is fixed where it is scanned, on a worker or the main thread. */
   fix?: FixMode;
+  /** How each file's part of the report is rendered, where it is scanned. */
+  render: RenderOptions;
 }
 
-/** One file's outcome: a scan result (analysed or skipped) with what fixing it did, or a read error. */
-export type FileOutcome = FixOutcome;
+/**
+ * One file's outcome: its rendered report part (analysed or skipped) with what fixing it did, or a read error. Only
+ * strings and numbers: what a worker posts back is cheap to copy and small to hold while earlier files are awaited.
+ */
+export type FileOutcome = { kind: 'scanned'; file: RenderedFile; fix?: FileFixReport } | { kind: 'unreadable'; message: string };
 
 interface WorkerRequest {
   id: number;
@@ -41,13 +47,21 @@ const WORKER_YOUNG_GENERATION_MB = 8;
 /** Marks the worker threads this module starts, so the CLI's entry point knows to serve instead of running `main`. */
 const WORKER_ROLE = 'framework-guide-scan-worker';
 
-/** Read and scan one file: the same step in a worker and on the main thread. */
-export function scanFile(file: string, shown: string, settings: ScanSettings, kb: KnowledgeBase): FileOutcome {
+function scanOrFix(file: string, shown: string, settings: ScanSettings, kb: KnowledgeBase): FixOutcome {
   if (settings.fix) return fixFile(file, shown, settings.maxBytes, settings.references, settings.fix, kb);
   const read = readScanFile(file, shown, settings.maxBytes);
   if (read.kind === 'unreadable') return { kind: 'unreadable', message: read.message };
   if (read.kind === 'skipped') return { kind: 'scanned', result: read.result };
   return { kind: 'scanned', result: scanSource({ path: shown, bytes: read.bytes }, kb, { maxBytes: settings.maxBytes, references: settings.references }) };
+}
+
+/** Read, scan and render one file: the same step in a worker and on the main thread. */
+export function scanFile(file: string, shown: string, settings: ScanSettings, kb: KnowledgeBase): FileOutcome {
+  const outcome = scanOrFix(file, shown, settings, kb);
+  if (outcome.kind === 'unreadable') return outcome;
+  const rendered: FileOutcome = { kind: 'scanned', file: renderFile(outcome.result, settings.render) };
+  if (outcome.fix) rendered.fix = outcome.fix;
+  return rendered;
 }
 
 /** The number of scanning threads `--jobs` defaults to (the main thread and its workers): one per core the process may use. */
@@ -77,13 +91,15 @@ export function serveScanWorker(): void {
 
 interface PoolWorker {
   worker: Worker;
-  pending: Map<number, { request: WorkerRequest; resolve: (outcome: FileOutcome) => void }>;
+  pending: Map<number, { request: WorkerRequest; bytes: number; resolve: (outcome: FileOutcome) => void }>;
+  /** Bytes of the files sent and not answered yet: the work this worker has queued. */
+  backlog: number;
   alive: boolean;
 }
 
 /**
- * `jobs` workers running `script` (the CLI bundle itself). A file goes to the worker with the fewest files pending;
- * should a worker die, its pending files are scanned on the main thread instead, so a result is never lost.
+ * `jobs` workers running `script` (the CLI bundle itself). A file goes to the worker with the smallest backlog (in
+ * bytes); should a worker die, its pending files are scanned on the main thread instead, so a result is never lost.
  */
 export class ScanPool {
   private readonly workers: PoolWorker[] = [];
@@ -96,17 +112,26 @@ export class ScanPool {
     private readonly settings: ScanSettings,
   ) {
     for (let i = 0; i < jobs; i++) {
-      const entry: PoolWorker = { worker: new Worker(script, { workerData: { role: WORKER_ROLE, settings }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }), pending: new Map(), alive: true };
+      const entry: PoolWorker = {
+        worker: new Worker(script, { workerData: { role: WORKER_ROLE, settings }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }),
+        pending: new Map(),
+        backlog: 0,
+        alive: true,
+      };
       entry.worker.on('message', (reply: WorkerReply) => {
         const job = entry.pending.get(reply.id);
+        if (!job) return;
         entry.pending.delete(reply.id);
-        job?.resolve(reply.outcome);
+        entry.backlog -= job.bytes;
+        job.resolve(reply.outcome);
       });
       const fail = () => {
         if (!entry.alive) return;
         entry.alive = false;
-        for (const { request, resolve } of entry.pending.values()) resolve(this.scanHere(request));
+        const orphans = [...entry.pending.values()];
         entry.pending.clear();
+        entry.backlog = 0;
+        for (const { request, resolve } of orphans) resolve(this.scanHere(request));
       };
       entry.worker.on('error', fail);
       entry.worker.on('exit', fail);
@@ -114,19 +139,23 @@ export class ScanPool {
     }
   }
 
-  /** True while some worker has fewer than `ahead` files waiting; otherwise the caller scans the file itself. */
-  hasRoom(ahead: number): boolean {
-    return this.workers.some((entry) => entry.alive && entry.pending.size < ahead);
+  /** The smallest backlog of a live worker, in bytes; undefined when no worker is left. */
+  lightestBacklog(): number | undefined {
+    let lightest: number | undefined;
+    for (const entry of this.workers) if (entry.alive && (lightest === undefined || entry.backlog < lightest)) lightest = entry.backlog;
+    return lightest;
   }
 
-  scan(file: string, shown: string): Promise<FileOutcome> {
+  /** Queues `file` (`bytes` long, as far as the caller knows) on the worker with the smallest backlog. */
+  scan(file: string, shown: string, bytes: number): Promise<FileOutcome> {
     const request: WorkerRequest = { id: this.nextId++, file, shown };
     let target: PoolWorker | undefined;
-    for (const entry of this.workers) if (entry.alive && (!target || entry.pending.size < target.pending.size)) target = entry;
+    for (const entry of this.workers) if (entry.alive && (!target || entry.backlog < target.backlog)) target = entry;
     if (!target) return Promise.resolve(this.scanHere(request));
     const chosen = target;
     return new Promise((resolve) => {
-      chosen.pending.set(request.id, { request, resolve });
+      chosen.pending.set(request.id, { request, bytes, resolve });
+      chosen.backlog += bytes;
       chosen.worker.postMessage(request);
     });
   }

@@ -1,10 +1,12 @@
 /**
  * Streams scan results as text lines, JSON or SARIF 2.1.0, one file at a time, so memory does not grow with the
- * number of files: only counters and the rules met (one per knowledge entry at most) are kept until the end.
+ * number of files: only counters and the rules met (one per knowledge entry at most) are kept until the end. A file's
+ * part of the report is rendered where the file was scanned (`renderFile`, on a worker thread or the main thread),
+ * so only strings and counts cross threads; the reporters add what depends on the files before it.
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FileScan, Location, ScannedFinding } from '../core/scan';
+import type { FileScan, Location, ScannedFinding, SkipReason } from '../core/scan';
 import type { Output } from './output';
 
 export const INFORMATION_URI = 'https://github.com/framework-guide/framework-guide';
@@ -26,20 +28,36 @@ export function emptyCounts(): ScanCounts {
   return { files: 0, analysed: 0, withSyntaxErrors: 0, skipped: 0, unreadable: 0, removed: 0, deprecated: 0, suppressed: 0, references: 0 };
 }
 
-export function count(counts: ScanCounts, result: FileScan): void {
+/** What the run's totals and messages need of one scanned file. */
+export interface FileTally {
+  /** Set when the file was skipped: why, for the message on stderr. */
+  skipped?: { reason: SkipReason; message: string };
+  hasSyntaxErrors: boolean;
+  suppressed: number;
+  references: number;
+  removed: number;
+  deprecated: number;
+}
+
+export function tallyOf(result: FileScan): FileTally {
+  if (result.status === 'skipped') return { skipped: { reason: result.reason, message: result.message }, hasSyntaxErrors: false, suppressed: 0, references: 0, removed: 0, deprecated: 0 };
+  let removed = 0;
+  for (const f of result.findings) if (f.status === 'removed') removed++;
+  return { hasSyntaxErrors: result.hasSyntaxErrors, suppressed: result.suppressed, references: result.references.length, removed, deprecated: result.findings.length - removed };
+}
+
+export function count(counts: ScanCounts, tally: FileTally): void {
   counts.files++;
-  if (result.status === 'skipped') {
+  if (tally.skipped) {
     counts.skipped++;
     return;
   }
   counts.analysed++;
-  if (result.hasSyntaxErrors) counts.withSyntaxErrors++;
-  counts.suppressed += result.suppressed;
-  counts.references += result.references.length;
-  for (const f of result.findings) {
-    if (f.status === 'removed') counts.removed++;
-    else counts.deprecated++;
-  }
+  if (tally.hasSyntaxErrors) counts.withSyntaxErrors++;
+  counts.suppressed += tally.suppressed;
+  counts.references += tally.references;
+  counts.removed += tally.removed;
+  counts.deprecated += tally.deprecated;
 }
 
 function plural(n: number, word: string, many = `${word}s`): string {
@@ -71,8 +89,39 @@ function where(file: string, location: Location): string {
   return `${escapeControl(file)}${cell}:${location.startLine}:${location.startColumn}`;
 }
 
+export type ReportFormat = 'text' | 'json' | 'sarif';
+
+/** How a file's part of the report is written: the same in every thread of a run. */
+export interface RenderOptions {
+  /** Undefined when there is no report (--diff): only the tally is made. */
+  format?: ReportFormat;
+  /** Text: also list every framework reference (JSON always lists them). */
+  references: boolean;
+  /** The folder relative paths are relative to (SARIF's SRCROOT). */
+  root: string;
+}
+
+type SarifRule = { id: string; shortDescription: { text: string }; helpUri: string; defaultConfiguration: { level: string } };
+
+/** One scanned file ready for a reporter: its part of the report as text, and its tally. */
+export interface RenderedFile {
+  tally: FileTally;
+  /** Text: its lines; JSON: its entry in `files`; SARIF: its results, comma-separated; '' when it adds nothing. */
+  text: string;
+  /** SARIF: the rules its findings met, each once, in the order met. */
+  rules?: SarifRule[];
+}
+
+export function renderFile(result: FileScan, options: RenderOptions): RenderedFile {
+  const tally = tallyOf(result);
+  if (options.format === 'json') return { tally, text: JSON.stringify(jsonEntry(result)) };
+  if (options.format === 'sarif') return { tally, ...sarifResults(result, options.root) };
+  if (options.format === 'text') return { tally, text: textLines(result, options.references) };
+  return { tally, text: '' };
+}
+
 export interface Reporter {
-  file(result: FileScan): void;
+  file(file: RenderedFile): void;
   unreadable(path: string, message: string): void;
   end(counts: ScanCounts): void;
 }
@@ -84,6 +133,14 @@ export interface ReportOptions {
   root: string;
 }
 
+function textLines(result: FileScan, references: boolean): string {
+  if (result.status === 'skipped') return '';
+  let text = '';
+  if (references) for (const r of result.references) text += `${where(result.path, r.location)} ${r.qualifiedName}\n`;
+  for (const f of result.findings) text += `${where(result.path, f.location)} ${f.severity} ${escapeControl(f.message)} [${f.ruleId}]\n`;
+  return text;
+}
+
 /** Findings as `file:line:col severity message [rule]`, references first when asked for, then the summary line. */
 export class TextReporter implements Reporter {
   constructor(
@@ -91,10 +148,8 @@ export class TextReporter implements Reporter {
     private readonly options: ReportOptions,
   ) {}
 
-  file(result: FileScan): void {
-    if (result.status === 'skipped') return;
-    if (this.options.references) for (const r of result.references) this.out.write(`${where(result.path, r.location)} ${r.qualifiedName}\n`);
-    for (const f of result.findings) this.out.write(`${where(result.path, f.location)} ${f.severity} ${escapeControl(f.message)} [${f.ruleId}]\n`);
+  file(file: RenderedFile): void {
+    if (file.text) this.out.write(file.text);
   }
 
   unreadable(): void {
@@ -111,6 +166,19 @@ function jsonLocation(location: Location): object {
   return cell === undefined ? lines : { ...lines, cell: cell + 1 };
 }
 
+function jsonEntry(result: FileScan): object {
+  if (result.status === 'skipped') return { path: result.path, status: 'skipped', reason: result.reason, message: result.message };
+  return {
+    path: result.path,
+    status: 'analysed',
+    frameworks: result.frameworks,
+    hasSyntaxErrors: result.hasSyntaxErrors,
+    suppressed: result.suppressed,
+    references: result.references.map((r) => ({ qualifiedName: r.qualifiedName, written: r.written, inImport: r.inImport, location: jsonLocation(r.location) })),
+    findings: result.findings.map(({ span: _span, ...f }) => ({ ...f, location: jsonLocation(f.location) })),
+  };
+}
+
 /** One JSON document, written file by file: `files` holds every file with its status. */
 export class JsonReporter implements Reporter {
   private first = true;
@@ -122,29 +190,17 @@ export class JsonReporter implements Reporter {
     out.write(`{\n  "tool": "framework-guide",\n  "version": ${JSON.stringify(options.version)},\n  "files": [`);
   }
 
-  private entry(value: object): void {
-    this.out.write(`${this.first ? '\n' : ',\n'}    ${JSON.stringify(value)}`);
+  private entryText(json: string): void {
+    this.out.write(`${this.first ? '\n' : ',\n'}    ${json}`);
     this.first = false;
   }
 
-  file(result: FileScan): void {
-    if (result.status === 'skipped') {
-      this.entry({ path: result.path, status: 'skipped', reason: result.reason, message: result.message });
-      return;
-    }
-    this.entry({
-      path: result.path,
-      status: 'analysed',
-      frameworks: result.frameworks,
-      hasSyntaxErrors: result.hasSyntaxErrors,
-      suppressed: result.suppressed,
-      references: result.references.map((r) => ({ qualifiedName: r.qualifiedName, written: r.written, inImport: r.inImport, location: jsonLocation(r.location) })),
-      findings: result.findings.map(({ span: _span, ...f }) => ({ ...f, location: jsonLocation(f.location) })),
-    });
+  file(file: RenderedFile): void {
+    this.entryText(file.text);
   }
 
   unreadable(path: string, message: string): void {
-    this.entry({ path, status: 'unreadable', message });
+    this.entryText(JSON.stringify({ path, status: 'unreadable', message }));
   }
 
   end(counts: ScanCounts): void {
@@ -161,13 +217,52 @@ function level(finding: Pick<ScannedFinding, 'severity'>): 'warning' | 'note' {
   return finding.severity === 'warning' ? 'warning' : 'note';
 }
 
+function sarifArtifact(root: string, file: string): object {
+  const absolute = path.resolve(root, file);
+  const relative = path.relative(root, absolute);
+  if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return { uri: relativeUri(relative.split(path.sep).join('/')), uriBaseId: 'SRCROOT' };
+  return { uri: pathToFileURL(absolute).href };
+}
+
+/** A file's SARIF results, joined as they appear in `results`, and the rules they met. */
+function sarifResults(result: FileScan, root: string): { text: string; rules: SarifRule[] } {
+  if (result.status === 'skipped' || result.findings.length === 0) return { text: '', rules: [] };
+  const artifactLocation = sarifArtifact(root, result.path);
+  const rules = new Map<string, SarifRule>();
+  const results: string[] = [];
+  for (const finding of result.findings) {
+    if (!rules.has(finding.ruleId)) {
+      rules.set(finding.ruleId, {
+        id: finding.ruleId,
+        shortDescription: { text: `${finding.entryName} is ${finding.status}${finding.replacement ? `; use ${finding.replacement}` : ''}` },
+        helpUri: finding.docs,
+        defaultConfiguration: { level: level(finding) },
+      });
+    }
+    const { location } = finding;
+    // Notebooks: the region is the span in the .ipynb JSON text; the cell and the position in it go to properties.
+    const region = location.cell === undefined ? location : location.stored;
+    const physicalLocation: Record<string, unknown> = { artifactLocation };
+    if (region) physicalLocation.region = { startLine: region.startLine, startColumn: region.startColumn, endLine: region.endLine, endColumn: region.endColumn };
+    const sarif: Record<string, unknown> = {
+      ruleId: finding.ruleId,
+      level: level(finding),
+      message: { text: location.cell !== undefined ? `${finding.message} (notebook cell ${location.cell + 1}, line ${location.startLine})` : finding.message },
+      locations: [{ physicalLocation }],
+    };
+    if (location.cell !== undefined) sarif.properties = { cell: location.cell + 1, cellLine: location.startLine, cellColumn: location.startColumn };
+    results.push(JSON.stringify(sarif));
+  }
+  return { text: results.join(',\n        '), rules: [...rules.values()] };
+}
+
 /**
  * SARIF 2.1.0, streamed: `results` come before `tool` in the run object (JSON objects are unordered), so the rules
  * list can name exactly the rules met. URIs are relative to SRCROOT (the working folder) and percent-encoded.
  */
 export class SarifReporter implements Reporter {
   private first = true;
-  private readonly rules = new Map<string, { id: string; shortDescription: { text: string }; helpUri: string; defaultConfiguration: { level: string } }>();
+  private readonly rules = new Map<string, SarifRule>();
 
   constructor(
     private readonly out: Output,
@@ -180,40 +275,11 @@ export class SarifReporter implements Reporter {
     );
   }
 
-  private artifact(file: string): object {
-    const absolute = path.resolve(this.options.root, file);
-    const relative = path.relative(this.options.root, absolute);
-    if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return { uri: relativeUri(relative.split(path.sep).join('/')), uriBaseId: 'SRCROOT' };
-    return { uri: pathToFileURL(absolute).href };
-  }
-
-  file(result: FileScan): void {
-    if (result.status === 'skipped') return;
-    const artifactLocation = this.artifact(result.path);
-    for (const finding of result.findings) {
-      if (!this.rules.has(finding.ruleId)) {
-        this.rules.set(finding.ruleId, {
-          id: finding.ruleId,
-          shortDescription: { text: `${finding.entryName} is ${finding.status}${finding.replacement ? `; use ${finding.replacement}` : ''}` },
-          helpUri: finding.docs,
-          defaultConfiguration: { level: level(finding) },
-        });
-      }
-      const { location } = finding;
-      // Notebooks: the region is the span in the .ipynb JSON text; the cell and the position in it go to properties.
-      const region = location.cell === undefined ? location : location.stored;
-      const physicalLocation: Record<string, unknown> = { artifactLocation };
-      if (region) physicalLocation.region = { startLine: region.startLine, startColumn: region.startColumn, endLine: region.endLine, endColumn: region.endColumn };
-      const sarif: Record<string, unknown> = {
-        ruleId: finding.ruleId,
-        level: level(finding),
-        message: { text: location.cell !== undefined ? `${finding.message} (notebook cell ${location.cell + 1}, line ${location.startLine})` : finding.message },
-        locations: [{ physicalLocation }],
-      };
-      if (location.cell !== undefined) sarif.properties = { cell: location.cell + 1, cellLine: location.startLine, cellColumn: location.startColumn };
-      this.out.write(`${this.first ? '\n' : ',\n'}        ${JSON.stringify(sarif)}`);
-      this.first = false;
-    }
+  file(file: RenderedFile): void {
+    for (const rule of file.rules ?? []) if (!this.rules.has(rule.id)) this.rules.set(rule.id, rule);
+    if (!file.text) return;
+    this.out.write(`${this.first ? '\n' : ',\n'}        ${file.text}`);
+    this.first = false;
   }
 
   /** Paths that could not be read, reported as tool notifications so a viewer shows the scan was incomplete. */
@@ -230,7 +296,7 @@ export class SarifReporter implements Reporter {
       toolExecutionNotifications: this.notRead.map((n) => ({
         level: 'error',
         message: { text: `${n.path}: ${n.message}` },
-        locations: [{ physicalLocation: { artifactLocation: this.artifact(n.path) } }],
+        locations: [{ physicalLocation: { artifactLocation: sarifArtifact(this.options.root, n.path) } }],
       })),
     };
     this.out.write(`${this.first ? '' : '\n      '}],\n      "invocations": [${JSON.stringify(invocation)}],\n      "tool": ${JSON.stringify({ driver })}\n    }\n  ]\n}\n`);
