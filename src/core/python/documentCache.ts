@@ -4,11 +4,9 @@
  * same version share one analysis, and a hover can answer from the previous version mapped through the edit while
  * the new one is still running. Every map here is bounded by the number of documents kept.
  */
-import { TreeFragment, type Tree } from '@lezer/common';
-import { analyzeInSlices, analyzeWithFragments, exceedsUtf8Bytes, type PreviousWalk } from './analyze';
-import type { ChangedRange } from '@lezer/common';
+import { TreeFragment, type ChangedRange, type Tree } from '@lezer/common';
+import { analyzeInSlices, analyzeWithFragments, exceedsUtf8Bytes, type PreviousWalk, type TextChange } from './analyze';
 import { changedRange, composeRanges, MappedAnalysis } from './editMapping';
-import type { TextChange } from './analyze';
 import type { WalkResult } from './incrementalWalk';
 import type { PythonAnalysis } from './types';
 import { yieldToEvents } from '../steps';
