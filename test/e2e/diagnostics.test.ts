@@ -9,10 +9,7 @@ suite('UI: diagnostics and quick fixes', function () {
     try {
       await wb.openFile('legacy_tf1.py', 'Session');
       await wb.page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30000 });
-      await wb.editorWord('Session').click();
-      await wb.page.keyboard.press('Control+.');
-      const menu = wb.page.locator('.action-widget').first();
-      await menu.waitFor({ timeout: 15000 });
+      const menu = await wb.quickFixMenu('Session');
       const text = await menu.innerText();
       assert.match(text, /Replace with tf\.compat\.v1\.Session/);
       assert.match(text, /Show the equivalent in the Framework Guide panel/);
@@ -26,13 +23,7 @@ suite('UI: diagnostics and quick fixes', function () {
     try {
       await wb.openFile('legacy_tf1.py', 'placeholder');
       await wb.page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30000 });
-      await wb.editorWord('placeholder').click();
-      await wb.page.keyboard.press('Control+.');
-      const menu = wb.page.locator('.action-widget').first();
-      await menu.waitFor({ timeout: 15000 }).catch(async (err) => {
-        await wb.screenshot('failure-disabled-fix');
-        throw err;
-      });
+      const menu = await wb.quickFixMenu('placeholder');
       await menu.locator('.monaco-list-row', { hasText: 'Ignore FG-tensorflow.placeholder' }).first().waitFor({ timeout: 10000 });
       // VS Code leaves disabled code actions out of the Ctrl+. menu (they show greyed only in filtered menus):
       // no entry may look like an action that does nothing, and none may be a runnable rename.

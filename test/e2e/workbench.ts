@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
 
 const env = (name: string): string => {
   const v = process.env[name];
@@ -117,6 +117,28 @@ export class Workbench {
     }
     await this.page.keyboard.press('Enter');
     return Date.now();
+  }
+
+  /**
+   * Opens the quick fix menu (Ctrl+.) on a word of the editor and returns it. Retries: a Ctrl+. that lands while the
+   * editor is still taking focus after the click, or while VS Code is re-requesting code actions, opens no menu.
+   */
+  async quickFixMenu(word: string, attempts = 4): Promise<Locator> {
+    const menu = this.page.locator('.action-widget').first();
+    for (let i = 1; ; i++) {
+      await this.editorWord(word).click();
+      await this.page.keyboard.press('Control+.');
+      try {
+        await menu.waitFor({ timeout: 5000 });
+        return menu;
+      } catch (err) {
+        if (i >= attempts) {
+          await this.screenshot(`failure-quick-fix-${word.replace(/\W+/g, '-')}`);
+          throw err;
+        }
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   /** Hovers the mouse over a token in the editor until a hover containing `expect` shows; returns its text. */
