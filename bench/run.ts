@@ -91,25 +91,11 @@ async function main(): Promise<void> {
   const fps = (v: number | undefined) => (v === undefined ? 'failed' : `${v.toFixed(0)} files/s`);
   rows.push(['scan 2,000 files, whole process', fps(scan.cliFilesPerSecond), '—', '—', fps(scan.pythonFilesPerSecond), scan.cliFilesPerSecond && scan.pythonFilesPerSecond ? `${ratio(scan.cliFilesPerSecond, scan.pythonFilesPerSecond)} (ast)` : '—', '']);
   rows.push(['scan 2,000 files, in-process', fps(scan.coreFilesPerSecond), '—', '—', fps(scan.pythonInProcessFilesPerSecond), scan.pythonInProcessFilesPerSecond ? `${ratio(scan.coreFilesPerSecond, scan.pythonInProcessFilesPerSecond)} (ast)` : '—', '']);
-  rows.push(['activation (median of 10)', activation.activationMs === undefined ? 'failed' : formatMs(activation.activationMs), '—', '—', '—', '—', verdict('≤ 50 ms', activation.activationMs, (v) => v <= 50)]);
-  rows.push([
-    'activation, 10,000-line file open: host thread (require + activate() + longest stall)',
-    activation.activationWithDocumentMs === undefined ? 'failed' : formatMs(activation.activationWithDocumentMs),
-    '—',
-    '—',
-    '—',
-    '—',
-    verdict('≤ 50 ms', activation.activationWithDocumentMs, (v) => v <= 50),
-  ]);
-  rows.push([
-    'activation in real VS Code (code-server), 10,000-line file opened: longest host-thread stall, open to 3 s after',
-    vscodeActivation.longestStallMs === undefined ? 'failed' : formatMs(vscodeActivation.longestStallMs),
-    '—',
-    '—',
-    '—',
-    '—',
-    verdict('≤ 50 ms', vscodeActivation.longestStallMs, (v) => v <= 50),
-  ]);
+  // The activation rows share one shape: our figure against the 50 ms target, no peers.
+  const activationRow = (label: string, ms: number | undefined) => [label, ms === undefined ? 'failed' : formatMs(ms), '—', '—', '—', '—', verdict('≤ 50 ms', ms, (v) => v <= 50)];
+  rows.push(activationRow('activation (median of 10)', activation.activationMs));
+  rows.push(activationRow('activation, 10,000-line file open: host thread (require + activate() + longest stall)', activation.activationWithDocumentMs));
+  rows.push(activationRow('activation in real VS Code (code-server), 10,000-line file opened: longest host-thread stall, open to 3 s after', vscodeActivation.longestStallMs));
   rows.push(['dist/extension.js (minified)', activation.extensionBundleBytes === undefined ? 'missing' : formatBytes(activation.extensionBundleBytes), '—', '—', '—', '—', verdict('≤ 400 KB', activation.extensionBundleBytes, (v) => v <= 400 * 1024)]);
   const overview: BenchTable = {
     title: 'Overview',

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openSample, positionOf, waitFor } from './helpers';
+import { activateExtension, openPythonNotebook, openSample, positionOf, waitFor } from './helpers';
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Framework Guide');
@@ -88,13 +88,7 @@ suite('diagnostics and quick fixes', () => {
   });
 
   test('quick fix in a notebook: the added import skips a %%capture cell and goes to the first Python cell', async () => {
-    const data = new vscode.NotebookData([
-      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, '%%capture\n!pip install torch', 'python'),
-      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'from tensorflow import Session', 'python'),
-      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'sess = Session()', 'python'),
-    ]);
-    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
-    await vscode.window.showNotebookDocument(notebook);
+    const { notebook } = await openPythonNotebook(['%%capture\n!pip install torch', 'from tensorflow import Session', 'sess = Session()']);
     const cell = notebook.cellAt(2).document;
     const [diagnostic] = await waitFor(() => (ours(cell.uri).length ? ours(cell.uri) : undefined), 'diagnostics in cell 3');
     const rename = (await quickFixes(cell, diagnostic.range)).find((f) => f.title === 'Replace with tensorflow.compat.v1.Session');
@@ -116,12 +110,7 @@ suite('diagnostics and quick fixes', () => {
   });
 
   test('quick fix in a notebook: TF1-order positional arguments are passed by keyword; an unsafe call gets no runnable fix', async () => {
-    const data = new vscode.NotebookData([
-      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'from tensorflow import nn\nimport tensorflow as tf', 'python'),
-      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'hits = nn.in_top_k(scores, labels, 1)\nconv = nn.conv2d(x, k, [1, 1, 1, 1], "SAME", True)', 'python'),
-    ]);
-    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
-    await vscode.window.showNotebookDocument(notebook);
+    const { notebook } = await openPythonNotebook(['from tensorflow import nn\nimport tensorflow as tf', 'hits = nn.in_top_k(scores, labels, 1)\nconv = nn.conv2d(x, k, [1, 1, 1, 1], "SAME", True)']);
     const cell = notebook.cellAt(1).document;
     const diagnostics = await waitFor(() => (ours(cell.uri).length >= 2 ? ours(cell.uri) : undefined), 'reorder diagnostics in cell 2');
     const conv = diagnostics.find((d) => (d.code as { value: string }).value === 'FG-tensorflow.nn.conv2d.positional-order');
@@ -199,12 +188,7 @@ suite('diagnostics and quick fixes', () => {
   });
 
   test('notebook cells get diagnostics resolved through imports in earlier cells', async () => {
-    const data = new vscode.NotebookData([
-      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'import torch.nn.functional as F', 'python'),
-      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'y = F.upsample_nearest(x, scale_factor=2)', 'python'),
-    ]);
-    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
-    await vscode.window.showNotebookDocument(notebook);
+    const { notebook } = await openPythonNotebook(['import torch.nn.functional as F', 'y = F.upsample_nearest(x, scale_factor=2)']);
     const cell = notebook.cellAt(1).document;
     const diagnostics = await waitFor(() => (ours(cell.uri).length ? ours(cell.uri) : undefined), 'diagnostics in cell 2');
     assert.strictEqual(cell.getText(diagnostics[0].range), 'F.upsample_nearest');

@@ -8,6 +8,13 @@ export async function activateExtension(): Promise<FrameworkGuideTestApi> {
   return (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as FrameworkGuideTestApi;
 }
 
+/** An untitled Jupyter notebook of Python code cells, opened and shown. */
+export async function openPythonNotebook(sources: string[]): Promise<{ notebook: vscode.NotebookDocument; editor: vscode.NotebookEditor }> {
+  const data = new vscode.NotebookData(sources.map((source) => new vscode.NotebookCellData(vscode.NotebookCellKind.Code, source, 'python')));
+  const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
+  return { notebook, editor: await vscode.window.showNotebookDocument(notebook) };
+}
+
 export function workspaceUri(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, ...segments);
 }

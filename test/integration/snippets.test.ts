@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension } from './helpers';
+import { activateExtension, openPythonNotebook } from './helpers';
 
 async function editorWith(content: string, cursorAtEnd = true): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
@@ -53,12 +53,7 @@ suite('snippets', () => {
   });
 
   test('into a notebook cell: code in the active cell, imports in the first code cell', async () => {
-    const data = new vscode.NotebookData([
-      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'import numpy as np', 'python'),
-      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, '', 'python'),
-    ]);
-    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
-    const nbEditor = await vscode.window.showNotebookDocument(notebook);
+    const { notebook, editor: nbEditor } = await openPythonNotebook(['import numpy as np', '']);
     nbEditor.selections = [new vscode.NotebookRange(1, 2)];
     const cell = notebook.cellAt(1).document;
     await vscode.commands.executeCommand('notebook.cell.edit');
