@@ -19,6 +19,9 @@ export type ThemeName = keyof typeof THEMES;
 export const RESULTS_DIR = path.resolve(process.env.FG_ROOT ?? '.', 'test-results');
 
 export class Workbench {
+  /** The workspace-relative name of the file last opened with openFile(). */
+  private lastFile: string | undefined;
+
   private constructor(
     readonly browser: Browser,
     readonly page: Page,
@@ -81,6 +84,7 @@ export class Workbench {
     await this.page.keyboard.type(name);
     await this.page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10000 });
     await this.page.keyboard.press('Enter');
+    this.lastFile = name;
     try {
       await this.editorWord(expectText).waitFor({ timeout: 20000 });
     } catch (err) {
@@ -120,13 +124,26 @@ export class Workbench {
   }
 
   /**
-   * Opens the quick fix menu (Ctrl+.) on a word of the editor and returns it. Retries: a Ctrl+. that lands while the
-   * editor is still taking focus after the click, or while VS Code is re-requesting code actions, opens no menu.
+   * Opens the quick fix menu (Ctrl+.) on the first occurrence of `word` in the file last opened with openFile(), and
+   * returns it. The cursor is placed with Quick Open's `:line:column`, not with the mouse: a click can land on a hover
+   * or another overlay drawn over the word. Retries: a Ctrl+. that lands while the editor is still taking focus, or
+   * while VS Code is re-requesting code actions, opens no menu.
    */
   async quickFixMenu(word: string, attempts = 4): Promise<Locator> {
+    if (!this.lastFile) throw new Error('quickFixMenu() needs a file opened with openFile()');
+    const lines = fs.readFileSync(path.join(env('FG_WORKSPACE'), this.lastFile), 'utf8').split(/\r?\n/);
+    const line = lines.findIndex((l) => l.includes(word));
+    if (line < 0) throw new Error(`${word} is not in ${this.lastFile}`);
+    const column = lines[line].indexOf(word) + 1;
     const menu = this.page.locator('.action-widget').first();
+    // Out of the editor, so that no hover opens over the word or the menu.
+    await this.page.mouse.move(5, 700);
     for (let i = 1; ; i++) {
-      await this.editorWord(word).click();
+      await this.page.keyboard.press('Control+P');
+      await this.page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+      await this.page.keyboard.type(`:${line + 1}:${column}`);
+      await this.page.keyboard.press('Enter');
+      await this.page.waitForSelector('.quick-input-widget', { state: 'hidden' });
       await this.page.keyboard.press('Control+.');
       try {
         await menu.waitFor({ timeout: 5000 });
