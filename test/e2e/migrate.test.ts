@@ -47,7 +47,7 @@ suite('UI: Migrate This File', function () {
         const after = await wb.editorText();
         assert.match(after, /with tf\.compat\.v1\.Session\(\) as sess:/);
         assert.match(after, /sess\.run\(tf\.compat\.v1\.global_variables_initializer\(\)\)/);
-        await wb.editorWord('import').click();
+        await wb.clickWord('import');
         await wb.page.keyboard.press('Control+Z');
         await wb.page.waitForFunction(() => !document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('compat.v1'), undefined, { timeout: 15000 });
         assert.strictEqual(await wb.editorText(), before, 'one undo restores the file');
@@ -66,7 +66,7 @@ suite('UI: Migrate This File', function () {
       await wb.openFile('migrate_demo.ipynb', 'keep_dims');
       const cellText = async () => (await wb.page.locator('.notebook-editor .cell-list-container .monaco-editor .view-lines').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' '));
       const before = await cellText();
-      await wb.editorWord('keep_dims').click();
+      await wb.clickWord('keep_dims');
       await wb.runCommand('Framework Guide: Migrate This File');
       // The Refactor Preview would show every cell's edits on one cell: a notebook gets a dialog listing the fixes.
       const dialog = wb.page.locator('.monaco-dialog-box').first();
@@ -85,7 +85,7 @@ suite('UI: Migrate This File', function () {
       const after = await cellText();
       assert.ok(after.some((t) => t.includes('with torch.amp.autocast("cuda", enabled=True):')), JSON.stringify(after));
       assert.ok(after.some((t) => t.endsWith('from torch.cuda.amp import autocast\nimport torch')), 'the import went to the imports cell');
-      await wb.editorWord('keepdims').click();
+      await wb.clickWord('keepdims');
       await wb.page.keyboard.press('Control+Z');
       await wb.page.waitForFunction(
         () => [...document.querySelectorAll('.notebook-editor .cell-list-container .monaco-editor .view-lines')].some((e) => e.textContent?.replace(/\u00a0/g, ' ').includes('keep_dims=True')),

@@ -98,6 +98,27 @@ export class Workbench {
   }
 
   /**
+   * Clicks a word of the editor to place the cursor there. Retries: a hover or another overlay can be drawn over the
+   * word and take the click; the mouse is moved out of the editor and Escape closes such widgets before each try.
+   */
+  async clickWord(word: string, attempts = 3): Promise<void> {
+    for (let i = 1; ; i++) {
+      await this.page.mouse.move(5, 700);
+      await this.page.waitForSelector('.monaco-hover .hover-contents', { state: 'hidden', timeout: 5000 }).catch(() => undefined);
+      try {
+        await this.editorWord(word).click({ timeout: 10000 });
+        return;
+      } catch (err) {
+        if (i >= attempts) {
+          await this.screenshot(`failure-click-${word.replace(/\W+/g, '-')}`);
+          throw err;
+        }
+        await this.page.keyboard.press('Escape');
+      }
+    }
+  }
+
+  /**
    * Runs a command from the palette (F1) by its title. Retries: right after the window opens, the development
    * extension's commands may not be registered in the palette yet. Returns when Enter was pressed (ms).
    */
