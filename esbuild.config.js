@@ -29,6 +29,27 @@ const common = {
   legalComments: production ? 'none' : 'inline',
 };
 
+/**
+ * dist/cli.js: src/cli/scanKnowledge.ts becomes the knowledge entries as one JSON text, parsed on first use (see that
+ * module for the memory this saves per thread). The entries come from the data build (scripts/build-data.ts), which
+ * therefore runs before the bundles. Not in watch mode, where the data is not rebuilt: the module then stays as written.
+ */
+function scanKnowledgePlugin() {
+  return {
+    name: 'scan-knowledge',
+    setup(build) {
+      if (watch) return;
+      build.onLoad({ filter: /[\\/]src[\\/]cli[\\/]scanKnowledge\.ts$/ }, () => {
+        const json = require(path.resolve('out/build-data.js')).scanKnowledgeJson();
+        return {
+          loader: 'js',
+          contents: `let entries;\nexport function scanEntries() {\n  entries ??= JSON.parse(${JSON.stringify(json)});\n  return entries;\n}\n`,
+        };
+      });
+    },
+  };
+}
+
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   {
@@ -41,7 +62,7 @@ const builds = [
     define: { 'process.env.NODE_ENV': '"production"' },
   },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs' },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', plugins: [scanKnowledgePlugin()] },
 ];
 
 if (withTests) {
@@ -78,10 +99,11 @@ async function main() {
     console.log('esbuild: watching');
     return;
   }
-  await Promise.all(runnable.map((b) => esbuild.build(b)));
-  // Data files (knowledge base, rendered panel content, snippets) are produced by a bundled build script.
+  // Data files (knowledge base, rendered panel content, snippets) are produced by a bundled build script; first, as
+  // the CLI bundle embeds its knowledge entries.
   await esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: ['scripts/build-data.ts'], outfile: 'out/build-data.js', platform: 'node', format: 'cjs' });
   const data = require(path.resolve('out/build-data.js')).buildData(__dirname, path.join(__dirname, 'dist'));
+  await Promise.all(runnable.map((b) => esbuild.build(b)));
   console.log(`data: ${data.entries} knowledge entries, ${data.sections} panel sections, ${data.snippets} snippet tasks`);
   console.log(`esbuild: ${runnable.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
 }

@@ -9,6 +9,7 @@ import { PRIVATE_PATHS } from '../src/knowledge/privatePaths';
 import { renderContent, SECTION_ORDER } from '../src/knowledge/render';
 import { SNIPPET_CATALOG } from '../src/core/snippets/catalog';
 import { toJsonLines } from '../src/core/load/jsonLines';
+import { scanEntriesJson } from '../src/knowledge/scanEntries';
 import { toVsCodeSnippets } from '../src/core/snippets/expand';
 
 /** The baseline from the API dumps the truth tests use (test/fixtures/truth, made by scripts/truth/dump_api.py). */
@@ -27,6 +28,11 @@ function readBaseline(truthDir: string) {
     return { framework, version: parsed.meta.versions[versionKey], names: parsed.names };
   });
   return buildBaseline(dumps, PRIVATE_PATHS.present);
+}
+
+/** The CLI's knowledge entries as JSON (embedded in dist/cli.js by esbuild.config.js). */
+export function scanKnowledgeJson(): string {
+  return scanEntriesJson(KNOWLEDGE_ENTRIES);
 }
 
 export function buildData(root: string, outDir: string): { entries: number; sections: number; snippets: number } {

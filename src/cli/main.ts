@@ -2,7 +2,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { KnowledgeBase } from '../knowledge';
-import { KNOWLEDGE_ENTRIES } from '../knowledge/all';
 import { DEFAULT_MAX_BYTES } from '../core/python';
 import { version } from '../../package.json';
 import { findScanTargets, type WalkEvent } from './files';
@@ -23,6 +22,7 @@ export const EXIT = {
 } as const;
 import { PORT_USAGE, PortUsageError, runPort } from './port';
 import { readArgs } from './args';
+import { scanEntries } from './scanKnowledge';
 
 const USAGE = `Usage: framework-guide scan <paths...> [options]
 
@@ -201,7 +201,7 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
   };
 
   const scanHere = (item: Pending): FileOutcome => {
-    kb ??= new KnowledgeBase(KNOWLEDGE_ENTRIES);
+    kb ??= new KnowledgeBase(scanEntries());
     return scanFile((item.event as { file: string }).file, item.shown, settings, kb);
   };
   // Long files kept for the main thread, in walk order; each settles its item's outcome once scanned (or handed on).

@@ -6,10 +6,10 @@
 import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { KnowledgeBase } from '../knowledge';
-import { KNOWLEDGE_ENTRIES } from '../knowledge/all';
 import { scanSource } from '../core/scan';
 import { fixFile, type FileFixReport, type FixMode, type FixOutcome } from './fix';
 import { readScanFile } from './read';
+import { scanEntries } from './scanKnowledge';
 import { renderFile, type RenderedFile, type RenderOptions } from './report';
 
 export interface ScanSettings {
@@ -77,7 +77,7 @@ export function isScanWorker(): boolean {
 /** The worker side: scan each requested file and post the outcome back. */
 export function serveScanWorker(): void {
   const { settings } = workerData as { settings: ScanSettings };
-  const kb = new KnowledgeBase(KNOWLEDGE_ENTRIES);
+  const kb = new KnowledgeBase(scanEntries());
   parentPort?.on('message', (request: WorkerRequest) => {
     let outcome: FileOutcome;
     try {
@@ -166,7 +166,7 @@ export class ScanPool {
   }
 
   private scanHere(request: WorkerRequest): FileOutcome {
-    this.fallbackKb ??= new KnowledgeBase(KNOWLEDGE_ENTRIES);
+    this.fallbackKb ??= new KnowledgeBase(scanEntries());
     return scanFile(request.file, request.shown, this.settings, this.fallbackKb);
   }
 }

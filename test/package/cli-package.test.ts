@@ -47,6 +47,14 @@ suite('CLI npm package', function () {
     assert.ok(/tensorflow\.Session/.test(text), 'tf.Session is found');
   });
 
+  test('the bundle carries the knowledge entries as JSON, without the hover texts', () => {
+    const bundle = execFileSync('tar', ['-xzOf', tgz, 'package/dist/cli.js'], { encoding: 'utf8' });
+    // An entry as it is embedded (JSON inside a JS string), and the summary only hovers show (src/knowledge/scanEntries.ts).
+    assert.match(bundle, /\\?"name\\?":\\?"tensorflow\.Session\\?"/, 'tf.Session is in the embedded JSON');
+    assert.ok(bundle.includes('JSON.parse('), 'parsed from a JSON text');
+    assert.ok(!bundle.includes('The PyTorch root package'), 'no hover summary in the bundle');
+  });
+
   test('--version prints the extension version', () => {
     const bin = path.join(installDir, 'node_modules', '.bin', 'framework-guide');
     const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
