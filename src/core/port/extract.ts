@@ -161,11 +161,13 @@ export function* findModelsInSteps(text: string, tree: Tree, analysis: PythonAna
 
 /** `model.add(layer)` after `model = keras.Sequential()` appends to that model. */
 function addKerasAddCalls(statement: SyntaxNode, reader: ExpressionReader, models: SourceModel[]): void {
-  const expr = reader.read(statement.firstChild as SyntaxNode);
-  if (expr.t !== 'call' || expr.fn.t !== 'attr' || expr.fn.name !== 'add' || expr.fn.obj.t !== 'name' || expr.args.length !== 1) return;
-  const target = (expr.fn.obj as { id: string }).id;
+  const callee = reader.calleeOf(statement.firstChild as SyntaxNode);
+  if (callee?.t !== 'attr' || callee.name !== 'add' || callee.obj.t !== 'name') return;
+  const target = callee.obj.id;
   const model = [...models].reverse().find((m) => m.form === 'sequential' && m.framework === 'keras' && m.name === target);
   if (!model) return;
+  const expr = reader.read(statement.firstChild as SyntaxNode);
+  if (expr.t !== 'call' || expr.args.length !== 1) return;
   model.span = { from: model.span.from, to: statement.to };
   addKerasSequentialItem(model, expr.args[0]);
 }
@@ -230,8 +232,10 @@ const MERGE_FUNCTIONS = new Set(['keras.layers.add', 'keras.layers.subtract', 'k
 function readFunctionalModel(node: SyntaxNode, block: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {
   const parts = childrenOf(node);
   if (parts.length !== 3 || parts[0].name !== 'VariableName') return undefined;
+  const callee = reader.calleeOf(parts[2]);
+  if (!callee || !KERAS_MODEL.has(qualifiedOf(callee) ?? '')) return undefined;
   const value = reader.read(parts[2]);
-  if (value.t !== 'call' || !KERAS_MODEL.has(qualifiedOf(value.fn) ?? '')) return undefined;
+  if (value.t !== 'call') return undefined;
   const inputs = value.kwargs.find((k) => k.name === 'inputs')?.value ?? value.args[0];
   const outputs = value.kwargs.find((k) => k.name === 'outputs')?.value ?? value.args[1];
   if (inputs?.t !== 'name' || outputs?.t !== 'name') return undefined;
@@ -328,11 +332,12 @@ function readSequentialAssignment(node: SyntaxNode, reader: ExpressionReader): S
 }
 
 function sequentialModel(name: string, valueNode: SyntaxNode, node: SyntaxNode, header: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {
-  const value = reader.read(valueNode);
-  if (value.t !== 'call') return undefined;
-  const qn = qualifiedOf(value.fn);
+  const callee = reader.calleeOf(valueNode);
+  const qn = callee && qualifiedOf(callee);
   const framework = qn === TORCH_SEQUENTIAL ? 'pytorch' : qn && KERAS_SEQUENTIAL.has(qn) ? 'keras' : undefined;
   if (!framework) return undefined;
+  const value = reader.read(valueNode);
+  if (value.t !== 'call') return undefined;
   const model: SourceModel = {
     framework,
     form: 'sequential',

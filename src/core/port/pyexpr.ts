@@ -96,6 +96,21 @@ export class ExpressionReader {
     }
   }
 
+  /**
+   * The callee of the call that `node` stands for, through parentheses as read() unwraps them, read without the call's
+   * arguments; undefined when it is not a call. Equal to read(node).fn, at the cost of the callee alone: the model
+   * search tests every assignment's right-hand side this way and reads only the few that are models in full.
+   */
+  calleeOf(node: SyntaxNode): PyExpr | undefined {
+    let at = node;
+    while (at.name === 'ParenthesizedExpression') {
+      const inner = childrenOf(at).filter((c) => c.name !== '(' && c.name !== ')');
+      if (inner.length !== 1) return undefined;
+      at = inner[0];
+    }
+    return at.name === 'CallExpression' ? this.read(childrenOf(at)[0]) : undefined;
+  }
+
   /** Positional and keyword arguments; `ok` is false for `*args`/`**kwargs` or anything the porter cannot read. */
   readArgs(argList: SyntaxNode): { args: PyExpr[]; kwargs: PyKeyword[]; ok: boolean } {
     const args: PyExpr[] = [];

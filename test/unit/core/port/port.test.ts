@@ -4,6 +4,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkScript, findModels, portModel, type PortResult } from '../../../../src/core/port';
+import { ExpressionReader, childrenOf } from '../../../../src/core/port/pyexpr';
+import { analyzeTree } from '../../../../src/core/python/analyze';
+import { parser } from '../../../../src/core/python/parser';
 
 const fixtures = path.join(process.cwd(), 'test', 'fixtures', 'port');
 const read = (file: string): string => fs.readFileSync(path.join(fixtures, file), 'utf8');
@@ -13,6 +16,33 @@ function port(file: string, to: 'keras' | 'pytorch', inputShape?: number[]): Por
   assert.ok(outcome.ok, outcome.ok ? '' : outcome.message);
   return outcome.result;
 }
+
+suite('core/port: reading expressions', () => {
+  test('calleeOf() is the callee read() gives a call (through parentheses), and undefined for anything else', () => {
+    const text = [
+      'import torch.nn as nn',
+      'a = nn.Sequential(nn.Linear(2, 3))',
+      'b = (nn.Sequential(nn.ReLU()))',
+      'c = ((make)(1))(2)',
+      'd = nn.Linear',
+      'e = [nn.Linear(1, 2)]',
+      'f = (1, 2)',
+      'g = 3',
+    ].join('\n');
+    const tree = parser.parse(text);
+    const reader = new ExpressionReader(text, analyzeTree(text, tree));
+    const values = childrenOf(tree.topNode).slice(1).map((statement) => childrenOf(statement)[2]);
+    const callees = values.map((value) => {
+      const full = reader.read(value);
+      const callee = reader.calleeOf(value);
+      assert.deepStrictEqual(callee, full.t === 'call' ? full.fn : undefined, reader.slice(value));
+      return callee?.text;
+    });
+    assert.deepStrictEqual(callees, ['nn.Sequential', 'nn.Sequential', '(make)(1)', undefined, undefined, undefined, undefined]);
+    const first = reader.calleeOf(values[0]);
+    assert.strictEqual(first?.t === 'attr' ? first.qn : undefined, 'torch.nn.Sequential');
+  });
+});
 
 suite('core/port: finding models', () => {
   test('recognises Sequential assignments, builder functions, model.add and subclasses of both frameworks', () => {
