@@ -4,7 +4,7 @@
  * never modified.
  */
 import * as vscode from 'vscode';
-import { findModels, findModelsInSteps, portModel, type SourceFramework, type SourceModel } from '../core/port';
+import { findModelHeaders, findModelHeadersInSteps, portModel, type ModelHeader, type SourceFramework } from '../core/port';
 import { runInSlices } from '../core/steps';
 import { readConfig } from './config';
 import { findNotebook, type DocumentAnalyses } from './documentAnalysis';
@@ -98,19 +98,20 @@ class PortCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   /**
    * A file's models from the shared analysis cache, searched in slices: parsing a 10,000-line file here at once, then
    * searching it, held the extension host for about 0.2 s when the editor opened (measured in VS Code,
-   * bench/activateVscode.ts). A notebook cell is small and is read on its own.
+   * bench/activateVscode.ts). Only their headers: VS Code asks again after every edit, and the port command reads the
+   * model it is run on. A notebook cell is small and is read on its own.
    */
-  private async models(document: vscode.TextDocument, maxFileSize: number, token: vscode.CancellationToken): Promise<SourceModel[]> {
+  private async models(document: vscode.TextDocument, maxFileSize: number, token: vscode.CancellationToken): Promise<ModelHeader[]> {
     if (findNotebook(document)) {
       const text = document.getText();
-      return text.length > maxFileSize ? [] : findModels(text);
+      return text.length > maxFileSize ? [] : findModelHeaders(text);
     }
     const parsed = await this.analyses.withTree(document, token);
     if (!parsed) return [];
-    const out: { models?: SourceModel[] } = {};
-    const done = await runInSlices(findModelsInSteps(parsed.analysis.text, parsed.tree, parsed.analysis, out), { sliceMs: LENS_SLICE_MS, shouldStop: () => token.isCancellationRequested });
+    const out: { headers?: ModelHeader[] } = {};
+    const done = await runInSlices(findModelHeadersInSteps(parsed.analysis.text, parsed.tree, parsed.analysis, out), { sliceMs: LENS_SLICE_MS, shouldStop: () => token.isCancellationRequested });
     if (!done) return [];
-    return out.models ?? [];
+    return out.headers ?? [];
   }
 
   dispose(): void {

@@ -111,12 +111,42 @@ export function findModelsIn(text: string, tree: Tree, analysis: PythonAnalysis)
  * between them: on a 10,000-line file the whole search takes tens of milliseconds. The result goes to `out.models`.
  */
 export function* findModelsInSteps(text: string, tree: Tree, analysis: PythonAnalysis, out: { models?: SourceModel[] }): Generator<void, void, void> {
+  yield* searchModels(text, tree, analysis, out, false);
+}
+
+/** What a CodeLens shows of a model: its framework, its name and where its header is. */
+export interface ModelHeader {
+  framework: SourceFramework;
+  name: string;
+  headerSpan: Span;
+}
+
+/**
+ * The models `findModelsInSteps` finds, without reading them: a subclass is recognised by its bases, so its body (the
+ * bulk of the work) is not read. For the CodeLens, which VS Code asks for again after every edit.
+ */
+export function* findModelHeadersInSteps(text: string, tree: Tree, analysis: PythonAnalysis, out: { headers?: ModelHeader[] }): Generator<void, void, void> {
+  const found: { models?: SourceModel[] } = {};
+  yield* searchModels(text, tree, analysis, found, true);
+  out.headers = (found.models ?? []).map(({ framework, name, headerSpan }) => ({ framework, name, headerSpan }));
+}
+
+/** `findModelHeadersInSteps` drained at once (a notebook cell). */
+export function findModelHeaders(text: string): ModelHeader[] {
+  const tree = parser.parse(text);
+  const out: { headers?: ModelHeader[] } = {};
+  drain(findModelHeadersInSteps(text, tree, analyzeTree(text, tree), out));
+  return out.headers ?? [];
+}
+
+/** The search behind both: with `headersOnly`, models are recognised but not read (empty layers, no forward, no values). */
+function* searchModels(text: string, tree: Tree, analysis: PythonAnalysis, out: { models?: SourceModel[] }, headersOnly: boolean): Generator<void, void, void> {
   const reader = new ExpressionReader(text, analysis);
   const models: SourceModel[] = [];
   const constants = new Map<string, PyExpr>();
   const constantTexts: string[] = [];
   const topLevel = childrenOf(tree.topNode);
-  for (const statement of topLevel) {
+  for (const statement of headersOnly ? [] : topLevel) {
     yield;
     if (statement.name !== 'AssignStatement' || containsCall(statement)) continue;
     const parts = childrenOf(statement);
@@ -126,7 +156,7 @@ export function* findModelsInSteps(text: string, tree: Tree, analysis: PythonAna
   }
   const visitChild = (child: SyntaxNode, node: SyntaxNode): void => {
     if (child.name === 'ClassDefinition') {
-      const model = readClass(child, reader);
+      const model = readClass(child, reader, headersOnly);
       if (model) models.push(model);
       else visit(childrenOf(child).find((c) => c.name === 'Body') ?? child);
     } else if (child.name === 'AssignStatement') {
@@ -137,7 +167,7 @@ export function* findModelsInSteps(text: string, tree: Tree, analysis: PythonAna
       if (factory) models.push(factory);
       else visit(child);
     } else if (child.name === 'Body' || child.name === 'IfStatement') visit(child);
-    else if (child.name === 'ExpressionStatement') addKerasAddCalls(child, reader, models);
+    else if (child.name === 'ExpressionStatement' && !headersOnly) addKerasAddCalls(child, reader, models);
   };
   const visit = (node: SyntaxNode): void => {
     for (const child of childrenOf(node)) visitChild(child, node);
@@ -146,7 +176,7 @@ export function* findModelsInSteps(text: string, tree: Tree, analysis: PythonAna
     yield;
     visitChild(child, tree.topNode);
   }
-  for (const model of models) {
+  for (const model of headersOnly ? [] : models) {
     yield;
     model.constants = constantTexts;
     for (const [name, value] of constants) if (!model.values.has(name)) model.values.set(name, value);
@@ -358,7 +388,7 @@ function sequentialModel(name: string, valueNode: SyntaxNode, node: SyntaxNode, 
   return model;
 }
 
-function readClass(node: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {
+function readClass(node: SyntaxNode, reader: ExpressionReader, headersOnly = false): SourceModel | undefined {
   const children = childrenOf(node);
   const nameNode = children.find((c) => c.name === 'VariableName');
   const argList = children.find((c) => c.name === 'ArgList');
@@ -379,6 +409,7 @@ function readClass(node: SyntaxNode, reader: ExpressionReader): SourceModel | un
     values: new Map(),
     constants: [],
   };
+  if (headersOnly) return model;
   const forwardName = framework === 'pytorch' ? 'forward' : 'call';
   for (const member of childrenOf(body)) {
     if (member.name !== 'FunctionDefinition') continue;

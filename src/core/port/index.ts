@@ -8,7 +8,7 @@ import { portKerasToTorch } from './toTorch';
 import type { PortOptions, PortResult } from './types';
 import { weightPortingCode } from './weights';
 
-export { findModels, findModelsIn, findModelsInSteps, pickModel } from './extract';
+export { findModelHeaders, findModelHeadersInSteps, findModels, findModelsIn, findModelsInSteps, pickModel, type ModelHeader } from './extract';
 export type { SourceModel, SourceFramework } from './extract';
 export { checkScript, weightPortingCode } from './weights';
 export type { PortOptions, PortResult, PortTodo, WeightLink } from './types';

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkScript, findModels, portModel, type PortResult } from '../../../../src/core/port';
+import { checkScript, findModelHeaders, findModels, portModel, type PortResult } from '../../../../src/core/port';
 import { ExpressionReader, childrenOf } from '../../../../src/core/port/pyexpr';
 import { analyzeTree } from '../../../../src/core/python/analyze';
 import { parser } from '../../../../src/core/python/parser';
@@ -45,6 +45,21 @@ suite('core/port: reading expressions', () => {
 });
 
 suite('core/port: finding models', () => {
+  test('the headers the CodeLens asks for are those of the models found in full, in the same order', () => {
+    const sources = [
+      ...fs.readdirSync(fixtures).filter((f) => f.endsWith('.py')).map((f) => path.join(fixtures, f)),
+      ...fs.readdirSync(path.join(process.cwd(), 'sample')).filter((f) => f.endsWith('.py')).map((f) => path.join(process.cwd(), 'sample', f)),
+    ];
+    let models = 0;
+    for (const file of sources) {
+      const text = fs.readFileSync(file, 'utf8');
+      const full = findModels(text).map(({ framework, name, headerSpan }) => ({ framework, name, headerSpan }));
+      assert.deepStrictEqual(findModelHeaders(text), full, file);
+      models += full.length;
+    }
+    assert.ok(models >= 20, `models compared: ${models}`);
+  });
+
   test('recognises Sequential assignments, builder functions, model.add and subclasses of both frameworks', () => {
     const kinds = (file: string): string[] => findModels(read(file)).map((m) => `${m.framework} ${m.form} ${m.name}${m.factory ? '()' : ''}`);
     assert.deepStrictEqual(kinds('mlp_torch.py'), ['pytorch sequential model']);
