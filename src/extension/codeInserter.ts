@@ -23,11 +23,22 @@ export class CodeInserter {
     context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(remember));
   }
 
-  /** The active Python editor, else the last one that was active and is still visible. */
-  lastPythonEditor(): vscode.TextEditor | undefined {
+  /**
+   * The editor to insert into: the active Python editor, else the last active one. When that one's tab is hidden (the
+   * comparison panel often covers it), its file is shown again beside the active group with the cursor where it was.
+   * Else any visible Python editor. A notebook cell is not shown again, as it would open as a plain file.
+   */
+  async pythonEditor(): Promise<vscode.TextEditor | undefined> {
+    const visible = vscode.window.visibleTextEditors;
+    // The active editor can be behind a webview revealed in its group without taking focus.
     const active = vscode.window.activeTextEditor;
-    if (active?.document.languageId === 'python') return active;
-    return vscode.window.visibleTextEditors.find((e) => e === this.last) ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'python');
+    if (active?.document.languageId === 'python' && visible.includes(active)) return active;
+    const last = active?.document.languageId === 'python' ? active : this.last;
+    if (last && visible.includes(last)) return last;
+    if (last && !last.document.isClosed && last.document.uri.scheme !== 'vscode-notebook-cell') {
+      return vscode.window.showTextDocument(last.document, { viewColumn: vscode.ViewColumn.Beside, selection: last.selection, preserveFocus: false });
+    }
+    return visible.find((e) => e.document.languageId === 'python');
   }
 
   /** Inserts a catalog snippet at the cursor as a real snippet (tab stops), reusing the file's aliases. */

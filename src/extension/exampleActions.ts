@@ -31,7 +31,7 @@ export class ExampleActions {
         return;
       }
       case 'insert': {
-        const editor = this.inserter.lastPythonEditor();
+        const editor = await this.inserter.pythonEditor();
         if (!editor) {
           void vscode.window.showInformationMessage(vscode.l10n.t('Open a Python file first: the example is inserted into the last active Python editor.'));
           return;

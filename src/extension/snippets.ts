@@ -204,7 +204,7 @@ export function registerSnippets(context: vscode.ExtensionContext, deps: Snippet
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, new PreviewProvider()),
     vscode.commands.registerCommand('frameworkGuide.insertSnippet', async (raw?: unknown) => {
       const args = parseArgs(raw);
-      const editor = deps.inserter.lastPythonEditor();
+      const editor = await deps.inserter.pythonEditor();
       if (!editor) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a Python file or notebook cell to insert a snippet.'));
         return false;

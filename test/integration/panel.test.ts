@@ -40,11 +40,28 @@ suite('comparison panel', () => {
     const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     editor.selection = new vscode.Selection(doc.positionAt(doc.getText().length), doc.positionAt(doc.getText().length));
     await vscode.commands.executeCommand('frameworkGuide.openComparison');
+    // The panel is revealed after the command returns: in the editor's group it covers the file (then Insert shows the
+    // file again), in another group the file stays visible. Either way, insert once the panel is up.
+    await waitFor(() => panelTabs()[0]?.isActive, 'panel revealed');
     assert.ok(api.deliverPanelMessage({ type: 'example', action: 'insert', example: 'examples--saving-and-loading', framework: 'pytorch' }));
     await waitFor(() => /torch\.save\(/.test(doc.getText()), 'the example inserted');
     const text = doc.getText();
     assert.strictEqual(text.match(/^import torch$/gm)?.length, 1, 'torch is not imported twice');
     assert.ok(text.indexOf('torch.save(') > text.indexOf('import torch'), 'code after the imports');
+  });
+
+  test('Insert shows the last Python file again when its tab is behind another editor, cursor where it was', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'import torch\n\nx = 1\n' });
+    const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    editor.selection = new vscode.Selection(2, 0, 2, 0);
+    const notes = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'notes' });
+    await vscode.window.showTextDocument(notes, vscode.ViewColumn.One);
+    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document === doc), 'the Python file is behind the notes tab');
+    assert.ok(api.deliverPanelMessage({ type: 'example', action: 'insert', example: 'examples--saving-and-loading', framework: 'pytorch' }));
+    await waitFor(() => /torch\.save\(/.test(doc.getText()), 'the example inserted');
+    assert.ok(vscode.window.visibleTextEditors.some((e) => e.document === doc), 'the Python file is shown again');
+    const text = doc.getText();
+    assert.ok(text.indexOf('torch.save(') < text.indexOf('x = 1'), 'inserted at the cursor, above x = 1');
   });
 
   test('Copy puts the example on the clipboard; Open as file opens an untitled Python document', async () => {
