@@ -102,20 +102,16 @@ export class Workbench {
    * word and take the click; the mouse is moved out of the editor and Escape closes such widgets before each try.
    */
   async clickWord(word: string, attempts = 3): Promise<void> {
-    for (let i = 1; ; i++) {
-      await this.page.mouse.move(5, 700);
-      await this.page.waitForSelector('.monaco-hover .hover-contents', { state: 'hidden', timeout: 5000 }).catch(() => undefined);
-      try {
+    await this.retry(
+      attempts,
+      `click-${word}`,
+      async () => {
+        await this.page.mouse.move(5, 700);
+        await this.page.waitForSelector('.monaco-hover .hover-contents', { state: 'hidden', timeout: 5000 }).catch(() => undefined);
         await this.editorWord(word).click({ timeout: 10000 });
-        return;
-      } catch (err) {
-        if (i >= attempts) {
-          await this.screenshot(`failure-click-${word.replace(/\W+/g, '-')}`);
-          throw err;
-        }
-        await this.page.keyboard.press('Escape');
-      }
-    }
+      },
+      () => this.page.keyboard.press('Escape'),
+    );
   }
 
   /**
@@ -124,22 +120,20 @@ export class Workbench {
    */
   async runCommand(title: string, attempts = 4): Promise<number> {
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^.*: /, '') }).first();
-    for (let i = 1; ; i++) {
-      await this.page.keyboard.press('F1');
-      await this.page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-      await this.page.keyboard.type(title);
-      try {
+    await this.retry(
+      attempts,
+      `command-${title}`,
+      async () => {
+        await this.page.keyboard.press('F1');
+        await this.page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+        await this.page.keyboard.type(title);
         await row.waitFor({ timeout: 5000 });
-        break;
-      } catch (err) {
-        if (i >= attempts) {
-          await this.screenshot(`failure-command-${title.replace(/\W+/g, '-')}`);
-          throw err;
-        }
+      },
+      async () => {
         await this.page.keyboard.press('Escape');
         await this.page.waitForSelector('.quick-input-widget', { state: 'hidden' });
-      }
-    }
+      },
+    );
     await this.page.keyboard.press('Enter');
     return Date.now();
   }
@@ -159,22 +153,34 @@ export class Workbench {
     const menu = this.page.locator('.action-widget').first();
     // Out of the editor, so that no hover opens over the word or the menu.
     await this.page.mouse.move(5, 700);
-    for (let i = 1; ; i++) {
-      await this.page.keyboard.press('Control+P');
-      await this.page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-      await this.page.keyboard.type(`:${line + 1}:${column}`);
-      await this.page.keyboard.press('Enter');
-      await this.page.waitForSelector('.quick-input-widget', { state: 'hidden' });
-      await this.page.keyboard.press('Control+.');
-      try {
+    return this.retry(
+      attempts,
+      `quick-fix-${word}`,
+      async () => {
+        await this.page.keyboard.press('Control+P');
+        await this.page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+        await this.page.keyboard.type(`:${line + 1}:${column}`);
+        await this.page.keyboard.press('Enter');
+        await this.page.waitForSelector('.quick-input-widget', { state: 'hidden' });
+        await this.page.keyboard.press('Control+.');
         await menu.waitFor({ timeout: 5000 });
         return menu;
+      },
+      () => this.page.keyboard.press('Escape'),
+    );
+  }
+
+  /** Runs `attempt` up to `attempts` times, with `recover` between tries; the last failure leaves a screenshot. */
+  private async retry<T>(attempts: number, what: string, attempt: () => Promise<T>, recover: () => Promise<void>): Promise<T> {
+    for (let i = 1; ; i++) {
+      try {
+        return await attempt();
       } catch (err) {
         if (i >= attempts) {
-          await this.screenshot(`failure-quick-fix-${word.replace(/\W+/g, '-')}`);
+          await this.screenshot(`failure-${what.replace(/\W+/g, '-')}`);
           throw err;
         }
-        await this.page.keyboard.press('Escape');
+        await recover();
       }
     }
   }
