@@ -55,7 +55,8 @@ export interface SliceOptions {
   pause?: () => Promise<void>;
 }
 
-const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+/** A millisecond clock where performance.now() exists (Node, browsers, web workers), else Date.now(). */
+export const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** Runs `steps` in slices of about `sliceMs`, pausing in between; resolves to false when `shouldStop` ended it early. */
 export async function runInSlices(steps: Steps, options: SliceOptions): Promise<boolean> {

@@ -33,7 +33,8 @@ export class CodeInserter {
     // The active editor can be behind a webview revealed in its group without taking focus.
     const active = vscode.window.activeTextEditor;
     if (active?.document.languageId === 'python' && visible.includes(active)) return active;
-    const last = active?.document.languageId === 'python' ? active : this.last;
+    // `last` is the active editor too when that one is a Python editor (see remember above).
+    const last = this.last;
     if (last && visible.includes(last)) return last;
     if (last && !last.document.isClosed && last.document.uri.scheme !== 'vscode-notebook-cell') {
       return vscode.window.showTextDocument(last.document, { viewColumn: vscode.ViewColumn.Beside, selection: last.selection, preserveFocus: false });

@@ -146,13 +146,16 @@ function* searchModels(text: string, tree: Tree, analysis: PythonAnalysis, out: 
   const constants = new Map<string, PyExpr>();
   const constantTexts: string[] = [];
   const topLevel = childrenOf(tree.topNode);
-  for (const statement of headersOnly ? [] : topLevel) {
-    yield;
-    if (statement.name !== 'AssignStatement' || containsCall(statement)) continue;
-    const parts = childrenOf(statement);
-    if (parts.length !== 3 || parts[0].name !== 'VariableName') continue;
-    constants.set(reader.slice(parts[0]), reader.read(parts[2]));
-    constantTexts.push(reader.slice(statement));
+  // Module constants, for the models' sizes: headers need none.
+  if (!headersOnly) {
+    for (const statement of topLevel) {
+      yield;
+      if (statement.name !== 'AssignStatement' || containsCall(statement)) continue;
+      const parts = childrenOf(statement);
+      if (parts.length !== 3 || parts[0].name !== 'VariableName') continue;
+      constants.set(reader.slice(parts[0]), reader.read(parts[2]));
+      constantTexts.push(reader.slice(statement));
+    }
   }
   const visitChild = (child: SyntaxNode, node: SyntaxNode): void => {
     if (child.name === 'ClassDefinition') {
@@ -176,15 +179,17 @@ function* searchModels(text: string, tree: Tree, analysis: PythonAnalysis, out: 
     yield;
     visitChild(child, tree.topNode);
   }
-  for (const model of headersOnly ? [] : models) {
-    yield;
-    model.constants = constantTexts;
-    for (const [name, value] of constants) if (!model.values.has(name)) model.values.set(name, value);
-    if (model.inputShape === undefined && model.inputShapeExpr) {
-      const shape = resolvedInts(model, model.inputShapeExpr);
-      if (shape) model.inputShape = shape;
+  if (!headersOnly) {
+    for (const model of models) {
+      yield;
+      model.constants = constantTexts;
+      for (const [name, value] of constants) if (!model.values.has(name)) model.values.set(name, value);
+      if (model.inputShape === undefined && model.inputShapeExpr) {
+        const shape = resolvedInts(model, model.inputShapeExpr);
+        if (shape) model.inputShape = shape;
+      }
+      delete model.inputShapeExpr;
     }
-    delete model.inputShapeExpr;
   }
   out.models = models;
 }

@@ -78,8 +78,8 @@ export class ExpressionReader {
         return { t: node.name === 'ArrayExpression' ? 'list' : 'tuple', items, text };
       }
       case 'ParenthesizedExpression': {
-        const inner = childrenOf(node).filter((c) => c.name !== '(' && c.name !== ')');
-        return inner.length === 1 ? this.read(inner[0]) : { t: 'other', text };
+        const inner = parenthesized(node);
+        return inner ? this.read(inner) : { t: 'other', text };
       }
       case 'BinaryExpression': {
         const [a, op, b] = childrenOf(node);
@@ -102,13 +102,9 @@ export class ExpressionReader {
    * search tests every assignment's right-hand side this way and reads only the few that are models in full.
    */
   calleeOf(node: SyntaxNode): PyExpr | undefined {
-    let at = node;
-    while (at.name === 'ParenthesizedExpression') {
-      const inner = childrenOf(at).filter((c) => c.name !== '(' && c.name !== ')');
-      if (inner.length !== 1) return undefined;
-      at = inner[0];
-    }
-    return at.name === 'CallExpression' ? this.read(childrenOf(at)[0]) : undefined;
+    let at: SyntaxNode | undefined = node;
+    while (at?.name === 'ParenthesizedExpression') at = parenthesized(at);
+    return at?.name === 'CallExpression' ? this.read(childrenOf(at)[0]) : undefined;
   }
 
   /** Positional and keyword arguments; `ok` is false for `*args`/`**kwargs` or anything the porter cannot read. */
@@ -129,6 +125,12 @@ export class ExpressionReader {
     }
     return { args, kwargs, ok };
   }
+}
+
+/** The one expression inside parentheses; undefined when there is not exactly one (an empty or odd group). */
+function parenthesized(node: SyntaxNode): SyntaxNode | undefined {
+  const inner = childrenOf(node).filter((c) => c.name !== '(' && c.name !== ')');
+  return inner.length === 1 ? inner[0] : undefined;
 }
 
 export function childrenOf(node: SyntaxNode): SyntaxNode[] {

@@ -19,7 +19,7 @@ import { TreeFragment, type ChangedRange, type Tree } from '@lezer/common';
 import { parser } from './parser';
 import { indexRuns, referencesOf, symbolAtInRuns, type ChainRun } from './chainRuns';
 import { flattenDeepNesting } from './deepNesting';
-import { drain } from '../steps';
+import { drain, now } from '../steps';
 import { walkAfterEdit, walkWhole, type WalkResult } from './incrementalWalk';
 import type { FrameworkReference, FrameworkRoot, ImportStatement, PythonAnalysis, SymbolAtPosition } from './types';
 
@@ -152,7 +152,6 @@ export function analyzePython(text: string, options: AnalyzeOptions = {}): Pytho
 }
 
 const defaultYield = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 /** `advance()` does one small parse step; reading the clock after each would cost more than the steps. */
 const ADVANCES_PER_CLOCK_CHECK = 64;
 

@@ -6,7 +6,7 @@
  */
 import { TreeFragment, type ChangedRange, type Tree } from '@lezer/common';
 import { analyzeInSlices, analyzeWithFragments, exceedsUtf8Bytes, type PreviousWalk, type TextChange } from './analyze';
-import { changedRange, composeRanges, MappedAnalysis } from './editMapping';
+import { changedRange, composeRanges, lengthChange, MappedAnalysis } from './editMapping';
 import type { WalkResult } from './incrementalWalk';
 import type { PythonAnalysis } from './types';
 import { yieldToEvents } from '../steps';
@@ -172,7 +172,7 @@ export class DocumentAnalysisCache {
     if (!entry || entry.result === 'too-large' || entry.result.skipped) return undefined;
     const range = this.editsBetween(key, entry.version, version);
     if (!range || range.toA > entry.text.length) return undefined;
-    const length = entry.text.length + (range.toB - range.fromB) - (range.toA - range.fromA);
+    const length = entry.text.length + lengthChange(range);
     if (length <= SLICED_PARSE_THRESHOLD) return undefined;
     if (known && known.version === version) return { analysis: known.analysis, length };
     const analysis = new MappedAnalysis(entry.result, range, text);

@@ -27,14 +27,19 @@ export function changedRange(before: string, after: string): ChangedRange | unde
   return { fromA: prefix, toA: before.length - suffix, fromB: prefix, toB: after.length - suffix };
 }
 
+/** How much longer the text is after the edit `range` than before it (negative when it got shorter). */
+export function lengthChange(range: ChangedRange): number {
+  return range.toB - range.fromB - (range.toA - range.fromA);
+}
+
 /**
  * One range covering two edits made one after the other: `first` turns text A into B, `second` turns B into C.
  * Everything outside the result is the same text in A and C, only moved. Both start at the same offset in their old
  * and new text (as changedRange's ranges and single edits do), and so does the result.
  */
 export function composeRanges(first: ChangedRange, second: ChangedRange): ChangedRange {
-  const firstDelta = first.toB - first.fromB - (first.toA - first.fromA);
-  const secondDelta = second.toB - second.fromB - (second.toA - second.fromA);
+  const firstDelta = lengthChange(first);
+  const secondDelta = lengthChange(second);
   // In B: from the earlier start to the later end of the two; outside that, both edits leave the text alone.
   const from = Math.min(first.fromB, second.fromA);
   const to = Math.max(first.toB, second.toA);
@@ -62,7 +67,7 @@ export class MappedAnalysis implements PythonAnalysis {
   ) {
     this.frameworks = previous.frameworks;
     this.hasSyntaxErrors = previous.hasSyntaxErrors;
-    this.delta = range.toB - range.fromB - (range.toA - range.fromA);
+    this.delta = lengthChange(range);
     this.newText = text;
   }
 

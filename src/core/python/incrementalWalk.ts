@@ -7,6 +7,7 @@ import type { ChangedRange, Tree } from '@lezer/common';
 import { CollectedFile, collectFile, collectUnits, frameworkRootOf, topLevelUnits, type Chain, type ModuleBinding, type StarImport, type TopLevelUnit } from './collect';
 import { namesOf, resolveChainsInSteps, userAttributeSites, type UserAttributeSite } from './resolve';
 import { chainsInSteps, clipRuns, runOf, type ChainRun } from './chainRuns';
+import { lengthChange } from './editMapping';
 import type { FrameworkRoot, ImportStatement, Span } from './types';
 
 /** What the next version's walk reuses from this one; every position is in this version's text. */
@@ -59,7 +60,7 @@ const sameUnit = (a: { from: number; to: number; type: number }, b: { from: numb
  * the edit left alone. Sets `out.result`, or leaves it unset when a module binding changed (the caller walks all).
  */
 export function* walkAfterEdit(tree: Tree, text: string, previous: WalkResult, range: ChangedRange, out: { result?: WalkResult }): Generator<void, void, void> {
-  const delta = range.toB - range.fromB - (range.toA - range.fromA);
+  const delta = lengthChange(range);
   const oldUnits = previous.units;
   const newUnits = topLevelUnits(tree);
   // Statements strictly before the edit and strictly after it, unchanged in extent and kind, are reused.
