@@ -128,6 +128,20 @@ export const strings = new ExternalTokenizer(`,
   },
 ];
 
+/** Patches of the generated parser module; `why` is what they change (speed only: the tables stay as generated). */
+export const OUTPUT_PATCHES = [
+  {
+    why: 'keywords are looked up in a Map: an object lookup interns every identifier read (about 4% of the parse)',
+    find: 'get: (value) => spec_identifier[value] || -1',
+    replace: 'get: (value) => keywords.get(value) ?? -1',
+  },
+  {
+    why: '(the Map, from the generated table)',
+    find: 'export const parser = LRParser.deserialize({',
+    replace: 'const keywords = new Map(Object.entries(spec_identifier))\nexport const parser = LRParser.deserialize({',
+  },
+];
+
 function applyPatches(text, patches, file) {
   let out = text;
   for (const patch of patches) {
@@ -150,7 +164,7 @@ export function generate() {
   const tokens = applyPatches(fs.readFileSync(path.join(upstreamDir, 'src', 'tokens.js'), 'utf8'), TOKEN_PATCHES, 'tokens.js');
   const { parser, terms } = buildParserFile(grammar, { fileName: 'python.grammar', moduleStyle: 'es' });
   return {
-    'parser.js': header('Parse tables built from the grammar') + parser.replace(/from "\.\/tokens"/g, 'from "./tokens.js"'),
+    'parser.js': header('Parse tables built from the grammar') + applyPatches(parser.replace(/from "\.\/tokens"/g, 'from "./tokens.js"'), OUTPUT_PATCHES, 'parser.js'),
     'parser.terms.js': header('Term ids') + terms,
     'tokens.js': header('The external tokenizers (src/tokens.js)') + tokens,
   };
