@@ -70,31 +70,87 @@ export interface TableScans {
   addActions(tokens: object, stack: LookupStack, token: number, end: number, index: number): number;
 }
 
-/** Action memo entries besides an action itself (actions are non-negative). */
-const UNKNOWN = -1;
-const NO_ACTION = -2;
-const SEVERAL_ACTIONS = -3;
+/**
+ * Remembered lookups: non-negative int keys to int values, in two typed arrays (open addressing, linear probing).
+ * Real code asks about 2,000 distinct questions of each kind, so a table of a few thousand slots replaces a dense
+ * states × terms array (1.3 MB per thread, in every CLI worker) at the same speed.
+ */
+export class LookupMemo {
+  private keys: Int32Array;
+  private values: Int32Array;
+  private shift: number;
+  private count = 0;
+
+  constructor(bits = 12) {
+    this.keys = new Int32Array(1 << bits).fill(-1);
+    this.values = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The value remembered for `key`, else `missing`. */
+  get(key: number, missing: number): number {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    for (let i = Math.imul(key, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & mask) {
+      const at = keys[i];
+      if (at === key) return this.values[i];
+      if (at === -1) return missing;
+    }
+  }
+
+  set(key: number, value: number): void {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (keys[i] !== -1 && keys[i] !== key) i = (i + 1) & mask;
+    if (keys[i] === -1) this.count++;
+    keys[i] = key;
+    this.values[i] = value;
+    // At most half full, so a probe meets an empty slot soon.
+    if (this.count * 2 > keys.length) this.grow();
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Int32Array(keys.length * 2).fill(-1);
+    this.values = new Int32Array(keys.length * 2);
+    this.shift--;
+    this.count = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.set(keys[i], values[i]);
+  }
+}
+
+/** Memo values besides an action itself (actions and gotos are at least -1). */
+const UNKNOWN = -3;
+const NO_ACTION = -4;
+const SEVERAL_ACTIONS = -5;
 
 /**
  * @lezer/lr answers "where does the parser go after reducing term T in state S" (`getGoto`) and "what may the parser
  * do in state S on token T" (`TokenCache.addActions`) by scanning a list in its tables: about 27 entries per
  * question on real code, asked two to three times per token. Both answers depend on the tables alone, so they are
- * remembered here per (state, term) in typed arrays (about 1.3 MB), filled on first use. The parse is the same and
- * about a fifth faster; a unit test checks every (state, term) pair against the table scans.
+ * remembered here per (state, term). The parse is the same and about a fifth faster; a unit test checks every
+ * (state, term) pair against the table scans.
  */
 function memoizeTableLookups(): TableScans {
   const tables = parser as unknown as LookupParser;
-  const stateCount = tables.states.length / 6;
   const gotoTerms = tables.goto[0];
   const scanGoto = (LRParser.prototype as unknown as LookupParser).getGoto;
-  const gotoMemo = new Int16Array(stateCount * gotoTerms).fill(-2);
+  const gotoMemo = new LookupMemo();
   // Own property: other parsers (none today) keep the prototype's method. Only the `loose` lookup of a reduction is
   // remembered; the strict one (incremental reuse, error recovery) is rare.
   tables.getGoto = function (this: LookupParser, state: number, term: number, loose = false): number {
     if (!loose || term >= gotoTerms) return scanGoto.call(this, state, term, loose);
     const key = state * gotoTerms + term;
-    const known = gotoMemo[key];
-    return known !== -2 ? known : (gotoMemo[key] = scanGoto.call(this, state, term, true));
+    const known = gotoMemo.get(key, UNKNOWN);
+    if (known !== UNKNOWN) return known;
+    const target = scanGoto.call(this, state, term, true);
+    gotoMemo.set(key, target);
+    return target;
   };
 
   const proto = Object.getPrototypeOf((parser.startParse('') as unknown as { tokens: LookupTokens }).tokens) as LookupTokens & { __fgScanActions?: LookupTokens['addActions'] };
@@ -106,14 +162,14 @@ function memoizeTableLookups(): TableScans {
   };
   if (proto.__fgScanActions) return scans;
   const width = tables.maxTerm + 1;
-  const actionMemo = new Int32Array(stateCount * width).fill(UNKNOWN);
+  const actionMemo = new LookupMemo();
   // On the prototype (the class is not exported), for this parser only. The memo answers a first call of a lookup
   // (`index` 0: nothing found yet), whose result depends on (state, token) alone; later calls of the same lookup
   // (an extended token's second try) scan as before.
   proto.addActions = function (this: LookupTokens, stack: LookupStack, token: number, end: number, index: number): number {
     if (index !== 0 || stack.p.parser !== parser || token >= width) return scanActions.call(this, stack, token, end, index);
     const key = stack.state * width + token;
-    const known = actionMemo[key];
+    const known = actionMemo.get(key, UNKNOWN);
     if (known >= 0) {
       const actions = this.actions;
       actions[0] = known;
@@ -123,7 +179,7 @@ function memoizeTableLookups(): TableScans {
     }
     if (known === NO_ACTION) return 0;
     const found = scanActions.call(this, stack, token, end, 0);
-    if (known === UNKNOWN) actionMemo[key] = found === 0 ? NO_ACTION : found === 3 ? this.actions[0] : SEVERAL_ACTIONS;
+    if (known === UNKNOWN) actionMemo.set(key, found === 0 ? NO_ACTION : found === 3 ? this.actions[0] : SEVERAL_ACTIONS);
     return found;
   };
   proto.__fgScanActions = scanActions;

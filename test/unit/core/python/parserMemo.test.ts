@@ -4,7 +4,8 @@
  * (which reads it).
  */
 import * as assert from 'node:assert';
-import { parser, tableScans } from '../../../../src/core/python/parser';
+import { LookupMemo, parser, tableScans } from '../../../../src/core/python/parser';
+import { seededRandom } from '../../seededRandom';
 
 interface Tables {
   states: Uint32Array;
@@ -22,6 +23,21 @@ const tables = parser as unknown as Tables;
 const stateCount = tables.states.length / 6;
 
 suite('Python parser: memoized parse-table lookups', () => {
+  test('LookupMemo remembers what a Map does, through growth, and answers `missing` for the rest', () => {
+    const random = seededRandom(17);
+    const memo = new LookupMemo(4);
+    const expected = new Map<number, number>();
+    for (let i = 0; i < 5000; i++) {
+      const key = Math.floor(random() * 300_000);
+      const value = Math.floor(random() * 2_000_000) - 5;
+      memo.set(key, value);
+      expected.set(key, value);
+    }
+    assert.strictEqual(memo.size, expected.size);
+    for (const [key, value] of expected) assert.strictEqual(memo.get(key, -99), value, `key ${key}`);
+    for (let key = 0; key < 300_000; key += 7) if (!expected.has(key)) assert.strictEqual(memo.get(key, -99), -99, `key ${key}`);
+  });
+
   test('the goto after a reduction, for every state and term, equals the table scan', () => {
     const gotoTerms = tables.goto[0];
     let found = 0;
