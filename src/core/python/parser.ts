@@ -46,20 +46,20 @@ function guardRepeatReductions(): void {
 
 guardRepeatReductions();
 
-/** The parse-table lookups of @lezer/lr (1.4.12) that the memo below answers; internal, so typed here. */
-interface LookupParser {
+/** The parse-table lookups of @lezer/lr (1.4.12) that the memo below answers; internal, so typed here (and in its test). */
+export interface LookupParser {
   states: Uint32Array;
   goto: Uint16Array;
   maxTerm: number;
   getGoto(state: number, term: number, loose?: boolean): number;
 }
 
-interface LookupStack {
+export interface LookupStack {
   state: number;
   p: { parser: unknown };
 }
 
-interface LookupTokens {
+export interface LookupTokens {
   actions: number[];
   addActions(stack: LookupStack, token: number, end: number, index: number): number;
 }

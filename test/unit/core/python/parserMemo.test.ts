@@ -4,22 +4,10 @@
  * (which reads it).
  */
 import * as assert from 'node:assert';
-import { LookupMemo, parser, tableScans } from '../../../../src/core/python/parser';
+import { LookupMemo, parser, tableScans, type LookupParser, type LookupTokens } from '../../../../src/core/python/parser';
 import { seededRandom } from '../../seededRandom';
 
-interface Tables {
-  states: Uint32Array;
-  goto: Uint16Array;
-  maxTerm: number;
-  getGoto(state: number, term: number, loose?: boolean): number;
-}
-
-interface Tokens {
-  actions: number[];
-  addActions(stack: object, token: number, end: number, index: number): number;
-}
-
-const tables = parser as unknown as Tables;
+const tables = parser as unknown as LookupParser;
 const stateCount = tables.states.length / 6;
 
 suite('Python parser: memoized parse-table lookups', () => {
@@ -55,7 +43,7 @@ suite('Python parser: memoized parse-table lookups', () => {
   });
 
   test('the actions on a token, for every state and token, equal the table scan', () => {
-    const tokens = (parser.startParse('') as unknown as { tokens: Tokens }).tokens;
+    const tokens = (parser.startParse('') as unknown as { tokens: LookupTokens }).tokens;
     let single = 0;
     let several = 0;
     for (let pass = 0; pass < 2; pass++) {
@@ -76,7 +64,7 @@ suite('Python parser: memoized parse-table lookups', () => {
   });
 
   test('a later lookup of the same question (an extended token tried second) still scans and appends', () => {
-    const tokens = (parser.startParse('') as unknown as { tokens: Tokens }).tokens;
+    const tokens = (parser.startParse('') as unknown as { tokens: LookupTokens }).tokens;
     // Any state with an action on some token: ask once from 0, then again after it.
     for (let state = 0; state < stateCount; state++) {
       const stack = { state, p: { parser } };
