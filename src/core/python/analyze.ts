@@ -290,6 +290,44 @@ export class AnalysisCache {
   }
 }
 
+/** Space, tab, line feed, form feed, carriage return: what separates tokens besides comments. */
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
+}
+
+/** The end of the last token before `pos` in `text` (parsed as `tree`) that is not white space or a comment. */
+function lastTokenEnd(tree: Tree, text: string, pos: number): number {
+  let at = pos;
+  for (;;) {
+    while (at > 0 && isBlank(text.charCodeAt(at - 1))) at--;
+    if (at === 0) return 0;
+    const node = tree.resolveInner(at, -1);
+    if (node.name !== 'Comment' || node.from >= at) return at;
+    at = node.from;
+  }
+}
+
+/**
+ * `fragments` of the tree of `oldText` after `ranges` (sorted, not overlapping), as TreeFragment.applyChanges gives
+ * them, but with nothing reused that ends after the last token before an edit. lezer reuses a node that ends 25 or
+ * more characters before an edit; a Python block, though, ends where the next line's indentation or the end of the
+ * file says, after any blank lines and comments between. A method that ended at the end of the file before text was
+ * appended to it was reused as ended, and the appended statements became part of the class or the module.
+ */
+export function fragmentsAfterChanges(fragments: readonly TreeFragment[], oldText: string, ranges: readonly ChangedRange[]): readonly TreeFragment[] {
+  const whole = fragments.length === 1 && fragments[0].from === 0 && fragments[0].offset === 0 ? fragments[0].tree : undefined;
+  if (!whole) return TreeFragment.applyChanges(fragments, ranges);
+  const widened: ChangedRange[] = [];
+  let lastEnd = 0;
+  for (const range of ranges) {
+    // One character into that last token, so lezer's cut (before the edit's start) leaves its node out.
+    const from = Math.max(lastEnd, Math.min(range.fromA, lastTokenEnd(whole, oldText, range.fromA) - 1));
+    widened.push({ fromA: from, toA: range.toA, fromB: range.fromB - (range.fromA - from), toB: range.toB });
+    lastEnd = range.toA;
+  }
+  return TreeFragment.applyChanges(fragments, widened);
+}
+
 /** True when `length` code units of `a` from `aFrom` equal those of `b` from `bFrom`. */
 function sameText(a: string, aFrom: number, b: string, bFrom: number, length: number): boolean {
   for (let i = 0; i < length; i++) if (a.charCodeAt(aFrom + i) !== b.charCodeAt(bFrom + i)) return false;
@@ -324,5 +362,5 @@ function reusableFragments(previous: CacheEntry, changes: readonly TextChange[],
   if (!sameText(previous.text, oldFrom, text, newFrom, previous.text.length - oldFrom)) return undefined;
   const first = ranges[0] ?? { fromA: 0, toA: 0, fromB: 0, toB: 0 };
   const last = ranges[ranges.length - 1] ?? first;
-  return { fragments: TreeFragment.applyChanges(previous.fragments, ranges), range: { fromA: first.fromA, toA: last.toA, fromB: first.fromB, toB: last.toB } };
+  return { fragments: fragmentsAfterChanges(previous.fragments, previous.text, ranges), range: { fromA: first.fromA, toA: last.toA, fromB: first.fromB, toB: last.toB } };
 }

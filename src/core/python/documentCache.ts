@@ -5,7 +5,7 @@
  * the new one is still running. Every map here is bounded by the number of documents kept.
  */
 import { TreeFragment, type ChangedRange, type Tree } from '@lezer/common';
-import { analyzeInSlices, analyzeWithFragments, exceedsUtf8Bytes, type PreviousWalk, type TextChange } from './analyze';
+import { analyzeInSlices, analyzeWithFragments, exceedsUtf8Bytes, fragmentsAfterChanges, type PreviousWalk, type TextChange } from './analyze';
 import { changedRange, composeRanges, lengthChange, MappedAnalysis } from './editMapping';
 import type { WalkResult } from './incrementalWalk';
 import type { PythonAnalysis } from './types';
@@ -252,7 +252,7 @@ export class DocumentAnalysisCache {
     if (!entry || entry.fragments.length === 0) return { fragments: [] };
     const range = changedRange(entry.text, text);
     const walk = entry.walk && { walk: entry.walk, range: range ?? { fromA: 0, toA: 0, fromB: 0, toB: 0 } };
-    return { fragments: range ? TreeFragment.applyChanges(entry.fragments, [range]) : entry.fragments, walk };
+    return { fragments: range ? fragmentsAfterChanges(entry.fragments, entry.text, [range]) : entry.fragments, walk };
   }
 
   private store(key: string, entry: Entry): void {

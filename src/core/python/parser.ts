@@ -1,9 +1,10 @@
 /**
  * The one Python parser of the project: @lezer/python's grammar with the patches recorded in
- * scripts/build-parser.mjs (generated into ./grammar), plus a guard against an @lezer/lr misfire and memoized table
- * lookups, both described below.
+ * scripts/build-parser.mjs (generated into ./grammar), plus two guards against @lezer/lr misfires and memoized table
+ * lookups, all described below.
  * Measured with bench/parserAgreement.ts: no false syntax error over the .py files of tensorflow, keras and torch.
  */
+import { IterMode, Tree } from '@lezer/common';
 import { LRParser, Stack } from '@lezer/lr';
 import { parser } from './grammar/parser';
 
@@ -45,6 +46,72 @@ function guardRepeatReductions(): void {
 }
 
 guardRepeatReductions();
+
+interface ReuseParse {
+  parser: unknown;
+  input: { read(from: number, to: number): string };
+  tryReuse(stack: ReuseStack, start: number, tree: Tree | null, repeatOnly: boolean): Tree | null;
+  __fgTryReuse?: ReuseParse['tryReuse'];
+}
+
+/** The indentation context of src/core/python/grammar/tokens.js, as a stack holds it. */
+interface ReuseStack {
+  curContext: { context: { indent: number; flags: number } } | null;
+}
+
+/**
+ * @lezer/lr (1.4.12) reuses a subtree of the previous tree when the parse reaches its start in the same state and, for
+ * Python, the same indentation context, which it records per subtree at its start. A subtree of a repetition (a run
+ * of statements, which lezer balances into such subtrees) can start before the blank lines, comments and dedent that
+ * precede its first statement, so the context recorded is the one of the block the dedent closes; and every block's
+ * statements are the same repetition. After an edit, a run of a class's methods was reused inside the body of the
+ * method before them, which then ran on over them (@lezer/python's own build too). Here a run is reused only where
+ * the parse's context has the indentation of the run's first statement. Appending each of the 274 files of
+ * keras/src/layers 300 characters at a time, each append parsed with the fragments of the one before, ended in a tree
+ * other than a fresh parse's for 67 files; 25 with this guard alone, 57 with fragmentsAfterChanges (analyze.ts) alone,
+ * none with both. The unit tests in incrementalParse.test.ts fail without either.
+ */
+function guardRepeatReuse(): void {
+  const proto = Object.getPrototypeOf(parser.startParse('')) as ReuseParse;
+  if (proto.__fgTryReuse) return;
+  const tryReuse = proto.tryReuse;
+  const minRepeatTerm = (parser as unknown as { minRepeatTerm: number }).minRepeatTerm;
+  /** Where the first statement of a run starts, from the run's start; undefined when it has none. */
+  const firstStatement = (run: Tree): number | undefined => {
+    const cursor = run.cursor(IterMode.IncludeAnonymous);
+    for (;;) {
+      if (!cursor.firstChild()) return undefined;
+      while (cursor.type.isSkipped) if (!cursor.nextSibling()) return undefined;
+      if (cursor.type.id < minRepeatTerm) return cursor.from;
+    }
+  };
+  proto.tryReuse = function (this: ReuseParse, stack: ReuseStack, start: number, tree: Tree | null, repeatOnly: boolean): Tree | null {
+    const context = stack.curContext?.context;
+    if (this.parser !== parser || !tree || tree.type.id < minRepeatTerm || !context || context.flags) return tryReuse.call(this, stack, start, tree, repeatOnly);
+    const offset = firstStatement(tree);
+    if (offset === undefined) return null;
+    const at = start + offset;
+    const before = this.input.read(Math.max(0, at - 256), at);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    if (lineStart === 0 && at > 256) return null;
+    return indentationOf(before.slice(lineStart)) === context.indent ? tryReuse.call(this, stack, start, tree, repeatOnly) : null;
+  };
+  proto.__fgTryReuse = tryReuse;
+}
+
+/** The indentation depth of `space` as the grammar's tokenizer counts it (a tab to the next multiple of 8); -1 when it is not white space. */
+function indentationOf(space: string): number {
+  let depth = 0;
+  for (let i = 0; i < space.length; i++) {
+    const code = space.charCodeAt(i);
+    if (code === 9) depth += 8 - (depth % 8);
+    else if (code === 32) depth++;
+    else return -1;
+  }
+  return depth;
+}
+
+guardRepeatReuse();
 
 /** The parse-table lookups of @lezer/lr (1.4.12) that the memo below answers; internal, so typed here (and in its test). */
 export interface LookupParser {
