@@ -5,7 +5,8 @@
  */
 import * as assert from 'node:assert';
 import { TreeFragment, type Tree } from '@lezer/common';
-import { fragmentsAfterChanges } from '../../../../src/core/python/analyze';
+import { AnalysisCache, analyzePython, fragmentsAfterChanges, type TextChange } from '../../../../src/core/python/analyze';
+import { DocumentAnalysisCache, SLICED_PARSE_THRESHOLD, type PythonAnalysis } from '../../../../src/core/python';
 import { parser } from '../../../../src/core/python/parser';
 
 /** Every node as "type from-to", in document order. */
@@ -34,6 +35,8 @@ function moduleText(classes: number, methods: number): string {
   for (let c = 0; c < classes; c++) {
     lines.push('', '', `class Block${c}(nn.Module):`, `    """Block ${c}."""`, '');
     lines.push('    def __init__(self, width):', '        super().__init__()', `        self.linear = nn.Linear(width, ${c + 2})`, '        # the activation comes next', '        self.act = nn.ReLU()', '');
+    // A method where `nn` is a local name: a method parsed as part of its body would lose its `nn.` references.
+    lines.push('    def local_names(self):', '        nn = self.children()', '        return nn', '');
     for (let m = 0; m < methods; m++) {
       const id = `${c}_${m}`;
       lines.push('    @torch.no_grad()', `    def reset_${id}(self):`, '        for p in self.parameters():', '            if p.dim() > 1:', '                nn.init.zeros_(p)', `            # biases stay ${id}`, '');
@@ -93,5 +96,33 @@ suite('Python parser: incremental parses equal a fresh parse', () => {
       current = next;
       assertSameTree(tree, parser.parse(current), `after inserting ${JSON.stringify(inserted)}`);
     }
+  });
+
+  /** What the hover and the diagnostics read of an analysis. */
+  const summary = (analysis: PythonAnalysis): string => JSON.stringify([analysis.references, analysis.imports, analysis.hasSyntaxErrors]);
+
+  test('both analysis caches, given a module appended in pieces, analyse every version as a fresh parse does', async function () {
+    this.timeout(60_000);
+    const appended = async (source: string, piece: number, analyse: (version: number, text: string, changes: TextChange[] | undefined) => Promise<PythonAnalysis>): Promise<void> => {
+      let length = 0;
+      for (let version = 1; length < source.length; version++) {
+        const next = Math.min(source.length, length + piece);
+        const text = source.slice(0, next);
+        const analysis = await analyse(version, text, length ? [{ from: length, to: length, insertedLength: next - length }] : undefined);
+        assert.strictEqual(summary(analysis), summary(analyzePython(text, { maxBytes: 10_000_000 })), `up to ${next}`);
+        length = next;
+      }
+    };
+    const sync = new AnalysisCache();
+    await appended(text, 700, async (version, source, changes) => sync.get('doc', version, source, changes));
+    // Past SLICED_PARSE_THRESHOLD the document cache parses in slices, from the previous tree too.
+    const large = moduleText(24, 12);
+    assert.ok(large.length > SLICED_PARSE_THRESHOLD + 20_000);
+    const sliced = new DocumentAnalysisCache();
+    await appended(large, 2000, async (version, source) => {
+      const result = await sliced.get('doc', version, source, { maxBytes: 10_000_000 });
+      assert.ok(result && result !== 'too-large');
+      return result;
+    });
   });
 });
