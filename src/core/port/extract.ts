@@ -163,10 +163,10 @@ function* searchModels(text: string, tree: Tree, analysis: PythonAnalysis, out: 
       if (model) models.push(model);
       else visit(childrenOf(child).find((c) => c.name === 'Body') ?? child);
     } else if (child.name === 'AssignStatement') {
-      const model = readSequentialAssignment(child, reader) ?? readFunctionalModel(child, node, reader);
+      const model = readSequentialAssignment(child, reader, headersOnly) ?? readFunctionalModel(child, node, reader);
       if (model) models.push(model);
     } else if (child.name === 'FunctionDefinition') {
-      const factory = readFactory(child, reader);
+      const factory = readFactory(child, reader, headersOnly);
       if (factory) models.push(factory);
       else visit(child);
     } else if (child.name === 'Body' || child.name === 'IfStatement') visit(child);
@@ -239,7 +239,7 @@ function isKerasInput(expr: PyExpr): boolean {
 }
 
 /** `def build_model(...): return keras.Sequential([...])`: the Sequential, named after the function. */
-function readFactory(node: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {
+function readFactory(node: SyntaxNode, reader: ExpressionReader, headersOnly: boolean): SourceModel | undefined {
   const parts = childrenOf(node);
   const nameNode = parts.find((c) => c.name === 'VariableName');
   const body = parts.find((c) => c.name === 'Body');
@@ -249,8 +249,8 @@ function readFactory(node: SyntaxNode, reader: ExpressionReader): SourceModel | 
   if (last?.name !== 'ReturnStatement') return undefined;
   const value = childrenOf(last).filter((c) => c.name !== 'return');
   if (value.length !== 1) return undefined;
-  const model = sequentialModel(reader.slice(nameNode), value[0], node, nameNode, reader);
-  if (!model) return undefined;
+  const model = sequentialModel(reader.slice(nameNode), value[0], node, nameNode, reader, headersOnly);
+  if (!model || headersOnly) return model;
   model.factory = { params: parameterTexts(parts.find((c) => c.name === 'ParamList'), reader) };
   readDefaults(parts.find((c) => c.name === 'ParamList'), reader, model.values);
   return model;
@@ -360,19 +360,24 @@ function layerName(call: PyExpr & { t: 'call' }, qualifiedName: string, counts: 
   return n === 0 ? base : `${base}_${n}`;
 }
 
-function readSequentialAssignment(node: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {
+function readSequentialAssignment(node: SyntaxNode, reader: ExpressionReader, headersOnly: boolean): SourceModel | undefined {
   const children = childrenOf(node);
   if (children.length !== 3 || children[0].name !== 'VariableName') return undefined;
-  return sequentialModel(reader.slice(children[0]), children[2], node, children[0], reader);
+  return sequentialModel(reader.slice(children[0]), children[2], node, children[0], reader, headersOnly);
 }
 
-function sequentialModel(name: string, valueNode: SyntaxNode, node: SyntaxNode, header: SyntaxNode, reader: ExpressionReader): SourceModel | undefined {
+/**
+ * A Sequential built by `valueNode`. With `headersOnly` its arguments are not read: the callee alone makes it a model
+ * (a node with a callee is a call, which `read` reads as one), and the CodeLens on a file of many Sequentials would
+ * otherwise read every layer of every one of them, after every edit.
+ */
+function sequentialModel(name: string, valueNode: SyntaxNode, node: SyntaxNode, header: SyntaxNode, reader: ExpressionReader, headersOnly = false): SourceModel | undefined {
   const callee = reader.calleeOf(valueNode);
   const qn = callee && qualifiedOf(callee);
   const framework = qn === TORCH_SEQUENTIAL ? 'pytorch' : qn && KERAS_SEQUENTIAL.has(qn) ? 'keras' : undefined;
   if (!framework) return undefined;
-  const value = reader.read(valueNode);
-  if (value.t !== 'call') return undefined;
+  const value = headersOnly ? undefined : reader.read(valueNode);
+  if (value && value.t !== 'call') return undefined;
   const model: SourceModel = {
     framework,
     form: 'sequential',
@@ -385,6 +390,7 @@ function sequentialModel(name: string, valueNode: SyntaxNode, node: SyntaxNode, 
     values: new Map(),
     constants: [],
   };
+  if (!value) return model;
   if (framework === 'pytorch') model.layers = value.args.map((a, i) => layerOf(String(i), a));
   else {
     const list = value.args[0] ?? value.kwargs.find((k) => k.name === 'layers')?.value;
