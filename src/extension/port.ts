@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { findModelHeaders, findModelHeadersInSteps, portModel, type ModelHeader, type SourceFramework } from '../core/port';
 import { runInSlices } from '../core/steps';
+import { LineIndex } from '../core/text/lineIndex';
 import { readConfig } from './config';
 import { findNotebook, type DocumentAnalyses } from './documentAnalysis';
 import type { Log } from './output';
@@ -84,9 +85,17 @@ class PortCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const config = readConfig(document.uri);
     if (!config.port.codeLens) return [];
-    return (await this.models(document, config.analysis.maxFileSize, token)).map((model) => {
+    const { headers, text } = await this.models(document, config.analysis.maxFileSize, token);
+    // Positions from the analysed text's own line index: a file of hundreds of models would otherwise make the host
+    // build the document's line table and search it twice per lens, at once.
+    const lines = new LineIndex(text);
+    const position = (offset: number): vscode.Position => {
+      const { line, character } = lines.positionOf(offset);
+      return new vscode.Position(line, character);
+    };
+    return headers.map((model) => {
       const to: SourceFramework = model.framework === 'pytorch' ? 'keras' : 'pytorch';
-      const range = new vscode.Range(document.positionAt(model.headerSpan.from), document.positionAt(model.headerSpan.to));
+      const range = new vscode.Range(position(model.headerSpan.from), position(model.headerSpan.to));
       return new vscode.CodeLens(range, {
         title: to === 'keras' ? vscode.l10n.t('Port to Keras') : vscode.l10n.t('Port to PyTorch'),
         command: COMMANDS[to],
@@ -101,17 +110,17 @@ class PortCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
    * bench/activateVscode.ts). Only their headers: VS Code asks again after every edit, and the port command reads the
    * model it is run on. A notebook cell is small and is read on its own.
    */
-  private async models(document: vscode.TextDocument, maxFileSize: number, token: vscode.CancellationToken): Promise<ModelHeader[]> {
+  private async models(document: vscode.TextDocument, maxFileSize: number, token: vscode.CancellationToken): Promise<{ headers: ModelHeader[]; text: string }> {
     if (findNotebook(document)) {
       const text = document.getText();
-      return text.length > maxFileSize ? [] : findModelHeaders(text);
+      return { headers: text.length > maxFileSize ? [] : findModelHeaders(text), text };
     }
     const parsed = await this.analyses.withTree(document, token);
-    if (!parsed) return [];
+    if (!parsed) return { headers: [], text: '' };
+    const { text } = parsed.analysis;
     const out: { headers?: ModelHeader[] } = {};
-    const done = await runInSlices(findModelHeadersInSteps(parsed.analysis.text, parsed.tree, parsed.analysis, out), { sliceMs: LENS_SLICE_MS, shouldStop: () => token.isCancellationRequested });
-    if (!done) return [];
-    return out.headers ?? [];
+    const done = await runInSlices(findModelHeadersInSteps(text, parsed.tree, parsed.analysis, out), { sliceMs: LENS_SLICE_MS, shouldStop: () => token.isCancellationRequested });
+    return { headers: done ? (out.headers ?? []) : [], text };
   }
 
   dispose(): void {

@@ -33,6 +33,9 @@ suite('port a model to the other framework', () => {
       return found.find((l) => l.command?.command === 'frameworkGuide.portToPyTorch');
     }, 'the Port to PyTorch lens');
     assert.strictEqual(lenses.command?.title, 'Port to PyTorch');
+    // Above the model's name, where the port command starts from.
+    assert.strictEqual(doc.getText(lenses.range), 'build_model');
+    assert.strictEqual(doc.offsetAt(lenses.range.start), lenses.command?.arguments?.[1]);
     await vscode.commands.executeCommand(lenses.command!.command, ...(lenses.command!.arguments ?? []));
     const ported = await portedEditor('def build_model(');
     assert.match(ported.document.getText(), /nn\.Linear\(784, 128\)/);
