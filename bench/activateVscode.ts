@@ -23,7 +23,20 @@ interface CodeServer {
 }
 
 type StartCodeServer = (options: { workspace: string; log?: (m: string) => void }) => Promise<CodeServer>;
-type RunInHost = (options: { server: CodeServer; root: string; workspace: string; resultsFile: string; env: Record<string, string>; timeoutMs: number; testsPath: string }) => Promise<{ code: unknown }>;
+type RunInHost = (options: { server: CodeServer; root: string; workspace: string; resultsFile: string; env: Record<string, string>; timeoutMs: number; testsPath: string; extensionPath: string }) => Promise<{ code: unknown }>;
+type Config = 'ours' | 'baseline';
+
+/**
+ * The baseline: an extension that activates on the same event (onLanguage:python) and does nothing, so its runs show
+ * the stalls of VS Code's own work (the workbench's extension host, its built-in extensions) with the same probe.
+ */
+function emptyExtension(): { dir: string; id: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fg-bench-empty-'));
+  const manifest = { name: 'empty-python', publisher: 'fg-bench', version: '0.0.1', engines: { vscode: '^1.80.0' }, activationEvents: ['onLanguage:python'], main: './main.js' };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest));
+  fs.writeFileSync(path.join(dir, 'main.js'), 'exports.activate = () => {};\nexports.deactivate = () => {};\n');
+  return { dir, id: `${manifest.publisher}.${manifest.name}` };
+}
 
 function spread(values: readonly number[]): string {
   const s = [...values].sort((a, b) => a - b);
@@ -48,47 +61,57 @@ export async function benchVscodeActivation(options: { log?: (line: string) => v
   const { startCodeServer } = (await import(pathToFileURL(path.join(root, 'scripts', 'lib', 'codeServer.mjs')).href)) as { startCodeServer: StartCodeServer };
   const { runInHost } = (await import(pathToFileURL(path.join(root, 'scripts', 'lib', 'runInHost.mjs')).href)) as { runInHost: RunInHost };
   const source = typingFile(10_000);
-  const results: HostProbeResult[] = [];
+  const baseline = emptyExtension();
+  const results: Record<Config, HostProbeResult[]> = { ours: [], baseline: [] };
   const loadBefore = os.loadavg()[0];
   for (let run = 0; run < runs; run++) {
-    log(`activate (VS Code): run ${run + 1}/${runs} …`);
-    const workspace = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fg-bench-ws-')), 'typing');
-    fs.mkdirSync(workspace);
-    const file = path.join(workspace, 'typing_10000.py');
-    fs.copyFileSync(source, file);
-    const resultsFile = path.join(path.dirname(workspace), 'probe.json');
-    let server: CodeServer | undefined;
-    try {
-      server = await startCodeServer({ workspace });
-      const { code } = await runInHost({ server, root, workspace, resultsFile, env: { FG_PROBE_FILE: file, ...(profileDir ? { FG_PROBE_PROFILE: path.resolve(profileDir) } : {}) }, timeoutMs: 180_000, testsPath: path.join(root, 'out', 'bench', 'vscodeHostProbe.js') });
-      if (!fs.existsSync(resultsFile)) throw new Error(`no probe result (exit ${String(code)})`);
-      const result = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as HostProbeResult;
-      if (result.activeBefore) throw new Error('the extension was active before the file was opened');
-      results.push(result);
-    } catch (err) {
-      notes.push(`run ${run + 1} failed: ${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      await server?.stop();
-      fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+    // Interleaved, and each pair in alternating order, so a drift in the machine's load reaches both alike.
+    for (const config of run % 2 ? (['ours', 'baseline'] as const) : (['baseline', 'ours'] as const)) {
+      log(`activate (VS Code, ${config === 'ours' ? 'Framework Guide' : 'empty extension'}): run ${run + 1}/${runs} …`);
+      const workspace = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fg-bench-ws-')), 'typing');
+      fs.mkdirSync(workspace);
+      const file = path.join(workspace, 'typing_10000.py');
+      fs.copyFileSync(source, file);
+      const resultsFile = path.join(path.dirname(workspace), 'probe.json');
+      let server: CodeServer | undefined;
+      try {
+        server = await startCodeServer({ workspace });
+        const env: Record<string, string> = { FG_PROBE_FILE: file, ...(profileDir ? { FG_PROBE_PROFILE: path.resolve(profileDir) } : {}), ...(config === 'baseline' ? { FG_PROBE_EXTENSION: baseline.id } : {}) };
+        const { code } = await runInHost({ server, root, workspace, resultsFile, env, timeoutMs: 180_000, testsPath: path.join(root, 'out', 'bench', 'vscodeHostProbe.js'), extensionPath: config === 'ours' ? root : baseline.dir });
+        if (!fs.existsSync(resultsFile)) throw new Error(`no probe result (exit ${String(code)})`);
+        const result = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as HostProbeResult;
+        if (result.activeBefore) throw new Error('the extension was active before the file was opened');
+        results[config].push(result);
+      } catch (err) {
+        notes.push(`${config} run ${run + 1} failed: ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        await server?.stop();
+        fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+      }
     }
   }
-  const stalls = results.map((r) => r.longestStallMs);
+  fs.rmSync(baseline.dir, { recursive: true, force: true });
+  const stalls = results.ours.map((r) => r.longestStallMs);
   const longest = stalls.length ? median(stalls) : undefined;
-  const diagnostics = results.flatMap((r) => (r.firstDiagnosticsMs === undefined ? [] : [r.firstDiagnosticsMs]));
+  const diagnostics = results.ours.flatMap((r) => (r.firstDiagnosticsMs === undefined ? [] : [r.firstDiagnosticsMs]));
   const table: BenchTable = {
     title: 'Activation in real VS Code (code-server) with a 10,000-line file opened',
-    headers: ['measure', `min / median / max over ${results.length} runs`, 'target', ''],
+    headers: ['measure', `min / median / max over ${results.ours.length} runs`, 'target', ''],
     rows: [
       ['longest host-thread stall, from opening the file to 3 s after it is shown (activation and first analysis included)', spread(stalls), `≤ ${HOST_TARGET_MS} ms`, longest === undefined ? 'unknown' : longest <= HOST_TARGET_MS ? 'met' : '**missed**'],
-      ['… of which until the extension is active (VS Code opening the file, loading and activating the extension)', spread(results.map((r) => r.stallUntilActiveMs)), '', ''],
-      ['… of which after it is active (first analysis, diagnostics, VS Code\'s own work meanwhile)', spread(results.map((r) => r.stallAfterActiveMs)), '', ''],
-      ['… open request → extension active (VS Code loads and activates it on onLanguage:python)', spread(results.map((r) => r.activeMs)), '', ''],
-      ['… open request → editor shown', spread(results.map((r) => r.shownMs)), '', ''],
-      ['… CPU of the extension host process in that window', spread(results.map((r) => r.cpuMs)), '', ''],
+      ['… of which until the extension is active (VS Code opening the file, loading and activating the extension)', spread(results.ours.map((r) => r.stallUntilActiveMs)), '', ''],
+      ['… of which after it is active (first analysis, diagnostics, VS Code\'s own work meanwhile)', spread(results.ours.map((r) => r.stallAfterActiveMs)), '', ''],
+      ['… open request → extension active (VS Code loads and activates it on onLanguage:python)', spread(results.ours.map((r) => r.activeMs)), '', ''],
+      ['… open request → editor shown', spread(results.ours.map((r) => r.shownMs)), '', ''],
+      ['… CPU of the extension host process in that window', spread(results.ours.map((r) => r.cpuMs)), '', ''],
       ['… open request → first diagnostics change for the file', diagnostics.length ? spread(diagnostics) : 'none', '', ''],
+      [`baseline, the same with an empty extension instead (VS Code's own work; ${results.baseline.length} runs): longest host-thread stall`, spread(results.baseline.map((r) => r.longestStallMs)), '', ''],
+      ['… of which until the empty extension is active', spread(results.baseline.map((r) => r.stallUntilActiveMs)), '', ''],
+      ['… of which after it is active', spread(results.baseline.map((r) => r.stallAfterActiveMs)), '', ''],
+      ['… CPU of the extension host process in that window', spread(results.baseline.map((r) => r.cpuMs)), '', ''],
     ],
     notes: [
-      'Each run starts a fresh code-server (scripts/lib/codeServer.mjs, as the integration layer does) on a workspace holding only bench/.data/typing_10000.py, loads this repository as the development extension (production build) and bench/vscodeHostProbe.ts as the extension host\'s test entry point, which opens and shows the file and watches the host thread (perf_hooks monitorEventLoopDelay, 1 ms resolution) until 3 s after the editor is shown. The stall covers everything on that thread: VS Code\'s own work, loading and activating the extension, and the first analysis slices.',
+      'Each run starts a fresh code-server (scripts/lib/codeServer.mjs, as the integration layer does) on a workspace holding only bench/.data/typing_10000.py, loads this repository as the development extension (production build) and bench/vscodeHostProbe.ts as the extension host\'s test entry point, which opens and shows the file and watches the host thread (perf_hooks monitorEventLoopDelay, 1 ms resolution) until 3 s after the editor is shown. The stall covers everything on that thread: VS Code\'s own work, loading and activating the extension, and the first analysis slices. The baseline runs, interleaved with these, load an empty extension that activates on the same event instead of this repository: what they stall is VS Code\'s own.',
       `Machine: ${os.cpus().length} cores as seen by Node; 1-minute load average ${loadBefore.toFixed(1)} at the start and ${os.loadavg()[0].toFixed(1)} at the end. The browser, code-server and the extension host share those cores.`,
       ...notes,
     ],

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { launchBrowser } from './codeServer.mjs';
 
-export async function runInHost({ server, root, workspace, resultsFile, env = {}, timeoutMs = 300_000, screenshot, verbose = !!process.env.FG_VERBOSE, testsPath = path.join(root, 'out/test/integration/index.js') }) {
+export async function runInHost({ server, root, workspace, resultsFile, env = {}, timeoutMs = 300_000, screenshot, verbose = !!process.env.FG_VERBOSE, testsPath = path.join(root, 'out/test/integration/index.js'), extensionPath = root }) {
   try { fs.unlinkSync(resultsFile); } catch { /* none yet */ }
   const browser = await launchBrowser();
   try {
@@ -20,7 +20,7 @@ export async function runInHost({ server, root, workspace, resultsFile, env = {}
       if (at >= 0 || verbose) process.stdout.write(`  ${at >= 0 ? line.slice(at + 10) : line}\n`);
     });
     const payload = [
-      ['extensionDevelopmentPath', server.remoteUri(root)],
+      ['extensionDevelopmentPath', server.remoteUri(extensionPath)],
       ['extensionTestsPath', server.remoteUri(testsPath)],
       ['extensionEnvironment', JSON.stringify({ FG_TEST_RESULTS: resultsFile, ...(process.env.FG_TEST_GREP ? { FG_TEST_GREP: process.env.FG_TEST_GREP } : {}), ...env })],
     ];
