@@ -86,6 +86,7 @@ class PortCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
     const config = readConfig(document.uri);
     if (!config.port.codeLens) return [];
     const { headers, text } = await this.models(document, config.analysis.maxFileSize, token);
+    if (headers.length === 0) return [];
     // Positions from the analysed text's own line index: a file of hundreds of models would otherwise make the host
     // build the document's line table and search it twice per lens, at once.
     const lines = new LineIndex(text);
