@@ -43,6 +43,17 @@ function spread(values: readonly number[]): string {
   return s.length ? `${formatMs(s[0])} / ${formatMs(median(s))} / ${formatMs(s[s.length - 1])}` : 'failed';
 }
 
+/** The longest gap between two ticks of the probe's 1 ms poll, and what the host thread did in it (Linux only). */
+function gapRows(results: readonly HostProbeResult[]): string[][] {
+  const gaps = results.flatMap((r) => (r.longestGap ? [r.longestGap] : []));
+  const known = gaps.filter((g) => g.waitMs !== undefined && g.runMs !== undefined);
+  return [
+    ['… the longest gap between two ticks of a 1 ms poll', spread(gaps.map((g) => g.ms)), '', ''],
+    ['… … in which the host thread ran (Linux schedstat)', known.length ? spread(known.map((g) => g.runMs as number)) : 'unknown', '', ''],
+    ['… … and waited for a CPU (run queue)', known.length ? spread(known.map((g) => g.waitMs as number)) : 'unknown', '', ''],
+  ];
+}
+
 export interface VscodeActivationResult {
   table: BenchTable;
   /** Median over runs of the longest host-thread stall, open to 3 s after (undefined when no run succeeded). */
@@ -105,10 +116,12 @@ export async function benchVscodeActivation(options: { log?: (line: string) => v
       ['… open request → editor shown', spread(results.ours.map((r) => r.shownMs)), '', ''],
       ['… CPU of the extension host process in that window', spread(results.ours.map((r) => r.cpuMs)), '', ''],
       ['… open request → first diagnostics change for the file', diagnostics.length ? spread(diagnostics) : 'none', '', ''],
+      ...gapRows(results.ours),
       [`baseline, the same with an empty extension instead (VS Code's own work; ${results.baseline.length} runs): longest host-thread stall`, spread(results.baseline.map((r) => r.longestStallMs)), '', ''],
       ['… of which until the empty extension is active', spread(results.baseline.map((r) => r.stallUntilActiveMs)), '', ''],
       ['… of which after it is active', spread(results.baseline.map((r) => r.stallAfterActiveMs)), '', ''],
       ['… CPU of the extension host process in that window', spread(results.baseline.map((r) => r.cpuMs)), '', ''],
+      ...gapRows(results.baseline),
     ],
     notes: [
       'Each run starts a fresh code-server (scripts/lib/codeServer.mjs, as the integration layer does) on a workspace holding only bench/.data/typing_10000.py, loads this repository as the development extension (production build) and bench/vscodeHostProbe.ts as the extension host\'s test entry point, which opens and shows the file and watches the host thread (perf_hooks monitorEventLoopDelay, 1 ms resolution) until 3 s after the editor is shown. The stall covers everything on that thread: VS Code\'s own work, loading and activating the extension, and the first analysis slices. The baseline runs, interleaved with these, load an empty extension that activates on the same event instead of this repository: what they stall is VS Code\'s own.',

@@ -30,8 +30,30 @@ export interface HostProbeResult {
   stallAfterActiveMs: number;
   /** CPU time of the extension host process over the same window. */
   cpuMs: number;
+  /**
+   * The longest gap between two ticks of a 1 ms poll over the same window, and how much of it the host thread spent
+   * running and waiting for a CPU (Linux /proc/thread-self/schedstat; undefined elsewhere).
+   */
+  longestGap?: { ms: number; runMs?: number; waitMs?: number };
   /** From the open request to the first diagnostics change for the file; undefined when none came. */
   firstDiagnosticsMs?: number;
+}
+
+/** Reads this thread's run and run-queue wait times (ns) from Linux's schedstat; undefined where there is none. */
+function schedStat(): { read(): { run: number; wait: number } } | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync('/proc/thread-self/schedstat', 'r');
+  } catch {
+    return undefined;
+  }
+  const buffer = Buffer.alloc(96);
+  return {
+    read() {
+      const [run, wait] = buffer.toString('latin1', 0, fs.readSync(fd, buffer, 0, buffer.length, 0)).split(' ').map(Number);
+      return { run, wait };
+    },
+  };
 }
 
 export async function run(): Promise<void> {
@@ -66,9 +88,22 @@ export async function run(): Promise<void> {
   // profile's samples in that window say what held the thread.
   const gaps: Array<{ at: number; ms: number }> = [];
   let lastTick = t0;
+  // The scheduler's account of this thread (run and run-queue wait, ns): whether a gap was our work or a wait for a CPU.
+  const sched = schedStat();
+  let lastSched = sched?.read();
+  let longestGap: HostProbeResult['longestGap'];
   const poll = setInterval(() => {
     const tick = performance.now();
+    const now = sched?.read();
     if (session && tick - lastTick > 20) gaps.push({ at: lastTick - profiledFrom, ms: tick - lastTick });
+    if (tick - lastTick > (longestGap?.ms ?? 0)) {
+      longestGap = { ms: tick - lastTick };
+      if (now && lastSched) {
+        longestGap.runMs = (now.run - lastSched.run) / 1e6;
+        longestGap.waitMs = (now.wait - lastSched.wait) / 1e6;
+      }
+    }
+    lastSched = now;
     lastTick = tick;
     if (activeMs !== undefined || !extension.isActive) return;
     activeMs = performance.now() - t0;
@@ -97,7 +132,7 @@ export async function run(): Promise<void> {
     session.disconnect();
   }
   listener.dispose();
-  const result: HostProbeResult = { activeBefore, shownMs, activeMs, longestStallMs: stalls.max / 1e6, stallUntilActiveMs: untilActive.max / 1e6, stallAfterActiveMs: afterActive.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000, firstDiagnosticsMs };
+  const result: HostProbeResult = { activeBefore, shownMs, activeMs, longestStallMs: stalls.max / 1e6, stallUntilActiveMs: untilActive.max / 1e6, stallAfterActiveMs: afterActive.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000, firstDiagnosticsMs, longestGap };
   fs.writeFileSync(resultsFile, JSON.stringify(result));
   console.log(`[fg-test] host probe: ${JSON.stringify(result)}`);
 }
