@@ -1,8 +1,9 @@
 /**
  * Runs inside a real VS Code extension host (code-server, loaded as the tests' entry point by bench/activateVscode.ts):
- * opens a large Python file, which activates Framework Guide (onLanguage:python; or the empty baseline extension), and records what the host thread
- * went through: when the extension became active, the longest time the thread could not run anything, the CPU used
- * and when the file's diagnostics were first published. Writes them as JSON to FG_TEST_RESULTS.
+ * opens a large Python file, which activates Framework Guide (onLanguage:python), or the empty baseline extension, and
+ * records what the host thread went through: when the extension became active, the longest time the thread could not
+ * run anything, the CPU used and when the file's diagnostics were first published. Writes them as JSON to
+ * FG_TEST_RESULTS.
  */
 import * as fs from 'node:fs';
 import { Session } from 'node:inspector';
@@ -40,7 +41,7 @@ export interface HostProbeResult {
 }
 
 /** Reads this thread's run and run-queue wait times (ns) from Linux's schedstat; undefined where there is none. */
-function schedStat(): { read(): { run: number; wait: number } } | undefined {
+function schedStat(): { read(): { run: number; wait: number }; close(): void } | undefined {
   let fd: number;
   try {
     fd = fs.openSync('/proc/thread-self/schedstat', 'r');
@@ -53,6 +54,7 @@ function schedStat(): { read(): { run: number; wait: number } } | undefined {
       const [run, wait] = buffer.toString('latin1', 0, fs.readSync(fd, buffer, 0, buffer.length, 0)).split(' ').map(Number);
       return { run, wait };
     },
+    close: () => fs.closeSync(fd),
   };
 }
 
@@ -119,6 +121,7 @@ export async function run(): Promise<void> {
   const watchEnd = t0 + shownMs + WATCH_MS;
   while (performance.now() < watchEnd || (activeMs === undefined && performance.now() - t0 < 60_000)) await new Promise((resolve) => setTimeout(resolve, 10));
   clearInterval(poll);
+  sched?.close();
   stalls.disable();
   untilActive.disable();
   afterActive.disable();

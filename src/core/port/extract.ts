@@ -371,7 +371,7 @@ function readSequentialAssignment(node: SyntaxNode, reader: ExpressionReader, he
  * (a node with a callee is a call, which `read` reads as one), and the CodeLens on a file of many Sequentials would
  * otherwise read every layer of every one of them, after every edit.
  */
-function sequentialModel(name: string, valueNode: SyntaxNode, node: SyntaxNode, header: SyntaxNode, reader: ExpressionReader, headersOnly = false): SourceModel | undefined {
+function sequentialModel(name: string, valueNode: SyntaxNode, node: SyntaxNode, header: SyntaxNode, reader: ExpressionReader, headersOnly: boolean): SourceModel | undefined {
   const callee = reader.calleeOf(valueNode);
   const qn = callee && qualifiedOf(callee);
   const framework = qn === TORCH_SEQUENTIAL ? 'pytorch' : qn && KERAS_SEQUENTIAL.has(qn) ? 'keras' : undefined;
@@ -399,7 +399,7 @@ function sequentialModel(name: string, valueNode: SyntaxNode, node: SyntaxNode, 
   return model;
 }
 
-function readClass(node: SyntaxNode, reader: ExpressionReader, headersOnly = false): SourceModel | undefined {
+function readClass(node: SyntaxNode, reader: ExpressionReader, headersOnly: boolean): SourceModel | undefined {
   const children = childrenOf(node);
   const nameNode = children.find((c) => c.name === 'VariableName');
   const argList = children.find((c) => c.name === 'ArgList');
