@@ -54,6 +54,18 @@ function gapRows(results: readonly HostProbeResult[]): string[][] {
   ];
 }
 
+/**
+ * The window's CPU by thread (Linux): the host thread, V8's background threads (named V8 DefaultWorker: the optimizing
+ * compiler's concurrent jobs and the concurrent parts of garbage collection) and the rest (libuv's pool and others).
+ */
+function threadRows(results: readonly HostProbeResult[]): string[][] {
+  const known = results.filter((r) => r.threads && Object.keys(r.threads).length > 0);
+  const sum = (r: HostProbeResult, pick: (name: string) => boolean) => Object.entries(r.threads ?? {}).reduce((total, [name, ms]) => total + (pick(name) ? ms : 0), 0);
+  const isV8 = (name: string) => name.startsWith('V#');
+  const row = (label: string, pick: (name: string) => boolean) => [label, known.length ? spread(known.map((r) => sum(r, pick))) : 'unknown', '', ''];
+  return [row('… … on the host thread', (name) => name === 'main'), row("… … on V8's background threads (optimizing compiler, concurrent GC)", isV8), row('… … on other threads', (name) => name !== 'main' && !isV8(name))];
+}
+
 export interface VscodeActivationResult {
   table: BenchTable;
   /** Median over runs of the longest host-thread stall, open to 3 s after (undefined when no run succeeded). */
@@ -115,12 +127,14 @@ export async function benchVscodeActivation(options: { log?: (line: string) => v
       ['… open request → extension active (VS Code loads and activates it on onLanguage:python)', spread(results.ours.map((r) => r.activeMs)), '', ''],
       ['… open request → editor shown', spread(results.ours.map((r) => r.shownMs)), '', ''],
       ['… CPU of the extension host process in that window', spread(results.ours.map((r) => r.cpuMs)), '', ''],
+      ...threadRows(results.ours),
       ['… open request → first diagnostics change for the file', diagnostics.length ? spread(diagnostics) : 'none', '', ''],
       ...gapRows(results.ours),
       [`baseline, the same with an empty extension instead (VS Code's own work; ${results.baseline.length} runs): longest host-thread stall`, spread(results.baseline.map((r) => r.longestStallMs)), '', ''],
       ['… of which until the empty extension is active', spread(results.baseline.map((r) => r.stallUntilActiveMs)), '', ''],
       ['… of which after it is active', spread(results.baseline.map((r) => r.stallAfterActiveMs)), '', ''],
       ['… CPU of the extension host process in that window', spread(results.baseline.map((r) => r.cpuMs)), '', ''],
+      ...threadRows(results.baseline),
       ...gapRows(results.baseline),
     ],
     notes: [

@@ -36,8 +36,34 @@ export interface HostProbeResult {
    * running and waiting for a CPU (Linux /proc/thread-self/schedstat; undefined elsewhere).
    */
   longestGap?: { ms: number; runMs?: number; waitMs?: number };
+  /** CPU time in the window by thread name (the host thread is "main"; Linux only), in ms. */
+  threads?: Record<string, number>;
   /** From the open request to the first diagnostics change for the file; undefined when none came. */
   firstDiagnosticsMs?: number;
+}
+
+/**
+ * CPU time (ms) of each thread of this process, summed by thread name (digits folded, so V8's numbered workers add up;
+ * the host thread is "main"), from Linux's /proc/self/task/<id>/schedstat; empty elsewhere.
+ */
+function threadCpu(): Map<string, number> {
+  const byName = new Map<string, number>();
+  let tasks: string[];
+  try {
+    tasks = fs.readdirSync('/proc/self/task');
+  } catch {
+    return byName;
+  }
+  for (const task of tasks) {
+    try {
+      const ranNs = Number(fs.readFileSync(`/proc/self/task/${task}/schedstat`, 'latin1').split(' ')[0]);
+      const name = task === String(process.pid) ? 'main' : fs.readFileSync(`/proc/self/task/${task}/comm`, 'latin1').trim().replace(/\d+/g, '#');
+      byName.set(name, (byName.get(name) ?? 0) + ranNs / 1e6);
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return byName;
 }
 
 /** Reads this thread's run and run-queue wait times (ns) from Linux's schedstat; undefined where there is none. */
@@ -83,6 +109,7 @@ export async function run(): Promise<void> {
     profiledFrom = performance.now();
   }
   const cpuBefore = process.cpuUsage();
+  const threadsBefore = threadCpu();
   stalls.enable();
   untilActive.enable();
   const t0 = performance.now();
@@ -127,6 +154,9 @@ export async function run(): Promise<void> {
   afterActive.disable();
   if (activeMs === undefined) throw new Error('the extension did not activate within 60 s');
   const cpu = process.cpuUsage(cpuBefore);
+  const threadsAfter = threadCpu();
+  const threads: Record<string, number> = {};
+  for (const [name, ms] of threadsAfter) if (ms - (threadsBefore.get(name) ?? 0) > 0) threads[name] = ms - (threadsBefore.get(name) ?? 0);
   if (session && profileDir) {
     const { profile } = (await post('Profiler.stop')) as { profile: object };
     const stamp = Date.now();
@@ -135,7 +165,7 @@ export async function run(): Promise<void> {
     session.disconnect();
   }
   listener.dispose();
-  const result: HostProbeResult = { activeBefore, shownMs, activeMs, longestStallMs: stalls.max / 1e6, stallUntilActiveMs: untilActive.max / 1e6, stallAfterActiveMs: afterActive.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000, firstDiagnosticsMs, longestGap };
+  const result: HostProbeResult = { activeBefore, shownMs, activeMs, longestStallMs: stalls.max / 1e6, stallUntilActiveMs: untilActive.max / 1e6, stallAfterActiveMs: afterActive.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000, firstDiagnosticsMs, longestGap, threads };
   fs.writeFileSync(resultsFile, JSON.stringify(result));
   console.log(`[fg-test] host probe: ${JSON.stringify(result)}`);
 }
