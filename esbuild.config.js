@@ -58,9 +58,12 @@ const builds = [
     outfile: 'dist/web/extension.js',
     platform: 'browser',
     format: 'cjs',
-    external: ['vscode'],
+    // Required only where the host is Node (src/extension/firstScan.ts): in the browser that require fails and is caught.
+    external: ['vscode', 'node:worker_threads'],
     define: { 'process.env.NODE_ENV': '"production"' },
   },
+  // The first scan worker of the desktop extension host (src/extension/firstScan.ts); it reads dist/knowledge.json.
+  { ...common, entryPoints: ['src/extension/firstScanWorker.ts'], outfile: 'dist/firstScanWorker.js', platform: 'node', format: 'cjs' },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', plugins: [scanKnowledgePlugin()] },
 ];

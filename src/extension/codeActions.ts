@@ -12,6 +12,9 @@ import type { DeprecationDiagnostics, FindingRecord } from './diagnostics';
 import type { DocumentView } from './documentAnalysis';
 import type { KnowledgeStore } from './knowledgeStore';
 
+/** A diagnostic's record with the host's analysis of its file, which the fixes are planned on. */
+type AnalysedRecord = FindingRecord & { view: DocumentView };
+
 /** A fix's title as the light bulb and the refactor preview show it. */
 export function fixTitle(title: FixTitle): string {
   if (title.kind === 'replace') return vscode.l10n.t('Replace with {0}', title.text);
@@ -31,11 +34,15 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
     private readonly store: KnowledgeStore,
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): Promise<vscode.CodeAction[]> {
+    // Diagnostics from the first scan worker come without the host's analysis, which fixes and ignore comments are
+    // planned on: the light bulb has the host analyse the file (once) and answers from the diagnostics that gives.
+    if (this.diagnostics.recordsFor(document.uri).some((r) => !r.view && r.diagnostic.range.intersection(range))) await this.diagnostics.refresh(document, true);
     const kb = this.store.peekKnowledge();
     const actions: vscode.CodeAction[] = [];
-    for (const record of this.diagnostics.recordsFor(document.uri)) {
-      if (!record.diagnostic.range.intersection(range)) continue;
+    for (const found of this.diagnostics.recordsFor(document.uri)) {
+      if (!found.diagnostic.range.intersection(range) || !found.view) continue;
+      const record = found as AnalysedRecord;
       const entry = kb?.get(record.finding.entryName);
       const outcome = kb && this.plannerFor(record.view, kb).planFinding(record.finding);
       if (outcome?.status === 'fix') {
@@ -81,7 +88,7 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
   }
 
   /** The planner's fix as a quick fix; in a notebook its import goes to the first code cell. */
-  private fixAction(record: FindingRecord, fix: PlannedFix): vscode.CodeAction | undefined {
+  private fixAction(record: AnalysedRecord, fix: PlannedFix): vscode.CodeAction | undefined {
     const edit = new vscode.WorkspaceEdit();
     for (const e of this.plannerFor(record.view, this.store.peekKnowledge()!).editsOf(fix)) {
       const location = record.view.toLocation(e.from, e.to);
@@ -96,7 +103,7 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
   }
 
   /** The ignore comment goes where suppression is read (core Suppressions), in the cell or file it belongs to. */
-  private ignoreAction(document: vscode.TextDocument, record: FindingRecord): vscode.CodeAction | undefined {
+  private ignoreAction(document: vscode.TextDocument, record: AnalysedRecord): vscode.CodeAction | undefined {
     const analysis = record.view.analysis;
     let suppressions = this.suppressions.get(analysis);
     if (!suppressions) this.suppressions.set(analysis, (suppressions = new Suppressions(analysis.text)));

@@ -7,8 +7,9 @@ import type { Finding } from '../core/rules/findings';
 import { referenceAt, type FrameworkReference } from '../core/python';
 import { finishScanInSteps, type FileScan } from '../core/scan';
 import { runInSlices } from '../core/steps';
-import { readConfig, type SeveritySetting } from './config';
+import { readConfig, type GuideConfig, type SeveritySetting } from './config';
 import { findNotebook, type DocumentAnalyses, type DocumentView } from './documentAnalysis';
+import type { FirstScans } from './firstScan';
 import type { KnowledgeStore } from './knowledgeStore';
 import type { Log } from './output';
 
@@ -20,12 +21,15 @@ const BACKGROUND_STAGGER_MS = 250;
 /** Longest slice of the scan step between two yields, in ms (the analyses use the same). */
 const SLICE_MS = 4;
 
-/** What a code action needs to know about one of our diagnostics. */
+/**
+ * What a code action needs to know about one of our diagnostics. Diagnostics from the first scan worker have no
+ * analysis on the host yet (`view` undefined): the light bulb has the host analyse the file first (`refresh`).
+ */
 export interface FindingRecord {
   diagnostic: vscode.Diagnostic;
   finding: Finding;
   reference: FrameworkReference | undefined;
-  view: DocumentView;
+  view: DocumentView | undefined;
 }
 
 const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, vscode.DiagnosticSeverity> = {
@@ -48,6 +52,7 @@ export class DeprecationDiagnostics implements vscode.Disposable {
     private readonly analyses: DocumentAnalyses,
     private readonly store: KnowledgeStore,
     private readonly log: Log,
+    private readonly firstScans: FirstScans,
   ) {
     this.disposables.push(
       this.collection,
@@ -116,28 +121,42 @@ export class DeprecationDiagnostics implements vscode.Disposable {
     this.records.delete(uri.toString());
   }
 
-  /** Computes the diagnostics of one document now. */
-  async refresh(document: vscode.TextDocument): Promise<void> {
+  /**
+   * Computes the diagnostics of one document now: for the first version of a large file, from the first scan worker's
+   * findings (firstScan.ts), unless `onHost` (the light bulb, which plans fixes on the host's analysis); otherwise from
+   * the host's analysis.
+   */
+  async refresh(document: vscode.TextDocument, onHost = false): Promise<void> {
     const config = readConfig(document.uri).diagnostics;
     if (!config.enabled || document.isClosed) {
       this.clear(document.uri);
       return;
     }
     const version = document.version;
+    const stale = () => document.isClosed || document.version !== version;
+    const first = onHost ? undefined : await this.firstScans.forDocument(document);
+    if (stale()) return;
+    if (first) {
+      this.publish(document, config, first.scan, undefined);
+      return;
+    }
     const view = await this.analyses.get(document);
-    if (!view || document.isClosed || document.version !== version) return;
+    if (!view || stale()) return;
     const kb = await this.store.getKnowledge();
     // The core scan step (findings, suppressions, locations), as in the CLI and the workspace scan; in slices, since
     // the first lookups of a session run cold and a large file has thousands of references.
     const out: { result?: FileScan } = {};
-    const stale = () => document.isClosed || document.version !== version;
     if (!(await runInSlices(finishScanInSteps(view.prepared, view.analysis, kb, {}, out), { sliceMs: SLICE_MS, shouldStop: stale })) || stale()) return;
-    const scan = out.result as FileScan;
+    this.publish(document, config, out.result as FileScan, view);
+  }
+
+  /** Publishes a scan's findings for `document` as diagnostics, with the analysis they came from when the host has it. */
+  private publish(document: vscode.TextDocument, config: GuideConfig['diagnostics'], scan: FileScan, view: DocumentView | undefined): void {
     const findings = scan.status === 'analysed' ? scan.findings : [];
     const records: FindingRecord[] = [];
     for (const finding of findings) {
       // In a notebook the program holds every code cell; this document is one of them.
-      if (finding.location.cell !== view.cell) continue;
+      if (finding.location.cell !== view?.cell) continue;
       const setting = finding.compatV1 ? config.compatModeSeverity : finding.status === 'removed' ? config.removedSeverity : config.deprecatedSeverity;
       if (setting === 'off') continue;
       const range = new vscode.Range(document.positionAt(finding.location.from), document.positionAt(finding.location.to));
@@ -146,7 +165,7 @@ export class DeprecationDiagnostics implements vscode.Disposable {
       diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docs) };
       // tf.compat.v1 code is valid TensorFlow 2 code (often our own fix's output): no strikethrough for it.
       if (!finding.compatV1 && !finding.advice) diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
-      records.push({ diagnostic, finding, reference: referenceAt(view.analysis.references, finding.span), view });
+      records.push({ diagnostic, finding, reference: view && referenceAt(view.analysis.references, finding.span), view });
     }
     this.records.set(document.uri.toString(), records);
     this.collection.set(

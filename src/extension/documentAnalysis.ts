@@ -25,6 +25,8 @@ export interface DocumentView {
 export class DocumentAnalyses implements vscode.Disposable {
   private readonly cache = new DocumentAnalysisCache(32);
   private readonly toldTooLarge = new Set<string>();
+  private readonly documentIds = new WeakMap<vscode.TextDocument, number>();
+  private nextDocumentId = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -36,14 +38,30 @@ export class DocumentAnalyses implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0 || e.document.languageId !== 'python' || e.document.uri.scheme === 'vscode-notebook-cell') return;
         this.cache.noteEdit(
-          e.document.uri.toString(),
+          this.keyOf(e.document),
           e.document.version,
           e.contentChanges.map((c) => ({ from: c.rangeOffset, to: c.rangeOffset + c.rangeLength, insertedLength: c.text.length })),
         );
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(this.keyOf(d))),
       vscode.workspace.onDidCloseNotebookDocument((n) => this.forget(n.uri.toString())),
     );
+  }
+
+  /**
+   * The cache key of a file or untitled document: its URI and which open document it is. VS Code gives the next
+   * untitled editor the URI of one just closed, possibly before that one's close event arrives; by URI and version
+   * alone, the new document would be answered with the closed one's analysis.
+   */
+  private keyOf(document: vscode.TextDocument): string {
+    let id = this.documentIds.get(document);
+    if (id === undefined) this.documentIds.set(document, (id = this.nextDocumentId++));
+    return `${document.uri.toString()}#${id}`;
+  }
+
+  /** True when the host has analysed (or is analysing) some version of this file. */
+  has(document: vscode.TextDocument): boolean {
+    return this.cache.has(this.keyOf(document));
   }
 
   /** Parses done so far (tests check "once per version"). */
@@ -68,7 +86,7 @@ export class DocumentAnalyses implements vscode.Disposable {
   async get(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentView | undefined> {
     const notebook = findNotebook(document);
     if (notebook) return this.forNotebook(notebook.notebook, notebook.cellIndex, token);
-    const analysis = await this.analyse(document.uri.toString(), document.version, document.getText(), document.fileName, token);
+    const analysis = await this.analyse(this.keyOf(document), document.version, document.getText(), document.fileName, token);
     return analysis && fileView(document, analysis);
   }
 
@@ -79,7 +97,7 @@ export class DocumentAnalyses implements vscode.Disposable {
   async forHover(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentView | undefined> {
     const notebook = findNotebook(document);
     if (notebook) return this.forNotebook(notebook.notebook, notebook.cellIndex, token);
-    const key = document.uri.toString();
+    const key = this.keyOf(document);
     const result = await this.cache.forHover(key, document.version, () => document.getText(), this.request(token));
     const analysis = this.accept(key, document.fileName, result);
     return analysis && fileView(document, analysis);
@@ -92,7 +110,7 @@ export class DocumentAnalyses implements vscode.Disposable {
   async withTree(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<{ analysis: PythonAnalysis; tree: Tree } | undefined> {
     if (findNotebook(document)) return undefined;
     const view = await this.get(document, token);
-    const tree = view && this.cache.tree(document.uri.toString(), document.version);
+    const tree = view && this.cache.tree(this.keyOf(document), document.version);
     return view && tree ? { analysis: view.analysis, tree } : undefined;
   }
 

@@ -15,6 +15,7 @@ import { registerCodeActions } from './codeActions';
 import { registerWorkspaceScan, type ScanResult as WorkspaceScanResult } from './workspaceScan';
 import { registerPort } from './port';
 import { registerMigration, type MigrationService } from './migrate';
+import { FirstScans, firstScanWorkerStarter } from './firstScan';
 import type { WebviewMessage } from '../webview/protocol';
 
 /** What activate() returns: handles the integration tests read. Not a public API. */
@@ -22,6 +23,7 @@ export interface FrameworkGuideTestApi {
   panelMessages: WebviewMessage[];
   analyses: DocumentAnalyses;
   diagnostics: DeprecationDiagnostics;
+  firstScans: FirstScans;
   /** The last workspace scan's result (tests compare it with the CLI's core and the diagnostics). */
   lastWorkspaceScan(): WorkspaceScanResult | undefined;
   deliverPanelMessage(raw: unknown): boolean;
@@ -34,22 +36,25 @@ export function activate(context: vscode.ExtensionContext): FrameworkGuideTestAp
   const store = new KnowledgeStore(context.extensionUri);
   const analyses = new DocumentAnalyses(() => readConfig().analysis.maxFileSize, log);
   context.subscriptions.push(analyses);
+  const firstScans = new FirstScans(firstScanWorkerStarter(context.extensionUri), analyses, () => readConfig().analysis.maxFileSize, log);
+  context.subscriptions.push(firstScans);
   const inserter = new CodeInserter(context, analyses);
   const panelMessages: WebviewMessage[] = [];
   registerPanel(context, { store, log, examples: new ExampleActions(store, inserter, log), received: panelMessages });
   registerHover(context, { analyses, store, log });
   registerSnippets(context, { inserter, analyses, log });
   registerReplacementCommand(context, store);
-  const diagnostics = new DeprecationDiagnostics(analyses, store, log);
+  const diagnostics = new DeprecationDiagnostics(analyses, store, log, firstScans);
   registerDiagnostics(context, diagnostics);
   registerCodeActions(context, diagnostics, store);
   const workspaceScan = registerWorkspaceScan(context, store, log);
-  registerPort(context, { log, analyses });
+  registerPort(context, { log, analyses, firstScans });
   const migration = registerMigration(context, { analyses, store, log });
   return {
     panelMessages,
     analyses,
     diagnostics,
+    firstScans,
     lastWorkspaceScan: workspaceScan.lastResult,
     deliverPanelMessage: (raw) => ComparisonPanel.deliverForTest(raw),
     migration,

@@ -9,11 +9,14 @@ import { runInSlices } from '../core/steps';
 import { LineIndex } from '../core/text/lineIndex';
 import { readConfig } from './config';
 import { findNotebook, type DocumentAnalyses } from './documentAnalysis';
+import type { FirstScans } from './firstScan';
 import type { Log } from './output';
 
 export interface PortDeps {
   log: Log;
   analyses: DocumentAnalyses;
+  /** The first version of a large file: its models come from the first scan worker. */
+  firstScans: FirstScans;
 }
 
 const COMMANDS: Record<SourceFramework, string> = {
@@ -25,7 +28,7 @@ export function registerPort(context: vscode.ExtensionContext, deps: PortDeps): 
   for (const to of ['pytorch', 'keras'] as const) {
     context.subscriptions.push(vscode.commands.registerCommand(COMMANDS[to], (uri?: unknown, offset?: unknown) => portCommand(to, deps, uri, offset)));
   }
-  const lenses = new PortCodeLens(deps.analyses);
+  const lenses = new PortCodeLens(deps.analyses, deps.firstScans);
   context.subscriptions.push(
     lenses,
     vscode.languages.registerCodeLensProvider({ language: 'python' }, lenses),
@@ -76,7 +79,10 @@ class PortCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly analyses: DocumentAnalyses) {}
+  constructor(
+    private readonly analyses: DocumentAnalyses,
+    private readonly firstScans: FirstScans,
+  ) {}
 
   refresh(): void {
     this.changed.fire();
@@ -116,6 +122,9 @@ class PortCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
       const text = document.getText();
       return { headers: text.length > maxFileSize ? [] : findModelHeaders(text), text };
     }
+    const first = await this.firstScans.forDocument(document);
+    if (first) return { headers: first.headers, text: document.getText() };
+    if (token.isCancellationRequested) return { headers: [], text: '' };
     const parsed = await this.analyses.withTree(document, token);
     if (!parsed) return { headers: [], text: '' };
     const { text } = parsed.analysis;

@@ -57,6 +57,31 @@ suite('diagnostics and quick fixes', () => {
     assert.deepStrictEqual(ours(doc.uri).map((d) => d.message), []);
   });
 
+  test('a large file: its first diagnostics and lenses come without the host parsing it (desktop: a worker thread); the light bulb still offers the fix', async () => {
+    const api = await activateExtension();
+    // Over 100,000 characters: a desktop host scans the first version on its worker, a browser host in slices.
+    const model = 'class Net(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = torch.nn.Linear(2, 3)\n\n    def forward(self, x):\n        return self.fc(x)\n\n\n';
+    const body = 'layer = torch.nn.Linear(2, 3)\n'.repeat(4000);
+    const doc = await untitled(`import tensorflow as tf\nimport torch\n${model}${body}sess = tf.Session()\n`);
+    const parses = api.analyses.parseCount;
+    const [first] = await diagnosticsOf(doc);
+    assert.strictEqual(doc.getText(first.range), 'tf.Session');
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? [];
+    assert.deepStrictEqual(
+      lenses.map((l) => [doc.getText(l.range), l.command?.title]),
+      [['class Net', 'Port to Keras']],
+    );
+    if (api.firstScans.available) assert.strictEqual(api.analyses.parseCount, parses, 'the host did not parse the file for its diagnostics and lenses');
+    const fixes = await quickFixes(doc, first.range);
+    assert.ok(fixes.some((f) => f.title === 'Replace with tf.compat.v1.Session'), `rename offered; got ${fixes.map((f) => f.title).join(' | ')}`);
+    // The light bulb had the host analyse the file, and the host's diagnostics are the worker's.
+    if (api.firstScans.available) assert.ok(api.analyses.parseCount > parses, 'the light bulb had the host analyse the file');
+    assert.deepStrictEqual(
+      ours(doc.uri).map((d) => [d.message, doc.getText(d.range)]),
+      [[first.message, 'tf.Session']],
+    );
+  });
+
   test('quick fix: a drop-in rename keeps the file\'s alias (tf.Session → tf.compat.v1.Session)', async () => {
     const doc = await untitled('import tensorflow as tf\nsess = tf.Session()\n');
     const [diagnostic] = await diagnosticsOf(doc);

@@ -75,6 +75,11 @@ export class DocumentAnalysisCache {
     return entry.result;
   }
 
+  /** True when any version of document `key` is analysed or being analysed. */
+  has(key: string): boolean {
+    return this.entries.has(key) || this.jobs.has(key);
+  }
+
   /** The syntax tree of exactly this version when it is analysed, for a feature that walks the tree itself. */
   tree(key: string, version: number): Tree | undefined {
     const entry = this.entries.get(key);

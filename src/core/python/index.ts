@@ -1,5 +1,5 @@
 /** The public API of the Python analysis: analysis, incremental cache, notebooks and the plain data types. */
-export { analyzePython, analyzePythonAsync, AnalysisCache, DEFAULT_MAX_BYTES } from './analyze';
+export { analyzePython, analyzePythonAsync, AnalysisCache, DEFAULT_MAX_BYTES, exceedsUtf8Bytes } from './analyze';
 export { DocumentAnalysisCache, SLICED_PARSE_THRESHOLD } from './documentCache';
 export type { DocumentRequest, DocumentResult } from './documentCache';
 export { changedRange, MappedAnalysis } from './editMapping';

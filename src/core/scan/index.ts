@@ -3,5 +3,6 @@ export { scanSource, prepareSource, preparedText, finishScan, finishScanInSteps,
 export type { ScanInput, ScanOptions, PreparedSource, PreparedNotebook, EditorCell } from './scanFile';
 export type { FileScan, AnalysedFile, SkippedFile, SkipReason, Location, LineRange, ScannedFinding, ScannedReference } from './types';
 export { fixSource, splitByCell } from './fixFile';
+export { scanForEditor, type EditorScan } from './editorScan';
 export type { FileFix, CellEdits } from './fixFile';
 export { rewriteNotebookSources } from './notebookWrite';
