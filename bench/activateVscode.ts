@@ -55,8 +55,9 @@ function gapRows(results: readonly HostProbeResult[]): string[][] {
 }
 
 /**
- * The window's CPU by thread (Linux): the host thread, V8's background threads (named V8 DefaultWorker: the optimizing
- * compiler's concurrent jobs and the concurrent parts of garbage collection) and the rest (libuv's pool and others).
+ * The window's CPU by thread (Linux): the host thread, V8's background threads (their names start with "V8", folded
+ * to "V#" by the probe: the optimizing compiler's concurrent jobs and the concurrent parts of garbage collection) and
+ * the rest (libuv's pool, our first scan worker and others). A thread that ended within the window is not counted.
  */
 function threadRows(results: readonly HostProbeResult[]): string[][] {
   const known = results.filter((r) => r.threads && Object.keys(r.threads).length > 0);

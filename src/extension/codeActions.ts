@@ -15,6 +15,8 @@ import type { KnowledgeStore } from './knowledgeStore';
 /** A diagnostic's record with the host's analysis of its file, which the fixes are planned on. */
 type AnalysedRecord = FindingRecord & { view: DocumentView };
 
+const isAnalysed = (record: FindingRecord): record is AnalysedRecord => record.view !== undefined;
+
 /** A fix's title as the light bulb and the refactor preview show it. */
 export function fixTitle(title: FixTitle): string {
   if (title.kind === 'replace') return vscode.l10n.t('Replace with {0}', title.text);
@@ -40,9 +42,8 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
     if (this.diagnostics.recordsFor(document.uri).some((r) => !r.view && r.diagnostic.range.intersection(range))) await this.diagnostics.refresh(document, true);
     const kb = this.store.peekKnowledge();
     const actions: vscode.CodeAction[] = [];
-    for (const found of this.diagnostics.recordsFor(document.uri)) {
-      if (!found.diagnostic.range.intersection(range) || !found.view) continue;
-      const record = found as AnalysedRecord;
+    for (const record of this.diagnostics.recordsFor(document.uri).filter(isAnalysed)) {
+      if (!record.diagnostic.range.intersection(range)) continue;
       const entry = kb?.get(record.finding.entryName);
       const outcome = kb && this.plannerFor(record.view, kb).planFinding(record.finding);
       if (outcome?.status === 'fix') {

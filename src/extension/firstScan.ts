@@ -23,21 +23,19 @@ export interface FirstScan extends EditorScan {
 }
 
 /**
- * How to start the worker: `dist/firstScanWorker.js` on a `worker_threads` Worker where the host is Node; undefined
- * in a browser (the web extension host), where `require` of a Node module fails.
+ * How to start the worker (`dist/firstScanWorker.js` on a `worker_threads` Worker) where the extension is on the
+ * host's disk; undefined otherwise (the web extension host loads it over http(s)). `worker_threads` is required when
+ * the first worker starts, not at activation; where it cannot be (a browser), that start fails and the host analyses.
  */
 export function firstScanWorkerStarter(extensionUri: vscode.Uri): (() => Worker) | undefined {
   if (extensionUri.scheme !== 'file') return undefined;
-  let threads: typeof import('node:worker_threads');
-  try {
-    // Required here, not imported: the same bundle runs in the web extension host, which has no worker_threads.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    threads = require('node:worker_threads') as typeof import('node:worker_threads');
-  } catch {
-    return undefined;
-  }
   const script = vscode.Uri.joinPath(extensionUri, 'dist', 'firstScanWorker.js').fsPath;
-  return () => new threads.Worker(script);
+  return () => {
+    // Required, not imported: the same bundle runs in the web extension host, which has no worker_threads.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+    return new threads.Worker(script);
+  };
 }
 
 export class FirstScans implements vscode.Disposable {
