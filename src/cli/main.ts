@@ -8,7 +8,7 @@ import { findScanTargets, type WalkEvent } from './files';
 import { Output, OutputError, warn } from './output';
 import { defaultJobs, isScanWorker, ScanPool, scanFile, serveScanWorker, type FileOutcome, type ScanSettings } from './parallel';
 import { countFix, emptyFixCounts, fixSummaryLine, type FixMode } from './fix';
-import { count, emptyCounts, escapeControl, JsonReporter, SarifReporter, summaryLine, TextReporter, type Reporter } from './report';
+import { count, emptyCounts, escapeControl, JsonReporter, releaseRendered, SarifReporter, summaryLine, TextReporter, type Reporter } from './report';
 
 /** Exit codes; README.md ("Command line") documents the same table. */
 export const EXIT = {
@@ -122,7 +122,7 @@ function createReporter(command: ScanCommand, out: Output): Reporter {
 const IN_THREAD_FIRST = 8;
 /**
  * Files handed out ahead of the one reported next, per thread: bounds the results held while waiting for order. They
- * are held rendered (strings), so a wide window costs little and lets the threads run past a long file.
+ * are held rendered (bytes outside the heap), so a wide window costs little and lets the threads run past a long file.
  */
 const WINDOW_PER_JOB = 128;
 /**
@@ -198,6 +198,7 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
     }
     count(counts, tally);
     reporter?.file(outcome.file);
+    releaseRendered(outcome.file);
   };
 
   const scanHere = (item: Pending): FileOutcome => {

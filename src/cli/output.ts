@@ -13,23 +13,39 @@ export class OutputError extends Error {
 const BATCH = 1 << 16;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
+/** Collects what is written in one reused 64 KB buffer and writes it out when full (and on `flush`). */
 export class Output {
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private readonly batch = Buffer.allocUnsafe(BATCH);
+  private used = 0;
 
   constructor(private readonly fd: number) {}
 
-  write(text: string): void {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength >= BATCH) this.flush();
+  /** Text is encoded as UTF-8 (a lone surrogate becomes U+FFFD); bytes are copied as they are. */
+  write(chunk: string | Uint8Array): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    const most = typeof chunk === 'string' ? chunk.length * 3 : chunk.length;
+    if (most > BATCH - this.used) {
+      this.flush();
+      if (most > BATCH) {
+        this.writeAll(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+        return;
+      }
+    }
+    if (typeof chunk === 'string') this.used += this.batch.write(chunk, this.used, 'utf8');
+    else {
+      this.batch.set(chunk, this.used);
+      this.used += chunk.length;
+    }
   }
 
   flush(): void {
-    if (this.pendingLength === 0) return;
-    const bytes = Buffer.from(this.pending.join(''), 'utf8');
-    this.pending = [];
-    this.pendingLength = 0;
+    if (this.used === 0) return;
+    const bytes = this.batch.subarray(0, this.used);
+    this.used = 0;
+    this.writeAll(bytes);
+  }
+
+  private writeAll(bytes: Uint8Array): void {
     let offset = 0;
     while (offset < bytes.length) {
       try {

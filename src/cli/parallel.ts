@@ -23,7 +23,8 @@ export interface ScanSettings {
 
 /**
  * One file's outcome: its rendered report part (analysed or skipped) with what fixing it did, or a read error. Only
- * strings and numbers: what a worker posts back is cheap to copy and small to hold while earlier files are awaited.
+ * bytes, strings and numbers: a worker posts it back cheaply (the report part's bytes are transferred, not copied)
+ * and it is small to hold on the main thread's heap while earlier files are awaited.
  */
 export type FileOutcome = { kind: 'scanned'; file: RenderedFile; fix?: FileFixReport } | { kind: 'unreadable'; message: string };
 
@@ -85,7 +86,8 @@ export function serveScanWorker(): void {
     } catch (err) {
       outcome = { kind: 'unreadable', message: `scan failed (${err instanceof Error ? err.message : String(err)})` };
     }
-    parentPort?.postMessage({ id: request.id, outcome } satisfies WorkerReply);
+    const transfer = outcome.kind === 'scanned' && outcome.file.bytes.byteLength > 0 ? [outcome.file.bytes.buffer as ArrayBuffer] : [];
+    parentPort?.postMessage({ id: request.id, outcome } satisfies WorkerReply, transfer);
   });
 }
 

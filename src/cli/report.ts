@@ -2,7 +2,7 @@
  * Streams scan results as text lines, JSON or SARIF 2.1.0, one file at a time, so memory does not grow with the
  * number of files: only counters and the rules met (one per knowledge entry at most) are kept until the end. A file's
  * part of the report is rendered where the file was scanned (`renderFile`, on a worker thread or the main thread),
- * so only strings and counts cross threads; the reporters add what depends on the files before it.
+ * as UTF-8 bytes, so only bytes and counts cross threads; the reporters add what depends on the files before it.
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -103,21 +103,40 @@ export interface RenderOptions {
 
 type SarifRule = { id: string; shortDescription: { text: string }; helpUri: string; defaultConfiguration: { level: string } };
 
-/** One scanned file ready for a reporter: its part of the report as text, and its tally. */
+/** One scanned file ready for a reporter: its part of the report as UTF-8 bytes, and its tally. */
 export interface RenderedFile {
   tally: FileTally;
-  /** Text: its lines; JSON: its entry in `files`; SARIF: its results, comma-separated; '' when it adds nothing. */
-  text: string;
+  /**
+   * Text: its lines; JSON: its entry in `files`; SARIF: its results, comma-separated; empty when it adds nothing.
+   * Bytes rather than a string: they live outside the JavaScript heap, so the parts the main thread holds while it
+   * waits for an earlier file (see src/cli/main.ts) are not promoted to its old generation (see `releaseRendered`).
+   */
+  bytes: Uint8Array;
   /** SARIF: the rules its findings met, each once, in the order met. */
   rules?: SarifRule[];
 }
 
+const utf8 = new TextEncoder();
+
 export function renderFile(result: FileScan, options: RenderOptions): RenderedFile {
   const tally = tallyOf(result);
-  if (options.format === 'json') return { tally, text: JSON.stringify(jsonEntry(result)) };
-  if (options.format === 'sarif') return { tally, ...sarifResults(result, options.root) };
-  if (options.format === 'text') return { tally, text: textLines(result, options.references) };
-  return { tally, text: '' };
+  if (options.format === 'json') return { tally, bytes: utf8.encode(JSON.stringify(jsonEntry(result))) };
+  if (options.format === 'sarif') {
+    const { text, rules } = sarifResults(result, options.root);
+    return { tally, bytes: utf8.encode(text), rules };
+  }
+  if (options.format === 'text') return { tally, bytes: utf8.encode(textLines(result, options.references)) };
+  return { tally, bytes: new Uint8Array(0) };
+}
+
+/**
+ * Frees a rendered part's bytes once they are written. A part held a while (waiting for an earlier file) has been
+ * promoted to the old generation by then, and its bytes would stay allocated until the next full collection; moved
+ * into a new ArrayBuffer that nothing references, they go at the next scavenge.
+ */
+export function releaseRendered(file: RenderedFile): void {
+  const { buffer } = file.bytes;
+  if (buffer instanceof ArrayBuffer && buffer.byteLength > 0) structuredClone(buffer, { transfer: [buffer] });
 }
 
 export interface Reporter {
@@ -149,7 +168,7 @@ export class TextReporter implements Reporter {
   ) {}
 
   file(file: RenderedFile): void {
-    if (file.text) this.out.write(file.text);
+    if (file.bytes.length > 0) this.out.write(file.bytes);
   }
 
   unreadable(): void {
@@ -190,17 +209,18 @@ export class JsonReporter implements Reporter {
     out.write(`{\n  "tool": "framework-guide",\n  "version": ${JSON.stringify(options.version)},\n  "files": [`);
   }
 
-  private entryText(json: string): void {
-    this.out.write(`${this.first ? '\n' : ',\n'}    ${json}`);
+  private entry(json: string | Uint8Array): void {
+    this.out.write(this.first ? '\n    ' : ',\n    ');
+    this.out.write(json);
     this.first = false;
   }
 
   file(file: RenderedFile): void {
-    this.entryText(file.text);
+    this.entry(file.bytes);
   }
 
   unreadable(path: string, message: string): void {
-    this.entryText(JSON.stringify({ path, status: 'unreadable', message }));
+    this.entry(JSON.stringify({ path, status: 'unreadable', message }));
   }
 
   end(counts: ScanCounts): void {
@@ -277,8 +297,9 @@ export class SarifReporter implements Reporter {
 
   file(file: RenderedFile): void {
     for (const rule of file.rules ?? []) if (!this.rules.has(rule.id)) this.rules.set(rule.id, rule);
-    if (!file.text) return;
-    this.out.write(`${this.first ? '\n' : ',\n'}        ${file.text}`);
+    if (file.bytes.length === 0) return;
+    this.out.write(this.first ? '\n        ' : ',\n        ');
+    this.out.write(file.bytes);
     this.first = false;
   }
 

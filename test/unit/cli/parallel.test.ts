@@ -1,5 +1,5 @@
 /**
- * The scan workers' protocol: what crosses threads is rendered text and counts only, a file queued on a worker comes
+ * The scan workers' protocol: what crosses threads is the rendered report part (UTF-8 bytes) and counts only, a file queued on a worker comes
  * back as the main thread would scan it, and a worker that dies loses no file.
  */
 import * as assert from 'node:assert';
@@ -29,21 +29,23 @@ suite('cli: scan workers', () => {
     if (!fs.existsSync(cli)) assert.strictEqual(spawnSync(process.execPath, ['esbuild.config.js'], { cwd: root }).status, 0, 'build dist/cli.js');
   });
 
-  test('a scanned file crosses threads as rendered text and counts, unchanged by the copy', () => {
+  test('a scanned file crosses threads as rendered bytes and counts, unchanged by the copy', () => {
     for (const format of ['text', 'json', 'sarif'] as const) {
       const outcome = scanFile(path.join(project, 'train_tf1.py'), 'train_tf1.py', settings(format), kb);
       assert.strictEqual(outcome.kind, 'scanned');
       if (outcome.kind !== 'scanned') return;
       assert.deepStrictEqual(structuredClone(outcome), outcome);
-      assert.deepStrictEqual(Object.keys(outcome.file).sort(), format === 'sarif' ? ['rules', 'tally', 'text'] : ['tally', 'text']);
+      assert.deepStrictEqual(Object.keys(outcome.file).sort(), format === 'sarif' ? ['bytes', 'rules', 'tally'] : ['bytes', 'tally']);
+      assert.ok(outcome.file.bytes instanceof Uint8Array);
+      const text = new TextDecoder().decode(outcome.file.bytes);
       assert.ok(outcome.file.tally.removed + outcome.file.tally.deprecated > 0, 'the fixture has findings');
       assert.ok(outcome.file.tally.references > 0);
       if (format === 'json') {
-        const entry = JSON.parse(outcome.file.text) as { path: string; status: string; references: unknown[] };
+        const entry = JSON.parse(text) as { path: string; status: string; references: unknown[] };
         assert.strictEqual(entry.path, 'train_tf1.py');
         assert.strictEqual(entry.references.length, outcome.file.tally.references);
       }
-      if (format === 'text') assert.match(outcome.file.text, /^train_tf1\.py:\d+:\d+ /m);
+      if (format === 'text') assert.match(text, /^train_tf1\.py:\d+:\d+ /m);
       if (format === 'sarif') assert.ok(outcome.file.rules && outcome.file.rules.length > 0);
     }
   });
