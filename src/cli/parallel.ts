@@ -10,7 +10,7 @@ import { scanSource } from '../core/scan';
 import { fixFile, type FileFixReport, type FixMode, type FixOutcome } from './fix';
 import { readScanFile } from './read';
 import { scanEntries } from './scanKnowledge';
-import { renderFile, type RenderedFile, type RenderOptions } from './report';
+import { ownBuffer, renderFile, type RenderedFile, type RenderOptions } from './report';
 
 export interface ScanSettings {
   maxBytes: number;
@@ -86,8 +86,8 @@ export function serveScanWorker(): void {
     } catch (err) {
       outcome = { kind: 'unreadable', message: `scan failed (${err instanceof Error ? err.message : String(err)})` };
     }
-    const transfer = outcome.kind === 'scanned' && outcome.file.bytes.byteLength > 0 ? [outcome.file.bytes.buffer as ArrayBuffer] : [];
-    parentPort?.postMessage({ id: request.id, outcome } satisfies WorkerReply, transfer);
+    const bytes = outcome.kind === 'scanned' ? ownBuffer(outcome.file) : undefined;
+    parentPort?.postMessage({ id: request.id, outcome } satisfies WorkerReply, bytes ? [bytes] : []);
   });
 }
 

@@ -130,13 +130,22 @@ export function renderFile(result: FileScan, options: RenderOptions): RenderedFi
 }
 
 /**
+ * The buffer a rendered part's bytes are the whole of (`renderFile` encodes each part into its own), which can be
+ * transferred to another thread or freed without touching other data; undefined when empty.
+ */
+export function ownBuffer(file: RenderedFile): ArrayBuffer | undefined {
+  const { buffer, byteOffset, byteLength } = file.bytes;
+  return buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength > 0 && byteLength === buffer.byteLength ? buffer : undefined;
+}
+
+/**
  * Frees a rendered part's bytes once they are written. A part held a while (waiting for an earlier file) has been
  * promoted to the old generation by then, and its bytes would stay allocated until the next full collection; moved
  * into a new ArrayBuffer that nothing references, they go at the next scavenge.
  */
 export function releaseRendered(file: RenderedFile): void {
-  const { buffer } = file.bytes;
-  if (buffer instanceof ArrayBuffer && buffer.byteLength > 0) structuredClone(buffer, { transfer: [buffer] });
+  const buffer = ownBuffer(file);
+  if (buffer) structuredClone(buffer, { transfer: [buffer] });
 }
 
 export interface Reporter {

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Output } from '../../../src/cli/output';
-import { releaseRendered, renderFile } from '../../../src/cli/report';
+import { ownBuffer, releaseRendered, renderFile } from '../../../src/cli/report';
 import { scanSource } from '../../../src/core/scan';
 import { KnowledgeBase } from '../../../src/knowledge';
 import { KNOWLEDGE_ENTRIES } from '../../../src/knowledge/all';
@@ -64,6 +64,11 @@ suite('cli: report output', () => {
     const none = renderFile(scan, { references: false, root: '.' });
     assert.strictEqual(none.bytes.byteLength, 0);
     releaseRendered(none);
+    // Bytes that are only part of a buffer (not what renderFile makes) are neither transferred nor freed.
+    const view = { tally: json.tally, bytes: new Uint8Array(new ArrayBuffer(8), 2, 4) };
+    assert.strictEqual(ownBuffer(view), undefined);
+    releaseRendered(view);
+    assert.strictEqual(view.bytes.byteLength, 4);
     const text = renderFile(scan, { format: 'text', references: false, root: '.' });
     assert.strictEqual(text.bytes.byteLength, 0, 'text adds nothing for a file without findings');
   });
