@@ -65,11 +65,13 @@ export class FirstScans implements vscode.Disposable {
   }
 
   /**
-   * The worker's scan of `document`, or undefined when the host analyses it itself: no worker (the web host), a
-   * notebook cell, a file small enough to analyse at once or over the size limit, a file the host has already
-   * analysed, any version but the first one asked for, or a failed worker.
+   * The worker's scan of `document`, or undefined when the host analyses it itself: no worker (the web host) or a
+   * failed one, a file the host has analysed (or is analysing) by now, a notebook cell, a file small enough to analyse
+   * at once or over the size limit, or any version but the first one asked for.
    */
   forDocument(document: vscode.TextDocument): Promise<FirstScan | undefined> {
+    // Once the host has an analysis of the file, that is the one to use: the light bulb's fixes are planned on it.
+    if (!this.available || this.analyses.has(document)) return Promise.resolve(undefined);
     const known = this.scans.get(document);
     if (known) return known.version === document.version ? known.promise : Promise.resolve(undefined);
     const version = document.version;
@@ -77,7 +79,7 @@ export class FirstScans implements vscode.Disposable {
       this.scans.set(document, { version, promise });
       return promise;
     };
-    if (!this.available || findNotebook(document) || this.analyses.has(document)) return decided(Promise.resolve(undefined));
+    if (findNotebook(document)) return decided(Promise.resolve(undefined));
     const text = document.getText();
     if (text.length <= SLICED_PARSE_THRESHOLD || exceedsUtf8Bytes(text, this.maxFileSize())) return decided(Promise.resolve(undefined));
     return decided(
