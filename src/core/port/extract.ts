@@ -4,6 +4,7 @@
  * description: its layers (constructor calls by attribute or index) and, for subclasses, the forward/call body.
  */
 import type { SyntaxNode, Tree } from '@lezer/common';
+import { codeText } from '../python/codeText';
 import { parser } from '../python/parser';
 import { analyzeTree } from '../python/analyze';
 import type { PythonAnalysis, Span } from '../python';
@@ -44,8 +45,11 @@ export interface SourceModel {
   layers: SourceLayer[];
   /** Subclasses: `__init__` parameters after `self`, as written (`num_classes=10`). */
   initParams: string[];
-  /** Subclasses: statements of `__init__`/`build` that are not layer assignments; `copy` for plain attribute values. */
-  initOther: Array<{ text: string; copy: boolean }>;
+  /**
+   * Subclasses: statements of `__init__`/`build` that are not layer assignments, as written (`text`, for TODO lines);
+   * `code`, rebuilt from the tokens, for plain values the port copies (an assignment without a call).
+   */
+  initOther: Array<{ text: string; code?: string }>;
   /** Subclasses: the forward/call method. */
   forward?: { self: string; params: string[]; body: SourceStatement[] };
   /** The input shape without the batch dimension, when the source states it (`keras.Input(shape=...)`, `input_shape=`). */
@@ -153,8 +157,10 @@ function* searchModels(text: string, tree: Tree, analysis: PythonAnalysis, out: 
       if (statement.name !== 'AssignStatement' || containsCall(statement)) continue;
       const parts = childrenOf(statement);
       if (parts.length !== 3 || parts[0].name !== 'VariableName') continue;
+      const code = codeText(text, statement);
+      if (code === undefined) continue;
       constants.set(reader.slice(parts[0]), reader.read(parts[2]));
-      constantTexts.push(reader.slice(statement));
+      constantTexts.push(code);
     }
   }
   const visitChild = (child: SyntaxNode, node: SyntaxNode): void => {
@@ -495,7 +501,8 @@ function readInit(body: SyntaxNode, self: string, reader: ExpressionReader, mode
       }
     }
     if (statement.name === 'PassStatement') continue;
-    model.initOther.push({ text, copy: statement.name === 'AssignStatement' && !containsCall(statement) });
+    const code = statement.name === 'AssignStatement' && !containsCall(statement) ? codeText(reader.text, statement) : undefined;
+    model.initOther.push(code === undefined ? { text } : { text, code });
   }
 }
 

@@ -25,7 +25,31 @@ export interface ModelSelection {
 }
 
 /** Ports the selected model of `text` to `options.to`; a model already in that framework is an error. */
-export function portModel(text: string, select: ModelSelection, options: PortOptions): PortOutcome {
+export function portModel(source: string, select: ModelSelection, options: PortOptions): PortOutcome {
+  // Python reads `\r\n` and a lone `\r` as `\n` before it tokenizes; so does the porter, so no line end of the
+  // source can reach the port as anything but a line break it wrote itself.
+  const text = source.replace(/\r\n?/g, '\n');
+  const at = (offset: number | undefined) => (offset === undefined ? undefined : offset - crlfBefore(source, offset));
+  const offset = at(select.offset);
+  const end = at(select.end);
+  const selection: ModelSelection = { ...select, ...(offset !== undefined ? { offset } : {}), ...(end !== undefined ? { end } : {}) };
+  try {
+    return portIn(text, selection, options);
+  } catch (err) {
+    // A source nested deeper than the reader's recursion allows: say so rather than fail with a stack trace.
+    if (err instanceof RangeError) return { ok: false, message: 'The model is nested too deeply to be read by the porter.' };
+    throw err;
+  }
+}
+
+/** How many `\r\n` pairs end before `offset` (each becomes one character once line ends are normalised). */
+function crlfBefore(text: string, offset: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\r\n'); i >= 0 && i + 1 < offset; i = text.indexOf('\r\n', i + 2)) count++;
+  return count;
+}
+
+function portIn(text: string, select: ModelSelection, options: PortOptions): PortOutcome {
   const models = findModels(text);
   if (models.length === 0) return { ok: false, message: 'No model found: the porter reads nn.Sequential / keras.Sequential assignments and nn.Module / keras.Model / keras.layers.Layer subclasses.' };
   const model = pickModel(models, select);

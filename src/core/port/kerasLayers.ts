@@ -8,7 +8,7 @@ import { argumentsByName, callText, isLiteral, rejectUnknownKeywords, sizeOf, si
 import type { SourceLayer } from './extract';
 import { numberOf, type PyExpr } from './pyexpr';
 import { TodoSignal, todo, type PortTodo, type WeightLink } from './types';
-import { formatNumber, literalsEqual, quoteTodo, shortName } from './write';
+import { commentLines, formatNumber, literalsEqual, quoteTodo, shortName } from './write';
 
 /** A translated layer: the Keras constructors (a padding layer may precede the main one) and how to call it. */
 export interface KerasLayer {
@@ -116,7 +116,7 @@ export function sequentialBody(items: KerasLayer[], start: Info, options: BodyOp
       return;
     }
     layer.defs.forEach((def, i) => {
-      if (def.comment) lines.push(`${indent}# ${def.comment}`);
+      if (def.comment) lines.push(commentLines(def.comment, indent));
       lines.push(`${indent}${def.code},`);
       if (i === layer.main && layer.link) weights.push({ ...layer.link, source: `${options.source}[${torchIndex}]`, target: `${options.target}[${index}]` });
       index++;

@@ -1,6 +1,12 @@
-/** Turns lezer Python expression nodes into a small typed tree the porter reads, with framework names resolved. */
+/**
+ * Turns lezer Python expression nodes into a small typed tree the porter reads, with framework names resolved. Every
+ * node's `text` is its code rebuilt from its tokens on one line (codeText), so what the porter writes of an original
+ * expression is built from structure; only `other` nodes may hold raw source, and those are never written as code.
+ */
 import type { SyntaxNode } from '@lezer/common';
 import type { FrameworkReference, PythonAnalysis } from '../python';
+import { codeText } from '../python/codeText';
+import { stringLiteralValue } from '../python/literals';
 import { referenceAt } from '../python/referenceAt';
 import { normaliseKerasName } from '../../knowledge/port';
 
@@ -15,7 +21,8 @@ export type PyExpr =
   | { t: 'bin'; op: string; a: PyExpr; b: PyExpr; text: string }
   | { t: 'unary'; op: string; a: PyExpr; text: string }
   | { t: 'sub'; obj: PyExpr; index: string; items: PyExpr[]; text: string }
-  | { t: 'other'; text: string };
+  /** Anything else; `raw` when `text` is the source as written (it holds a syntax error or an unreadable string). */
+  | { t: 'other'; text: string; raw?: true };
 
 export interface PyKeyword {
   name: string;
@@ -38,7 +45,9 @@ export class ExpressionReader {
   }
 
   read(node: SyntaxNode): PyExpr {
-    const text = this.slice(node);
+    const code = codeText(this.text, node);
+    if (code === undefined) return { t: 'other', text: this.slice(node), raw: true };
+    const text = code;
     const reference = referenceAt(this.references, node);
     const qn = reference && normaliseKerasName(reference.qualifiedName);
     switch (node.name) {
@@ -50,8 +59,10 @@ export class ExpressionReader {
         const last = children[children.length - 1];
         if (children[1]?.name === '[') {
           const inner = children.slice(2, -1).filter((c) => c.name !== ',');
-          const index = this.text.slice(children[1].to, last.from);
-          return { t: 'sub', obj: this.read(obj), index, items: inner.map((c) => this.read(c)), text };
+          const object = this.read(obj);
+          const open = text.indexOf('[', object.text.length);
+          const index = text.slice(open + 1, -1);
+          return { t: 'sub', obj: object, index, items: inner.map((c) => this.read(c)), text };
         }
         if (last.name === 'PropertyName') return { t: 'attr', obj: this.read(obj), name: this.slice(last), ...(qn ? { qn } : {}), text };
         return { t: 'other', text };
@@ -65,8 +76,10 @@ export class ExpressionReader {
       }
       case 'Number':
         return { t: 'num', value: Number(text.replace(/_/g, '')), text };
-      case 'String':
-        return { t: 'str', value: stringValue(text), text };
+      case 'String': {
+        const literal = stringLiteralValue(this.slice(node));
+        return literal && !literal.bytes ? { t: 'str', value: literal.value, text } : { t: 'other', text };
+      }
       case 'Boolean':
       case 'None':
         return { t: 'const', text };
@@ -137,13 +150,6 @@ export function childrenOf(node: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (let c = node.firstChild; c; c = c.nextSibling) if (c.name !== 'Comment') out.push(c);
   return out;
-}
-
-function stringValue(text: string): string {
-  const quote = text.match(/^[a-zA-Z]*('''|"""|'|")/);
-  if (!quote) return text;
-  const start = quote[0].length;
-  return text.slice(start, text.length - quote[1].length);
 }
 
 /** The qualified name an expression refers to (`torch.nn.Linear`), if it is a framework name. */

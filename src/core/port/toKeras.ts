@@ -14,7 +14,7 @@ import type { SourceModel, SourceStatement } from './extract';
 import { PLAIN, permutation, sequentialBody, statementConstruct, translateLayer, type Info, type KerasLayer, type Needs, type Value } from './kerasLayers';
 import { intsOf, numberOf, qualifiedOf, selfAttribute, type PyExpr } from './pyexpr';
 import { TodoSignal, todo, type PortTodo, type WeightLink } from './types';
-import { asFactory, quoteTodo, shortName } from './write';
+import { asFactory, bodyLines, commentLines, quoteTodo, shortName } from './write';
 
 export interface KerasPort {
   code: string;
@@ -63,8 +63,8 @@ export function portTorchToKeras(model: SourceModel, inputShape: number[] | unde
   lines.push(`    def __init__(self${model.initParams.map((p) => `, ${p}`).join('')}, **kwargs):`);
   lines.push('        super().__init__(**kwargs)');
   for (const statement of model.initOther) {
-    if (statement.copy) {
-      lines.push(`        ${statement.text}`);
+    if (statement.code !== undefined) {
+      lines.push(`        ${statement.code}`);
       continue;
     }
     lines.push(quoteTodo(statement.text, 'not a layer: port by hand', '        '));
@@ -84,7 +84,7 @@ export function portTorchToKeras(model: SourceModel, inputShape: number[] | unde
       continue;
     }
     layer.defs.forEach((def, i) => {
-      if (def.comment) lines.push(`        # ${def.comment}`);
+      if (def.comment) lines.push(commentLines(def.comment, '        '));
       lines.push(`        self.${source.key}${def.suffix} = ${def.code}`);
       if (i === layer.main && layer.link) weights.push({ ...layer.link, source: `.${source.key}`, target: `.${source.key}${def.suffix}` });
     });
@@ -96,7 +96,7 @@ export function portTorchToKeras(model: SourceModel, inputShape: number[] | unde
   } else {
     lines.push(`    def call(self${model.forward.params.map((p) => `, ${p}`).join('')}, training=None):`);
     if (translator.permuted) lines.push('        # Keras convolutions, pooling and BatchNormalization run channels-last: x is permuted from PyTorch\'s (N, C, ...) before them and back before layers that read PyTorch\'s axis order.');
-    lines.push(...forwardLines);
+    lines.push(...bodyLines(forwardLines, '        '));
   }
   return { code: lines.join('\n'), imports, todos, weights, targetModel: `${model.name}()`, layoutChanged: translator.permuted };
 }

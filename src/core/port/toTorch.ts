@@ -12,7 +12,7 @@ import { resolvedNumber, type SourceLayer, type SourceModel, type SourceStatemen
 import { intsOf, qualifiedOf, selfAttribute, type PyExpr } from './pyexpr';
 import { activationFor, atom, buildLayer, KERAS_AUTONAME, MERGE_LAYERS, toPermuted, toPlain, UNKNOWN, withLayout, type Info, type TorchLayer, type Value } from './torchLayers';
 import { TodoSignal, todo, type PortTodo, type WeightLink } from './types';
-import { asFactory, className, parameterName, quoteTodo, shortName } from './write';
+import { asFactory, bodyLines, className, commentLines, parameterName, quoteTodo, shortName } from './write';
 
 export interface TorchPort {
   code: string;
@@ -98,19 +98,19 @@ class KerasToTorch {
         return;
       }
       built.modules.forEach((m, j) => {
-        if (m.comment) init.push(`        # ${m.comment}`);
+        if (m.comment) init.push(commentLines(m.comment, '        '));
         init.push(`        self.${attr}${m.suffix} = ${m.code}`);
         const source = model.form === 'sequential' ? `.layers[${i}]` : (layer.accessor ?? `.${layer.key}`);
         const target = pure ? `[${sequentialModules.length}]` : `.${attr}${m.suffix}`;
         if (j === built.main && built.link) this.weights.push({ ...built.link, source, target });
         if (j === built.main && built.nested) for (const link of built.nested) this.weights.push({ ...link, source: `${source}${link.source}`, target: `${target}${link.target}` });
       });
-      for (const m of built.modules) if (m.comment && built.sequential) sequentialLines.push(`    # ${m.comment}`);
+      for (const m of built.modules) if (m.comment && built.sequential) sequentialLines.push(commentLines(m.comment, '    '));
       for (const m of built.sequential ?? []) sequentialLines.push(`    ${m},`);
       sequentialModules.push(...(built.sequential ?? []));
     });
     for (const other of model.initOther) {
-      if (other.copy) init.unshift(`        ${other.text}`);
+      if (other.code !== undefined) init.unshift(`        ${other.code}`);
       else {
         init.push(quoteTodo(other.text, 'not a layer: port by hand', '        '));
         this.todos.push({ code: other.text, reason: 'not a layer', construct: 'non-layer statement' });
@@ -134,7 +134,7 @@ class KerasToTorch {
     lines.push('');
     lines.push(`    def forward(self, ${model.form === 'sequential' ? 'x' : this.forwardParams().join(', ')}):`);
     if (this.permuteNote) lines.push('        # PyTorch convolutions, pooling and BatchNorm read channels-first (N, C, ...); Keras tensors are channels-last, so x is permuted before them and back before layers that read the last axis.');
-    for (const line of forwardLines) for (const part of line.split('\n')) lines.push(`        ${part}`);
+    lines.push(...bodyLines(forwardLines.flatMap((line) => line.split('\n').map((part) => `        ${part}`)), '        '));
     if (model.factory) {
       const names = model.factory.params.map(parameterName);
       lines.push('', '', `def ${model.name}(${model.factory.params.join(', ')}):`, `    return ${name}(${names.join(', ')})`);

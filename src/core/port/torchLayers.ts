@@ -7,6 +7,7 @@ import { argumentsByName, callText, rejectUnknownKeywords, sizeOf, TRAINING_ONLY
 import type { SourceLayer } from './extract';
 import { intsOf, numberOf, qualifiedOf, type PyExpr } from './pyexpr';
 import { todo, type PortTodo, type WeightLink } from './types';
+import { stringLiteral } from '../python/literals';
 import { formatNumber, literalsEqual, shortName } from './write';
 
 /** What the porter knows about a tensor: its Keras shape (no batch) and whether the PyTorch tensor is permuted to channels-first. */
@@ -285,7 +286,7 @@ export function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | un
             const pads = samePads(spatialIn, kernel, strides, dilation) ?? todo(construct, 'padding="same" with strides > 1 pads unevenly; give the input shape so the porter can pad explicitly');
             padModule = padModuleFor(pads, '0.0');
           } else if (padding === 'same') keywords.push(['padding', '"same"']);
-          else if (padding !== 'valid') todo(construct, `padding="${padding}" is not ported`);
+          else if (padding !== 'valid') todo(construct, `padding=${stringLiteral(padding)} is not ported`);
           if (dilation.some((d) => d !== 1)) keywords.push(['dilation', values.get('dilation_rate')?.text]);
           const groups = mapped(row, values, 'groups');
           keywords.push(groups);
@@ -301,7 +302,7 @@ export function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | un
               if (!spatialIn || spatialIn.some((n) => n === undefined)) todo(construct, 'padding="same" where kernel_size - strides is odd crops unevenly; give the input shape so the porter can slice the output');
               crop = total.map((c, i) => [Math.floor(c / 2), (spatialIn?.[i] as number) * strides[i]]);
             }
-          } else if (padding !== 'valid') todo(construct, `padding="${padding}" is not ported`);
+          } else if (padding !== 'valid') todo(construct, `padding=${stringLiteral(padding)} is not ported`);
           // Keras "valid" transposed output is n*s + max(k - s, 0); PyTorch's is (n-1)*s + k + output_padding.
           const extra = padding === 'same' ? [0] : (outputPadding ?? kernel.map((k, i) => Math.max(strides[i] - k, 0)));
           if (extra.some((p) => p !== 0)) keywords.push(['output_padding', extra.length === 1 || extra.every((p) => p === extra[0]) ? String(extra[0]) : `(${extra.join(', ')})`]);
@@ -350,7 +351,7 @@ export function buildLayer(source: SourceLayer, info: Info, num: (e: PyExpr | un
         const strides = stridesExpr && stridesExpr.text !== 'None' ? (sizeOf(stridesExpr, rank) ?? todo(construct, 'strides is not a literal')) : pool;
         const padding = values.get('padding');
         const same = padding?.t === 'str' && padding.value === 'same';
-        if (padding && padding.t === 'str' && !['valid', 'same'].includes(padding.value)) todo(construct, `padding="${padding.value}" is not ported`);
+        if (padding && padding.t === 'str' && !['valid', 'same'].includes(padding.value)) todo(construct, `padding=${padding.text} is not ported`);
         if (same && row.kind === 'avgPool') todo(construct, 'average pooling with padding="same" leaves the padding out of the average; PyTorch has no such mode');
         const spatialIn = shape ? (channelsFirst ? shape.slice(1) : shape.slice(0, -1)) : undefined;
         // Keras "same" max pooling never picks the padding: pad with -inf, the odd row at the end.

@@ -1,4 +1,5 @@
 /** Small writing helpers for generated Python: numbers, TODO lines, names. */
+import { LINE_BREAKS } from '../python/literals';
 
 /** `0.9` rather than `0.9000000000000001`: twelve significant digits, trailing zeros dropped. */
 export function formatNumber(value: number): string {
@@ -39,11 +40,40 @@ function numbersIn(text: string): number[] | undefined {
   return values.every((v) => Number.isFinite(v)) ? values : undefined;
 }
 
-/** A `# TODO(framework-guide): why: original` comment; a multi-line original is quoted line by line. */
+/**
+ * A `# TODO(framework-guide): why: original` comment. The reason and the original may both hold text of the source
+ * (an argument's value), so both are quoted line by line on every line break Python's `str.splitlines()` knows,
+ * and any other control character is escaped: nothing of them can end the comment.
+ */
 export function quoteTodo(original: string, reason: string, indent = ''): string {
-  const lines = original.split('\n').map((l) => l.trim());
-  const head = `${indent}# TODO(framework-guide): ${reason}: ${lines[0]}`;
-  return [head, ...lines.slice(1).map((l) => `${indent}#     ${l}`)].join('\n');
+  return commentLines(`TODO(framework-guide): ${reason}: ${original}`, indent, '    ');
+}
+
+/** `text` as comment lines at `indent`: split on every line break, each line trimmed and escaped; `hang` indents the
+ * lines after the first (inside the comment). */
+export function commentLines(text: string, indent: string, hang = ''): string {
+  const lines = text.split(LINE_BREAKS).map((l) => escapeForComment(l.trim()));
+  return lines.map((l, i) => `${indent}# ${i > 0 ? hang : ''}${l}`).join('\n');
+}
+
+/**
+ * A line of a comment, with control characters (and Unicode's bidirectional controls, which can make code read
+ * differently than it runs) written as escapes. The text must already be split on line breaks.
+ */
+export function escapeForComment(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** A method body: its lines, and `pass` when they are only comments (a body of comments alone does not parse). */
+export function bodyLines(lines: readonly string[], indent: string): string[] {
+  const hasCode = lines.some((line) => {
+    const trimmed = line.trim();
+    return trimmed !== '' && !trimmed.startsWith('#');
+  });
+  return hasCode ? [...lines] : [...lines, `${indent}pass`];
 }
 
 /** `torch.nn.MultiheadAttention` → `nn.MultiheadAttention`, `keras.layers.Dense` → `layers.Dense`. */
