@@ -1,8 +1,12 @@
 /** `framework-guide port FILE[:Class] --to keras|pytorch`: ports one model and prints it or writes it (and its check script). */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkScript, portModel } from '../core/port';
+import { DEFAULT_MAX_BYTES } from '../core/python';
+import { isNotebookPath, prepareSource } from '../core/scan';
 import { readArgs } from './args';
+import { writeAtomically } from './atomicWrite';
+import { readScanFile } from './read';
+import { escapeControl } from './report';
 
 export const PORT_USAGE = `Usage: framework-guide port FILE[:NAME] --to keras|pytorch [options]
 
@@ -17,7 +21,8 @@ Options:
   --input-shape D1,D2,...  Input shape without the batch dimension (PyTorch input sizes,
                            and the check's random input)
 
-Exit codes: 0 ported, 1 ported with TODO(framework-guide) lines, 2 usage or input error.
+Exit codes: 0 ported, 1 ported with TODO(framework-guide) lines, 2 usage or input error, or the
+output could not be written (then neither --out nor --check was written).
 `;
 
 export class PortUsageError extends Error {}
@@ -72,23 +77,34 @@ export function runPort(args: string[]): number {
     return 0;
   }
   const command = parse(args);
-  let text: string;
-  try {
-    text = fs.readFileSync(command.file, 'utf8');
-  } catch (err) {
-    process.stderr.write(`framework-guide: cannot read ${command.file}: ${(err as Error).message}\n`);
+  const fail = (message: string): number => {
+    process.stderr.write(`framework-guide: ${escapeControl(message)}\n`);
     return 2;
-  }
+  };
+  const text = readSource(command.file);
+  if (typeof text !== 'string') return fail(text.message);
   const outcome = portModel(text, command.name !== undefined ? { name: command.name } : {}, { to: command.to, ...(command.inputShape ? { inputShape: command.inputShape } : {}) });
-  if (!outcome.ok) {
-    process.stderr.write(`framework-guide: ${command.file}: ${outcome.message}\n`);
-    return 2;
-  }
+  if (!outcome.ok) return fail(`${command.file}: ${outcome.message}`);
   const result = outcome.result;
   if (command.out) {
-    fs.writeFileSync(command.out, result.code);
-    if (command.check) fs.writeFileSync(command.check, checkScript(result, path.resolve(command.file), path.resolve(command.out)));
+    const targets = [{ path: command.out, bytes: result.code }];
+    if (command.check) targets.push({ path: command.check, bytes: checkScript(result, path.resolve(command.file), path.resolve(command.out)) });
+    const written = writeAtomically(targets);
+    if (!written.ok) return fail(`cannot write ${written.path} (${written.reason}); nothing was written`);
   } else process.stdout.write(result.code);
-  for (const todo of result.todos) process.stderr.write(`framework-guide: not ported (${todo.construct}): ${todo.reason}\n`);
+  for (const todo of result.todos) process.stderr.write(`framework-guide: not ported (${escapeControl(todo.construct)}): ${escapeControl(todo.reason)}\n`);
   return result.todos.length > 0 ? 1 : 0;
+}
+
+/**
+ * The model's source, read through the scan's guards: a regular file (a pipe or a device is refused, not read), at
+ * most the scan's size limit, UTF-8 without NUL bytes. A notebook is refused: the check imports the original module.
+ */
+function readSource(file: string): string | { message: string } {
+  if (isNotebookPath(file)) return { message: `${file} is a notebook: use "Port to Keras/PyTorch" on its cell in the editor, or export it to a .py file` };
+  const read = readScanFile(file, file, DEFAULT_MAX_BYTES);
+  if (read.kind === 'unreadable') return { message: `${read.message.replace(/^cannot read/, `cannot read ${file}`)}` };
+  if (read.kind === 'skipped') return { message: `cannot port ${file}: ${read.result.message}` };
+  const prepared = prepareSource({ path: file, bytes: read.bytes }, { maxBytes: DEFAULT_MAX_BYTES });
+  return 'status' in prepared ? { message: `cannot port ${file}: ${prepared.message}` } : prepared.program;
 }

@@ -1,8 +1,10 @@
 /** Reads one file for the scan: regular files only, never more than the size limit plus one byte. */
 import * as fs from 'node:fs';
 import { skipped, type SkippedFile } from '../core/scan';
+import type { ReadState } from './atomicWrite';
 
-export type ReadOutcome = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'skipped'; result: SkippedFile } | { kind: 'unreadable'; message: string };
+/** The file as read: its bytes, and its identity then (a fix checks it again before writing). */
+export type ReadOutcome = { kind: 'bytes'; bytes: Uint8Array; state: ReadState } | { kind: 'skipped'; result: SkippedFile } | { kind: 'unreadable'; message: string };
 
 function describeType(stat: fs.Stats): string {
   if (stat.isFIFO()) return 'a named pipe';
@@ -42,7 +44,8 @@ export function readScanFile(file: string, shown: string, maxBytes: number): Rea
     return { kind: 'unreadable', message: `cannot read (${errorCode(err)})` };
   }
   try {
-    if (!fs.fstatSync(fd).isFile()) return { kind: 'skipped', result: skipped(shown, 'not-regular-file', 'replaced while scanned') };
+    const opened = fs.fstatSync(fd);
+    if (!opened.isFile()) return { kind: 'skipped', result: skipped(shown, 'not-regular-file', 'replaced while scanned') };
     const limit = maxBytes + 1;
     let buffer = Buffer.allocUnsafe(Math.min(limit, Math.max(stat.size + 1, CHUNK)));
     let length = 0;
@@ -58,7 +61,8 @@ export function readScanFile(file: string, shown: string, maxBytes: number): Rea
       length += read;
     }
     if (length > maxBytes) return { kind: 'skipped', result: skipped(shown, 'too-large', `more than ${maxBytes} bytes`) };
-    return { kind: 'bytes', bytes: buffer.subarray(0, length) };
+    const bytes = buffer.subarray(0, length);
+    return { kind: 'bytes', bytes, state: { dev: opened.dev, ino: opened.ino, size: opened.size, mtimeMs: opened.mtimeMs, bytes } };
   } catch (err) {
     return { kind: 'unreadable', message: `cannot read (${errorCode(err)})` };
   } finally {
