@@ -2,10 +2,10 @@
  * `scan --fix` and `scan --diff`: one file read, fixed in memory by the core fix step, then written back (only when
  * it changes) or shown as a unified diff. Runs in the scan workers too, so each file is read, fixed and written once.
  */
-import * as fs from 'node:fs';
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { KnowledgeBase } from '../knowledge';
-import { fixSource, type FileScan } from '../core/scan';
+import { fixSource, type FileScan, type ScanOptions } from '../core/scan';
+import { writeAtomically, type WriteIo } from './atomicWrite';
+import { unifiedDiff } from './diff';
 import { readScanFile } from './read';
 
 export type FixMode = 'write' | 'diff';
@@ -29,22 +29,14 @@ export interface FileFixReport {
 export type FixOutcome = { kind: 'scanned'; result: FileScan; fix?: FileFixReport } | { kind: 'unreadable'; message: string };
 
 /**
- * A unified diff that `git apply` and `patch -p1` take: `a/` and `b/` prefixes on the path as reported, three lines of
- * context, and no "\ No newline" surprises beyond what the file really has.
- */
-export function unifiedDiff(shown: string, original: string, fixed: string): string {
-  return createTwoFilesPatch(`a/${shown}`, `b/${shown}`, original, fixed, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
-}
-
-/**
  * Reads, fixes and (mode `write`) writes one file. The reported scan is what is left after the fixes with `write`,
- * and the file as it is with `diff` (nothing changed on disk).
+ * and the file as it is with `diff` (nothing changed on disk). `io` stands in for the file system's calls in tests.
  */
-export function fixFile(file: string, shown: string, maxBytes: number, references: boolean, mode: FixMode, kb: KnowledgeBase): FixOutcome {
-  const read = readScanFile(file, shown, maxBytes);
+export function fixFile(file: string, shown: string, options: ScanOptions, mode: FixMode, kb: KnowledgeBase, io?: WriteIo): FixOutcome {
+  const read = readScanFile(file, shown, options.maxBytes);
   if (read.kind === 'unreadable') return { kind: 'unreadable', message: read.message };
   if (read.kind === 'skipped') return { kind: 'scanned', result: read.result };
-  const result = fixSource({ path: shown, bytes: read.bytes }, kb, { maxBytes, references });
+  const result = fixSource({ path: shown, bytes: read.bytes }, kb, { ...options, remaining: mode === 'write' });
   const plan = result.plan;
   if (!plan) return { kind: 'scanned', result: result.scan };
   const left = result.remaining.status === 'analysed' ? result.remaining.findings.length : plan.skipped.length;
@@ -53,21 +45,22 @@ export function fixFile(file: string, shown: string, maxBytes: number, reference
   if (leftAlone && plan.skipped.length > 0) report.leftAlone = leftAlone;
   if (!result.fixed || result.original === undefined) return { kind: 'scanned', result: result.scan, fix: report };
   if (mode === 'diff') {
-    report.diff = unifiedDiff(shown, result.original, result.fixed);
+    report.diff = unifiedDiff(shown, result.original, result.edits ?? []);
     return { kind: 'scanned', result: result.scan, fix: report };
   }
-  try {
-    // In place, so the file keeps its inode, owner and mode (hard links and permissions stay as they were).
-    fs.writeFileSync(file, result.fixed, 'utf8');
+  // A new file renamed over the old one (its mode and, where allowed, owner kept), and only while the file still
+  // holds the bytes that were analysed: an edit saved meanwhile is never lost, a link or pipe put in its place never
+  // followed. A file with several hard links stops sharing its bytes with the others, as with any atomic save.
+  const written = writeAtomically([{ path: file, bytes: result.fixed, expect: read.state }], io);
+  if (written.ok) {
     report.wrote = true;
     return { kind: 'scanned', result: result.remaining, fix: report };
-  } catch (err) {
-    report.fixed = 0;
-    report.manual = result.scan.status === 'analysed' ? result.scan.findings.length : report.manual;
-    report.writeFailed = true;
-    report.leftAlone = `cannot write the fixed file (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
-    return { kind: 'scanned', result: result.scan, fix: report };
   }
+  report.fixed = 0;
+  report.manual = result.scan.status === 'analysed' ? result.scan.findings.length : report.manual;
+  report.writeFailed = true;
+  report.leftAlone = written.changed ? `${written.reason}; it was not written` : `the fixed file could not be written (${written.reason}); the file is as it was`;
+  return { kind: 'scanned', result: result.scan, fix: report };
 }
 
 /** Totals of a --fix or --diff run, for its summary line. */

@@ -3,8 +3,11 @@
  * for the whole file one merged, non-overlapping edit set that still parses. The light bulb, the "Migrate This File"
  * command, `source.fixAll` and the CLI's `--fix`/`--diff` all plan through here; adapters only convert offsets.
  */
+import type { SyntaxNodeRef, Tree } from '@lezer/common';
 import type { KnowledgeBase } from '../../knowledge';
+import type { TimeBudget } from '../budget';
 import { parser } from '../python/parser';
+import { firstAtOrAfter, lastAtOrBefore } from '../sortedSearch';
 import { referenceAt } from '../python/referenceAt';
 import type { PythonAnalysis } from '../python/types';
 import type { PreparedSource } from '../scan/scanFile';
@@ -36,6 +39,12 @@ export interface PlannedFix {
   importLine?: string;
 }
 
+/** A fixed program and its parse tree, which a scan of what is left can read instead of parsing it again. */
+export interface FixedProgram {
+  program: string;
+  tree?: Tree;
+}
+
 /** Why a finding gets no automatic edit. */
 export type ManualReason =
   | 'advice'
@@ -49,7 +58,8 @@ export type ManualReason =
   | 'already-written'
   | 'overlaps-another-fix'
   | 'would-break-syntax'
-  | 'file-has-syntax-errors';
+  | 'file-has-syntax-errors'
+  | 'python2';
 
 export interface SkippedFix {
   status: 'manual';
@@ -77,6 +87,8 @@ export interface FilePlan {
   edits: PlannedEdit[];
   /** Set when the whole file is left alone, saying why. */
   refused?: string;
+  /** The program with the edits applied, and its parse (checked free of syntax errors); unset when refused. */
+  result?: FixedProgram;
   /** Where the parser met the first syntax error of a refused file: 1-based line, and cell (among all cells). */
   syntaxErrorAt?: { line: number; cell?: number };
 }
@@ -113,23 +125,7 @@ export function syntaxErrorCount(text: string): number {
   }
 }
 
-/** Where the first syntax error of `text` is, as an offset, or undefined. */
-function firstSyntaxError(text: string): number | undefined {
-  let at: number | undefined;
-  try {
-    parser.parse(text).iterate({
-      enter: (node) => {
-        if (at === undefined && node.type.isError) at = node.from;
-        return at === undefined;
-      },
-    });
-  } catch {
-    return 0;
-  }
-  return at;
-}
-
-/** `text` with `edits` applied; the edits must be sorted (see sortEdits) and must not overlap. */
+/** `text` with `edits` applied; the edits must be sorted by start (an insertion before a replacement at its offset) and must not overlap. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = '';
   let at = 0;
@@ -140,15 +136,98 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out + text.slice(at);
 }
 
-/** By start; at one offset an insertion goes before a replacement that starts there. */
-function sortEdits<T extends TextEdit>(edits: T[]): T[] {
-  return edits.sort((a, b) => a.from - b.from || a.to - a.from - (b.to - b.from));
-}
-
 /** Two insertions at one point (their order is unclear) or two ranges that share a character. */
 function conflicts(a: TextEdit, b: TextEdit): boolean {
   if (a.from === a.to && b.from === b.to) return a.from === b.from;
   return a.from < b.to && b.from < a.to;
+}
+
+/** Rounds of dropping the fixes nearest the syntax errors they cause before every fix of the file is dropped. */
+const SYNTAX_ROUNDS = 4;
+
+/**
+ * Edits kept sorted by start and pairwise free of conflicts, so the ones that could meet a new edit are found by
+ * binary search: disjoint ranges sorted by start also have their ends in order.
+ */
+class DisjointEdits<T extends TextEdit> {
+  private readonly items: T[] = [];
+
+  /** An accepted edit that conflicts with `edit`, if any. */
+  conflicting(edit: TextEdit): T | undefined {
+    const items = this.items;
+    // The first edit that ends at or after the new one's start: any conflict is there or after it.
+    let i = firstAtOrAfter(0, items.length, (k) => items[k].to, edit.from);
+    for (; i < items.length && items[i].from <= edit.to; i++) if (conflicts(items[i], edit)) return items[i];
+    return undefined;
+  }
+
+  add(edit: T): void {
+    const items = this.items;
+    // Fixes come in source order, so this is nearly always the end; at one offset an insertion goes first.
+    const at = firstAtOrAfter(0, items.length, (k) => items[k].from + (items[k].to > items[k].from ? 0.5 : 0), edit.from + (edit.to > edit.from ? 0.5 : 0));
+    if (at === items.length) items.push(edit);
+    else items.splice(at, 0, edit);
+  }
+
+  sorted(): T[] {
+    return this.items;
+  }
+}
+
+/**
+ * The result of `edits` on `program`, its parse, where it has syntax errors (each with the fix of the edit nearest
+ * before it), and where it first reads as Python 2. The parse is kept: the scan of what is left reads the same tree.
+ */
+function checkResult(program: string, edits: readonly PlannedEdit[]): { result: FixedProgram; errors: Array<{ at: number; fix?: PlannedFix }>; python2At?: number } {
+  // The result, with where each edit's text landed in it.
+  let out = '';
+  let at = 0;
+  const landed: number[] = [];
+  for (const edit of edits) {
+    out += program.slice(at, edit.from);
+    landed.push(out.length);
+    out += edit.text;
+    at = edit.to;
+  }
+  out += program.slice(at);
+  const errors: Array<{ at: number; fix?: PlannedFix }> = [];
+  let python2At: number | undefined;
+  let tree: Tree | undefined;
+  try {
+    tree = parser.parse(out);
+    tree.cursor().iterate((node) => {
+      if (python2At === undefined && isPython2(node, out)) python2At = node.from;
+      if (!node.type.isError) return errors.length < 64;
+      const i = lastAtOrBefore(0, landed.length, (k) => landed[k], node.from);
+      const nearest = edits[Math.max(0, i)];
+      errors.push({ at: node.from, ...(nearest?.fixes[0] ? { fix: nearest.fixes[0] } : {}) });
+      return false;
+    });
+  } catch {
+    errors.push({ at: 0 });
+  }
+  return { result: { program: out, ...(tree ? { tree } : {}) }, errors, ...(python2At !== undefined ? { python2At } : {}) };
+}
+
+/**
+ * Syntax only Python 2 has and the parser accepts: a print statement, `<>`, an octal `0777` or a long `10L`
+ * literal, `except E, e:` and `raise E, "message"` (a comma straight inside the statement).
+ */
+function isPython2(node: SyntaxNodeRef, text: string): boolean {
+  switch (node.name) {
+    case 'PrintStatement':
+      return true;
+    case 'CompareOp':
+      return text.slice(node.from, node.to) === '<>';
+    case 'Number':
+      return /^(0\d*[1-9]\d*|\d+[lL])$/.test(text.slice(node.from, node.to));
+    case ',': {
+      const parent = node.node.parent?.name;
+      return parent === 'TryStatement' || parent === 'RaiseStatement';
+    }
+    default:
+      return false;
+  }
 }
 
 /** Where added imports go: the top of the file, or of the first Python code cell that is not a `%%` magic. */
@@ -167,6 +246,8 @@ export class FixPlanner {
     readonly prepared: PreparedSource,
     readonly analysis: PythonAnalysis,
     private readonly kb: KnowledgeBase,
+    /** Checked per finding and per merged fix: a file's time limit (the CLI's). */
+    private readonly budget?: TimeBudget,
   ) {}
 
   /** The finding's safe fix, or why it has none. */
@@ -194,9 +275,11 @@ export class FixPlanner {
   planFile(findings: readonly Finding[]): FilePlan {
     const program = this.prepared.program;
     // The analysis already parsed the program: a clean parse means zero errors, and only the result needs a parse.
-    const before = this.analysis.hasSyntaxErrors ? Math.max(1, syntaxErrorCount(program)) : 0;
-    if (before > 0) {
-      const at = this.lineOf(firstSyntaxError(program) ?? 0);
+    if (this.analysis.hasSyntaxErrors) {
+      // Python 2 code often has syntax Python 3 lacks (`print "a", b`): say which it is, with the first sign of it.
+      const checked = checkResult(program, []);
+      if (checked.python2At !== undefined) return this.refusePython2(findings, checked.python2At);
+      const at = this.lineOf(checked.errors[0]?.at ?? 0);
       const where = at.cell === undefined ? `near line ${at.line}` : `cell ${at.cell}, near line ${at.line}`;
       const refused = `it has syntax errors (${where}): fix them first, then run the fixes again`;
       return { fixes: [], skipped: findings.map((f) => this.manual(f, 'file-has-syntax-errors', refused)), edits: [], refused, syntaxErrorAt: at };
@@ -204,47 +287,61 @@ export class FixPlanner {
     const fixes: PlannedFix[] = [];
     const skipped: SkippedFix[] = [];
     for (const finding of findings) {
+      this.budget?.check();
       const outcome = this.planFinding(finding);
       if (outcome.status === 'fix') fixes.push(outcome);
       else skipped.push(outcome);
     }
     let merged = this.merge(fixes, skipped);
-    if (syntaxErrorCount(applyEdits(program, merged.edits)) > before) {
-      // Rare: keep fixes one by one, in source order, while the result parses as well as the original.
-      const kept: PlannedFix[] = [];
-      for (const fix of merged.fixes) {
-        const trial = this.merge([...kept, fix], []);
-        if (trial.fixes.length > kept.length && syntaxErrorCount(applyEdits(program, trial.edits)) <= before) kept.push(fix);
-        else skipped.push(this.manual(fix.finding, 'would-break-syntax', 'the edit would leave code that no longer parses'));
-      }
-      merged = this.merge(kept, skipped);
+    // Rare: the merged edits leave a syntax error. Drop the fixes whose edits are nearest each error and try again, a
+    // bounded number of times (a parse each), then drop them all: never a parse per fix, whatever the file holds.
+    let result: FixedProgram = { program };
+    for (let round = 0; merged.edits.length > 0; round++) {
+      const checked = checkResult(program, merged.edits);
+      const errors = checked.errors;
+      result = checked.result;
+      // Python 2 code may parse (print statements, `except E, e:`), but the fixes name Python 3 releases' APIs.
+      if (round === 0 && checked.python2At !== undefined) return this.refusePython2(findings, checked.python2At);
+      if (errors.length === 0) break;
+      const broken = new Set(round < SYNTAX_ROUNDS ? errors.flatMap((error) => (error.fix ? [error.fix] : [])) : merged.fixes);
+      if (broken.size === 0) for (const fix of merged.fixes) broken.add(fix);
+      for (const fix of broken) skipped.push(this.manual(fix.finding, 'would-break-syntax', 'the edit would leave code that no longer parses'));
+      merged = this.merge(
+        merged.fixes.filter((fix) => !broken.has(fix)),
+        skipped,
+      );
     }
     const order = (a: { finding: Finding }, b: { finding: Finding }) => a.finding.span.from - b.finding.span.from;
-    return { fixes: merged.fixes.sort(order), skipped: skipped.sort(order), edits: merged.edits };
+    return { fixes: merged.fixes.sort(order), skipped: skipped.sort(order), edits: merged.edits, result };
   }
 
-  /** Accepts fixes in order; one whose edits meet an accepted edit is skipped. */
+  /**
+   * Accepts fixes in order; one whose edits meet an accepted edit is skipped. The accepted edits stay sorted and
+   * disjoint, so each check is a binary search (fixes come in source order: an insertion is nearly always at the end).
+   */
   private merge(candidates: readonly PlannedFix[], skipped: SkippedFix[]): { fixes: PlannedFix[]; edits: PlannedEdit[] } {
     const fixes: PlannedFix[] = [];
-    const edits: PlannedEdit[] = [];
+    const accepted = new DisjointEdits<PlannedEdit>();
     let importEdit: PlannedEdit | undefined;
     for (const fix of candidates) {
+      this.budget?.check();
       const own = fix.edits.map((e): PlannedEdit => ({ ...e, fixes: [fix] }));
       const placement = fix.importLine ? this.importPlacement() : undefined;
-      const needsImportEdit = placement && !importEdit;
-      const pseudoImport = needsImportEdit ? [{ from: placement.at, to: placement.at, text: '' }] : [];
-      const clash = [...own, ...pseudoImport].some((e) => edits.some((accepted) => conflicts(e, accepted)) || own.some((o) => o !== e && conflicts(o, e)));
-      if (clash || (fix.importLine && !placement)) {
-        const other = edits.find((accepted) => own.some((e) => conflicts(e, accepted)))?.fixes[0];
-        skipped.push(this.manual(fix.finding, 'overlaps-another-fix', other ? `its edit overlaps the fix of ${other.finding.ruleId}; run the fixes again` : 'its edit overlaps another fix; run the fixes again'));
+      const pseudoImport = placement && !importEdit ? [{ from: placement.at, to: placement.at, text: '' }] : [];
+      const mine = [...own, ...pseudoImport];
+      const selfClash = mine.some((e, i) => mine.some((o, j) => i !== j && conflicts(o, e)));
+      const other = mine.map((e) => accepted.conflicting(e)).find((a) => a !== undefined);
+      if (selfClash || other || (fix.importLine && !placement)) {
+        const by = other?.fixes[0];
+        skipped.push(this.manual(fix.finding, 'overlaps-another-fix', by ? `its edit overlaps the fix of ${by.finding.ruleId}; run the fixes again` : 'its edit overlaps another fix; run the fixes again'));
         continue;
       }
       fixes.push(fix);
-      edits.push(...own);
+      for (const e of own) accepted.add(e);
       if (fix.importLine && placement) {
         if (!importEdit) {
           importEdit = { from: placement.at, to: placement.at, text: '', fixes: [], importLines: [] };
-          edits.push(importEdit);
+          accepted.add(importEdit);
         }
         importEdit.fixes.push(fix);
         if (!importEdit.importLines!.includes(fix.importLine)) importEdit.importLines!.push(fix.importLine);
@@ -252,7 +349,7 @@ export class FixPlanner {
     }
     const placement = this.importPlacement();
     if (importEdit && placement) importEdit.text = `${placement.before}${importEdit.importLines!.join(placement.eol)}${placement.eol}`;
-    return { fixes, edits: sortEdits(edits) };
+    return { fixes, edits: accepted.sorted() };
   }
 
   /** TF1-order positional arguments passed by keyword (`tf.argmax(x, 1, "i")` → `tf.argmax(x, 1, name="i")`), see reorder.ts. */
@@ -303,6 +400,13 @@ export class FixPlanner {
     if (argument) edits.push({ from: argument.at, to: argument.at, text: argument.text });
     const title = argument ? `${plan.text}(${argument.text.replace(/,\s*$/, ', …')})` : plan.text;
     return { status: 'fix', finding, title: { kind: 'replace', text: title }, edits, ...(plan.importLine ? { importLine: plan.importLine } : {}) };
+  }
+
+  private refusePython2(findings: readonly Finding[], offset: number): FilePlan {
+    const at = this.lineOf(offset);
+    const where = at.cell === undefined ? `line ${at.line}` : `cell ${at.cell}, line ${at.line}`;
+    const refused = `it is Python 2 code (${where}): convert it to Python 3 first, then run the fixes again`;
+    return { fixes: [], skipped: findings.map((f) => this.manual(f, 'python2', refused)), edits: [], refused };
   }
 
   private manual(finding: Finding, reason: ManualReason, message: string): SkippedFix {

@@ -3,10 +3,11 @@
  * fixed file as stored (a notebook's JSON with only its cell sources changed), plus the scan of what remains.
  */
 import type { KnowledgeBase } from '../../knowledge';
-import { analyzePython } from '../python/analyze';
-import { applyEdits, FixPlanner, type FilePlan, type TextEdit } from '../rules/fixes';
+import { analyzePython, analyzeTree } from '../python/analyze';
+import { applyEdits, FixPlanner, type FilePlan, type FixedProgram, type TextEdit } from '../rules/fixes';
 import { rewriteNotebookSources } from './notebookWrite';
-import { finishScan, prepareSource, skipped, type PreparedSource, type ScanInput, type ScanOptions } from './scanFile';
+import type { TimeBudget } from '../budget';
+import { failedScan, finishScan, prepareSource, preparedText, timeBudgetOf, type PreparedSource, type ScanInput, type ScanOptions } from './scanFile';
 import type { FileScan } from './types';
 
 /** A program edit moved into the code cell it falls in: `cell` counts code cells, `index` all cells. */
@@ -43,6 +44,8 @@ export interface FileFix {
   original?: string;
   /** The fixed file's text, when the fixes change it. */
   fixed?: string;
+  /** The edits that turn `original` into `fixed`, sorted, in `original`'s offsets (for a diff). */
+  edits?: TextEdit[];
   /** The scan of the fixed text (what is left to do by hand); the original scan when nothing changed. */
   remaining: FileScan;
   /** Why a changed notebook could not be written back (its JSON layout was not understood). */
@@ -51,49 +54,60 @@ export interface FileFix {
 
 const BOM = '\uFEFF';
 
-/** The text as stored, a byte-order mark kept (the decoder drops it). */
-function storedText(input: ScanInput, text: string): string {
-  return 'bytes' in input && input.bytes[0] === 0xef && input.bytes[1] === 0xbb && input.bytes[2] === 0xbf ? BOM + text : text;
+/** Whether the stored bytes start with a byte-order mark (the decoder drops it; the fixed file keeps it). */
+function hasBom(input: ScanInput): boolean {
+  return 'bytes' in input && input.bytes[0] === 0xef && input.bytes[1] === 0xbb && input.bytes[2] === 0xbf;
 }
 
-/** The fixed file text for `plan`, or why a notebook could not be written back. */
-function fixedText(prepared: PreparedSource, plan: FilePlan): { text?: string; unwritable?: string } {
+/**
+ * The fixed file text for `plan` and the edits that make it from the stored text (for a notebook, in its JSON), or
+ * why a notebook could not be written back. `shift` is where the program starts in the stored text (a byte-order mark).
+ */
+function fixedText(prepared: PreparedSource, plan: FilePlan, shift: number): { text?: string; edits?: TextEdit[]; unwritable?: string } {
   if (plan.edits.length === 0) return {};
   const notebook = prepared.notebook;
-  if (!notebook) return { text: applyEdits(prepared.program, plan.edits) };
+  if (!notebook) return { text: applyEdits(prepared.program, plan.edits), edits: plan.edits.map((e) => ({ from: e.from + shift, to: e.to + shift, text: e.text })) };
   const stored = notebook.stored;
   if (!stored) return { unwritable: 'the cell sources could not be located in the notebook JSON; the notebook was left as it was' };
   const sources = new Map<number, string>();
   for (const { cell, index, edits } of splitByCell(prepared, plan.edits)) sources.set(index, applyEdits(notebook.sources[cell], edits));
-  const json = rewriteNotebookSources(stored.json, stored.pieces, sources);
-  return json === undefined ? { unwritable: 'the notebook JSON could not be rewritten safely; the notebook was left as it was' } : { text: json };
+  const rewritten = rewriteNotebookSources(stored.json, stored.pieces, sources);
+  if (!rewritten) return { unwritable: 'the notebook JSON could not be rewritten safely; the notebook was left as it was' };
+  return { text: rewritten.json, edits: rewritten.edits.map((e) => ({ from: e.from + shift, to: e.to + shift, text: e.text })) };
 }
 
-/** Scans `input`, plans its fixes and applies them in memory. Never throws. */
-export function fixSource(input: ScanInput, kb: KnowledgeBase, options: ScanOptions): FileFix {
+/**
+ * Scans `input`, plans its fixes and applies them in memory. Never throws. `remaining: false` skips the scan of the
+ * fixed text (a diff reports the file as it is); `remaining` is then the scan of the original.
+ */
+export function fixSource(input: ScanInput, kb: KnowledgeBase, options: ScanOptions & { remaining?: boolean }): FileFix {
   let scan: FileScan;
+  const budget = timeBudgetOf(options);
   try {
     const prepared = prepareSource(input, options);
     if ('status' in prepared) return { scan: prepared, remaining: prepared };
-    const analysis = analyzePython(prepared.program, { maxBytes: options.maxBytes });
-    scan = finishScan(prepared, analysis, kb, options);
+    const analysis = analyzePython(prepared.program, { maxBytes: options.maxBytes, budget });
+    scan = finishScan(prepared, analysis, kb, options, budget);
     if (scan.status !== 'analysed') return { scan, remaining: scan };
-    const plan = new FixPlanner(prepared, analysis, kb).planFile(scan.findings);
-    const original = prepared.notebook?.stored?.json ?? prepared.program;
-    const { text, unwritable } = fixedText(prepared, plan);
-    if (text === undefined || text === original) return { scan, plan, original: storedText(input, original), remaining: scan, ...(unwritable ? { unwritable } : {}) };
-    const fixed = storedText(input, text);
+    const plan = new FixPlanner(prepared, analysis, kb, budget).planFile(scan.findings);
+    const bom = hasBom(input) ? BOM : '';
+    const original = bom + (prepared.notebook?.stored?.json ?? prepared.program);
+    const { text, edits, unwritable } = fixedText(prepared, plan, bom.length);
+    if (text === undefined || bom + text === original) return { scan, plan, original, remaining: scan, ...(unwritable ? { unwritable } : {}) };
+    const fixed = bom + text;
     // The remaining findings come from the same pipeline run on what would be written.
-    const remaining = 'cells' in input ? scan : rescan(input.path, fixed, kb, options);
-    return { scan, plan, original: storedText(input, original), fixed, remaining };
-  } catch {
-    const failed = skipped(input.path, 'analysis-failed');
+    const remaining = 'cells' in input || options.remaining === false ? scan : rescan(input.path, fixed, kb, options, prepared.notebook ? undefined : plan.result, budget);
+    return { scan, plan, original, fixed, ...(edits ? { edits } : {}), remaining };
+  } catch (err) {
+    const failed = failedScan(input.path, err);
     return { scan: failed, remaining: failed };
   }
 }
 
-function rescan(path: string, text: string, kb: KnowledgeBase, options: ScanOptions): FileScan {
+/** The scan of the fixed text; a Python file's fixed program was parsed by the planner's check, so its tree is read. */
+function rescan(path: string, text: string, kb: KnowledgeBase, options: ScanOptions, parsed: FixedProgram | undefined, budget: TimeBudget | undefined): FileScan {
+  if (parsed?.tree) return finishScan(preparedText(path, parsed.program), analyzeTree(parsed.program, parsed.tree, budget), kb, options, budget);
   const prepared = prepareSource({ path, bytes: new TextEncoder().encode(text) }, { maxBytes: Number.MAX_SAFE_INTEGER });
   if ('status' in prepared) return prepared;
-  return finishScan(prepared, analyzePython(prepared.program, { maxBytes: Number.MAX_SAFE_INTEGER }), kb, options);
+  return finishScan(prepared, analyzePython(prepared.program, { maxBytes: Number.MAX_SAFE_INTEGER, budget }), kb, options, budget);
 }

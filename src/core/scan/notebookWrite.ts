@@ -29,8 +29,13 @@ function previousToken(json: string, offset: number): { char: string; at: number
  * The JSON text of one cell's new source, replacing the literals `pieces` span (quotes included). A list keeps the
  * separator the file used between its lines (Jupyter's `,\n    `), and lines that did not change keep their raw text.
  */
-function encodeSource(json: string, pieces: readonly SourcePiece[], source: string): { from: number; to: number; text: string } {
+function encodeSource(json: string, pieces: readonly SourcePiece[], source: string): JsonEdit {
   const first = pieces[0];
+  if (first.inList) {
+    // An empty list: the new lines go inside its brackets, one literal each.
+    const text = splitSourceLines(source).map((line) => JSON.stringify(line)).join(', ');
+    return { from: first.rawFrom, to: first.rawTo, text };
+  }
   const last = pieces[pieces.length - 1];
   const from = first.rawFrom - 1;
   const to = last.rawTo + 1;
@@ -52,25 +57,37 @@ function encodeSource(json: string, pieces: readonly SourcePiece[], source: stri
   return { from, to, text: encoded.join(separator) };
 }
 
+/** A replacement in the notebook's JSON text. */
+export interface JsonEdit {
+  from: number;
+  to: number;
+  text: string;
+}
+
 /**
- * `json` with the sources of some cells replaced. `pieces` are the string literals of every cell's source (from
- * locateCellSources), `sources` the new source by index among all cells. A cell whose source has no literal (an
- * empty list) cannot be placed and makes this return undefined, as does a JSON text that does not read back.
+ * `json` with the sources of some cells replaced, and the replacements made (sorted, in the original JSON's offsets). `pieces` are the string literals of every cell's source (from
+ * locateCellSources), `sources` the new source by index among all cells. A cell the scanner found no source for
+ * cannot be placed and makes this return undefined, as does a JSON text that does not read back.
  */
-export function rewriteNotebookSources(json: string, pieces: readonly SourcePiece[][], sources: ReadonlyMap<number, string>): string | undefined {
-  const replacements: Array<{ from: number; to: number; text: string }> = [];
+export function rewriteNotebookSources(json: string, pieces: readonly SourcePiece[][], sources: ReadonlyMap<number, string>): { json: string; edits: JsonEdit[] } | undefined {
+  const edits: JsonEdit[] = [];
   for (const [cell, source] of sources) {
     const literals = pieces[cell];
     if (!literals || literals.length === 0) return undefined;
-    replacements.push(encodeSource(json, literals, source));
+    edits.push(encodeSource(json, literals, source));
   }
-  replacements.sort((a, b) => b.from - a.from);
-  let out = json;
-  for (const r of replacements) out = out.slice(0, r.from) + r.text + out.slice(r.to);
+  edits.sort((a, b) => a.from - b.from);
+  let out = '';
+  let at = 0;
+  for (const edit of edits) {
+    out += json.slice(at, edit.from) + edit.text;
+    at = edit.to;
+  }
+  out += json.slice(at);
   try {
     JSON.parse(out);
   } catch {
     return undefined;
   }
-  return out;
+  return { json: out, edits };
 }

@@ -3,6 +3,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzePython, parseIpynb } from '../../../../src/core/python';
+import { parser } from '../../../../src/core/python/parser';
 import { findDeprecations, type Finding } from '../../../../src/core/rules/findings';
 import { applyEdits, describeFix, FixPlanner, syntaxErrorCount, type FindingFix, type FilePlan } from '../../../../src/core/rules/fixes';
 import { prepareSource, preparedText } from '../../../../src/core/scan';
@@ -15,6 +16,15 @@ const fixture = (...segments: string[]) => fs.readFileSync(path.join(process.cwd
 function plannerFor(text: string, Planner = FixPlanner): { planner: FixPlanner; findings: Finding[] } {
   const analysis = analyzePython(text);
   return { planner: new Planner(preparedText('file.py', text), analysis, kb), findings: findDeprecations(analysis, kb) };
+}
+
+/** A planner with one deliberately broken fix (an unclosed bracket), standing in for a faulty rule. */
+class BrokenSessionPlanner extends FixPlanner {
+  override replacementFix(finding: Finding): FindingFix | undefined {
+    const outcome = super.replacementFix(finding);
+    if (outcome?.status !== 'fix' || finding.ruleId !== 'FG-tensorflow.Session') return outcome;
+    return { ...outcome, edits: outcome.edits.map((e) => ({ ...e, text: `${e.text}(` })) };
+  }
 }
 
 function planOf(text: string): FilePlan {
@@ -132,14 +142,6 @@ suite('fix planner', () => {
   });
 
   test('a fix whose result would not parse is dropped, the others are kept', () => {
-    /** A planner with one deliberately broken fix (an unclosed bracket), standing in for a faulty rule. */
-    class BrokenSessionPlanner extends FixPlanner {
-      override replacementFix(finding: Finding): FindingFix | undefined {
-        const outcome = super.replacementFix(finding);
-        if (outcome?.status !== 'fix' || finding.ruleId !== 'FG-tensorflow.Session') return outcome;
-        return { ...outcome, edits: outcome.edits.map((e) => ({ ...e, text: `${e.text}(` })) };
-      }
-    }
     const text = fixture('migrations', 'tf1_fixable.py');
     const { planner, findings } = plannerFor(text, BrokenSessionPlanner);
     const plan = planner.planFile(findings);
@@ -151,6 +153,27 @@ suite('fix planner', () => {
     assert.strictEqual(syntaxErrorCount(fixed), 0);
     assert.ok(fixed.includes('keepdims=True') && fixed.includes('tf.compat.v1.ConfigProto'), 'the other fixes stay');
     assert.ok(fixed.includes('sess = tf.Session(config=config)'), 'the broken one is not applied');
+  });
+
+  test('when every fix breaks the syntax, the file is planned with a few parses, not one per fix', () => {
+    const text = `import tensorflow as tf\n\nconfig = tf.ConfigProto()\n${'sess = tf.Session()\n'.repeat(400)}`;
+    const { planner, findings } = plannerFor(text, BrokenSessionPlanner);
+    const parse = parser.parse.bind(parser);
+    let parses = 0;
+    parser.parse = ((...args: Parameters<typeof parser.parse>) => {
+      parses++;
+      return parse(...args);
+    }) as typeof parser.parse;
+    let plan: FilePlan;
+    try {
+      plan = planner.planFile(findings);
+    } finally {
+      parser.parse = parse;
+    }
+    assert.strictEqual(plan.skipped.filter((s) => s.reason === 'would-break-syntax').length, 400);
+    assert.strictEqual(syntaxErrorCount(applyEdits(text, plan.edits)), 0);
+    assert.ok(applyEdits(text, plan.edits).includes('tf.compat.v1.ConfigProto()'), 'the fix that parses is kept');
+    assert.ok(parses <= 6, `${parses} parses for 401 fixes`);
   });
 
   test('a file that already has syntax errors is left alone, with the line of the first error', () => {
