@@ -61,8 +61,22 @@ function* walkDirectory(dir: string, scopes: readonly GitignoreScope[]): Generat
   }
 }
 
-/** Files to scan under each path, in a stable order; a file named explicitly is scanned whatever its folder. */
+/**
+ * Files to scan under each path, in a stable order; a file named explicitly is scanned whatever its folder. Each file
+ * comes once however the paths overlap (`scan tree tree/sub`), so no finding or diff hunk is reported twice.
+ */
 export function* findScanTargets(paths: readonly string[]): Generator<WalkEvent> {
+  const seen = new Set<string>();
+  for (const event of findAllTargets(paths)) {
+    if (event.kind === 'file') {
+      if (seen.has(event.file)) continue;
+      seen.add(event.file);
+    }
+    yield event;
+  }
+}
+
+function* findAllTargets(paths: readonly string[]): Generator<WalkEvent> {
   for (const given of paths) {
     let stat: fs.Stats;
     try {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { KnowledgeBase } from '../knowledge';
 import { DEFAULT_MAX_BYTES } from '../core/python';
+import type { SkipReason } from '../core/scan';
 import { version } from '../../package.json';
 import { findScanTargets, type WalkEvent } from './files';
 import { Output, OutputError, warn } from './output';
@@ -24,6 +25,15 @@ import { PORT_USAGE, PortUsageError, runPort } from './port';
 import { readArgs } from './args';
 import { scanEntries } from './scanKnowledge';
 
+/** Seconds one file's scan or fix may take by default: far above a 2 MB file's few seconds, far below a CI timeout. */
+const DEFAULT_FILE_TIMEOUT = 60;
+
+/**
+ * Skips that mean a file could not be checked, so a `--fail-on` contract cannot vouch for it (a pipe is only met when
+ * named: walking a folder lists regular files). A notebook in another language holds no Python to check.
+ */
+const UNCHECKED: ReadonlySet<SkipReason> = new Set(['too-large', 'not-regular-file', 'binary', 'not-utf8', 'invalid-notebook', 'analysis-failed', 'timed-out']);
+
 const USAGE = `Usage: framework-guide scan <paths...> [options]
 
 Scans Python files (.py, .pyi) and notebooks (.ipynb) for TensorFlow/Keras and PyTorch API uses
@@ -32,8 +42,12 @@ and reports deprecated or removed APIs.
 Options:
   --format text|json|sarif     Output format (default: text)
   --references                 Text output: also list every framework reference
-  --fail-on deprecated|removed Exit with code 1 when such a finding exists
+  --fail-on deprecated|removed Exit with code 1 when such a finding exists; a file that could
+                               not be checked (unreadable, too large, not UTF-8, timed out)
+                               makes the run exit 2 instead
+  --skip-unreadable            Files that could not be read or checked do not fail the run
   --max-file-size BYTES        Skip larger files (default: ${DEFAULT_MAX_BYTES})
+  --file-timeout SECONDS       Skip a file whose scan or fix takes longer (default: ${DEFAULT_FILE_TIMEOUT})
   --jobs N                     Scan on N threads (default: one per core; 1 scans on one)
   --fix                        Apply every safe fix and write the files that change, then
                                report the findings left for manual work
@@ -42,13 +56,14 @@ Options:
   --help                       Show this help
   --version                    Show the version
 
-Exit codes: 0 done, 1 --fail-on threshold met (with --diff: there is a diff), 2 usage error
-or a path that does not exist or cannot be read (or written, with --fix), 3 the report
-could not be written (e.g. a closed pipe).
+Exit codes: 0 done, 1 --fail-on threshold met (with --diff: there is a diff), 2 usage error,
+a path that does not exist or cannot be read (or written, with --fix), or with --fail-on a
+file that could not be checked, 3 the report could not be written (e.g. a closed pipe).
 
 ${PORT_USAGE}`;
 
 type Format = 'text' | 'json' | 'sarif';
+
 type FailOn = 'deprecated' | 'removed';
 
 interface ScanCommand {
@@ -59,6 +74,10 @@ interface ScanCommand {
   maxFileSize: number;
   /** Threads that scan files; 1 scans on the main thread only. */
   jobs: number;
+  /** Seconds one file may take. */
+  fileTimeout: number;
+  /** Files that could not be read or checked do not make the run fail. */
+  skipUnreadable: boolean;
   /** --fix writes the fixed files; --diff prints what --fix would change. */
   fix?: FixMode;
 }
@@ -66,7 +85,7 @@ interface ScanCommand {
 class UsageError extends Error {}
 
 function parseScanArguments(args: string[]): ScanCommand {
-  const command: ScanCommand = { paths: [], format: 'text', references: false, maxFileSize: DEFAULT_MAX_BYTES, jobs: defaultJobs() };
+  const command: ScanCommand = { paths: [], format: 'text', references: false, maxFileSize: DEFAULT_MAX_BYTES, jobs: defaultJobs(), fileTimeout: DEFAULT_FILE_TIMEOUT, skipUnreadable: false };
   for (const item of readArgs(args, (message) => new UsageError(message))) {
     if (item.kind === 'positional') {
       command.paths.push(item.text);
@@ -89,7 +108,12 @@ function parseScanArguments(args: string[]): ScanCommand {
       const jobs = value();
       if (!/^\d+$/.test(jobs) || Number(jobs) <= 0 || Number(jobs) > 64) throw new UsageError(`--jobs must be a number of threads from 1 to 64, not "${jobs}"`);
       command.jobs = Number(jobs);
-    } else if (flag === '--references' && item.inline === undefined) command.references = true;
+    } else if (flag === '--file-timeout') {
+      const seconds = value();
+      if (!/^\d+(\.\d+)?$/.test(seconds) || Number(seconds) <= 0) throw new UsageError(`--file-timeout must be a positive number of seconds, not "${seconds}"`);
+      command.fileTimeout = Number(seconds);
+    } else if (flag === '--skip-unreadable' && item.inline === undefined) command.skipUnreadable = true;
+    else if (flag === '--references' && item.inline === undefined) command.references = true;
     else if ((flag === '--fix' || flag === '--diff') && item.inline === undefined) {
       const mode = flag === '--fix' ? 'write' : 'diff';
       if (command.fix && command.fix !== mode) throw new UsageError('--fix and --diff do not go together: --diff shows what --fix would write');
@@ -163,10 +187,12 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
   let writeFailed = false;
   const withReferences = command.references || command.format === 'json';
   const render = { format: reporter ? command.format : undefined, references: command.references, root: process.cwd() };
-  const settings: ScanSettings = { maxBytes: command.maxFileSize, references: withReferences, render, ...(command.fix ? { fix: command.fix } : {}) };
+  const settings: ScanSettings = { maxBytes: command.maxFileSize, references: withReferences, timeLimit: command.fileTimeout, render, ...(command.fix ? { fix: command.fix } : {}) };
   let kb: KnowledgeBase | undefined;
   let pool: ScanPool | undefined;
   let thresholdMet = false;
+  /** Files a --fail-on contract cannot vouch for: skipped for a reason in UNCHECKED. */
+  let unchecked = 0;
   let files = 0;
 
   const report = (item: Pending, outcome: FileOutcome | undefined): void => {
@@ -184,8 +210,11 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
       return;
     }
     const { tally } = outcome.file;
-    if (tally.skipped) warn(`${escapeControl(shown)}: skipped: ${escapeControl(tally.skipped.message)}${tally.skipped.reason === 'too-large' ? ' (--max-file-size)' : ''}`);
-    else if (command.failOn && (tally.removed > 0 || (command.failOn === 'deprecated' && tally.deprecated > 0))) thresholdMet = true;
+    if (tally.skipped) {
+      const option = tally.skipped.reason === 'too-large' ? ' (--max-file-size)' : tally.skipped.reason === 'timed-out' ? ' (--file-timeout)' : '';
+      warn(`${escapeControl(shown)}: skipped: ${escapeControl(tally.skipped.message)}${option}`);
+      if (UNCHECKED.has(tally.skipped.reason)) unchecked++;
+    } else if (command.failOn && (tally.removed > 0 || (command.failOn === 'deprecated' && tally.deprecated > 0))) thresholdMet = true;
     const fix = outcome.fix;
     if (fix) {
       countFix(fixCounts, fix);
@@ -266,7 +295,13 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
   reporter?.end(counts);
   if (command.format !== 'text' || !reporter) warn(summaryLine(counts, withReferences));
   if (command.fix) warn(fixSummaryLine(fixCounts, command.fix));
-  if (counts.unreadable > 0 || writeFailed) return EXIT.incomplete;
+  if (writeFailed) return EXIT.incomplete;
+  // CI contracts fail closed: a file that could not be read, or (with --fail-on) checked, fails the run unless
+  // --skip-unreadable says those files may be passed over.
+  if (!command.skipUnreadable && (counts.unreadable > 0 || (command.failOn && unchecked > 0))) {
+    if (command.failOn && unchecked > 0) warn(`${unchecked} ${unchecked === 1 ? 'file' : 'files'} could not be checked, so --fail-on cannot pass (see above; --skip-unreadable lets the run pass over them).`);
+    return EXIT.incomplete;
+  }
   // As `ruff check --diff`: exit 0 only when there is no diff, so CI can require migrated code.
   if (command.fix === 'diff') return hasDiff ? EXIT.thresholdMet : EXIT.ok;
   return thresholdMet ? EXIT.thresholdMet : EXIT.ok;

@@ -6,7 +6,7 @@
 import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { KnowledgeBase } from '../knowledge';
-import { scanSource } from '../core/scan';
+import { scanSource, type ScanOptions } from '../core/scan';
 import { fixFile, type FileFixReport, type FixMode, type FixOutcome } from './fix';
 import { readScanFile } from './read';
 import { scanEntries } from './scanKnowledge';
@@ -15,6 +15,8 @@ import { ownBuffer, renderFile, type RenderedFile, type RenderOptions } from './
 export interface ScanSettings {
   maxBytes: number;
   references: boolean;
+  /** Seconds one file may take (--file-timeout); a file that takes longer is skipped as timed out. */
+  timeLimit?: number;
   /** --fix (`write`) or --diff (`diff`): each file is fixed where it is scanned, on a worker or the main thread. */
   fix?: FixMode;
   /** How each file's part of the report is rendered, where it is scanned. */
@@ -49,11 +51,16 @@ const WORKER_YOUNG_GENERATION_MB = 8;
 const WORKER_ROLE = 'framework-guide-scan-worker';
 
 function scanOrFix(file: string, shown: string, settings: ScanSettings, kb: KnowledgeBase): FixOutcome {
-  if (settings.fix) return fixFile(file, shown, settings.maxBytes, settings.references, settings.fix, kb);
+  if (settings.fix) return fixFile(file, shown, scanOptionsOf(settings), settings.fix, kb);
   const read = readScanFile(file, shown, settings.maxBytes);
   if (read.kind === 'unreadable') return { kind: 'unreadable', message: read.message };
   if (read.kind === 'skipped') return { kind: 'scanned', result: read.result };
-  return { kind: 'scanned', result: scanSource({ path: shown, bytes: read.bytes }, kb, { maxBytes: settings.maxBytes, references: settings.references }) };
+  return { kind: 'scanned', result: scanSource({ path: shown, bytes: read.bytes }, kb, scanOptionsOf(settings)) };
+}
+
+/** The scan pipeline's options for a run's settings. */
+export function scanOptionsOf(settings: Pick<ScanSettings, 'maxBytes' | 'references' | 'timeLimit'>): ScanOptions {
+  return { maxBytes: settings.maxBytes, references: settings.references, ...(settings.timeLimit !== undefined ? { timeLimit: settings.timeLimit } : {}) };
 }
 
 /** Read, scan and render one file: the same step in a worker and on the main thread. */

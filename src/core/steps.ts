@@ -7,11 +7,9 @@
 /** Work done in steps: each `yield` is a point where the thread may be given back. */
 export type Steps = Generator<void, void, void>;
 
-/** Runs `steps` to the end at once. */
-export function drain(steps: Steps): void {
-  while (!steps.next().done) {
-    // Synchronous callers take every step at once.
-  }
+/** Runs `steps` to the end at once; `check` (a time budget's) runs between steps and may throw to stop them. */
+export function drain(steps: Steps, check?: () => void): void {
+  while (!steps.next().done) check?.();
 }
 
 /**

@@ -15,6 +15,7 @@
  *   matters in an editor, where the file is mid-edit most of the time. It also reuses trees across edits
  *   (TreeFragment) and parses in bounded slices (`startParse().advance()`); both are used below.
  */
+import { TimeBudget, TimeBudgetExceeded } from '../budget';
 import { TreeFragment, type ChangedRange, type Tree } from '@lezer/common';
 import { parser } from './parser';
 import { indexRuns, referencesOf, symbolAtInRuns, type ChainRun } from './chainRuns';
@@ -26,6 +27,8 @@ import type { FrameworkReference, FrameworkRoot, ImportStatement, PythonAnalysis
 export interface AnalyzeOptions {
   /** Texts above this many UTF-8 bytes are not parsed (`skipped: 'too-large'`). Default 2,000,000. */
   maxBytes?: number;
+  /** A time limit: the parse and the walk check it between steps and throw TimeBudgetExceeded once it has passed. */
+  budget?: TimeBudget;
 }
 
 export interface AsyncAnalyzeOptions extends AnalyzeOptions {
@@ -103,10 +106,10 @@ function* walkSteps(tree: Tree, text: string, previous: PreviousWalk | undefined
   if (!out.result) yield* walkWhole(tree, text, out);
 }
 
-function walkAtOnce(tree: Tree, text: string, previous?: PreviousWalk): WalkResult {
+function walkAtOnce(tree: Tree, text: string, previous?: PreviousWalk, budget?: TimeBudget): WalkResult {
   const out: { result?: WalkResult } = {};
   // Synchronous callers take every step at once; the slices only matter to analyzeInSlices.
-  drain(walkSteps(tree, text, previous, out));
+  drain(walkSteps(tree, text, previous, out), budget && (() => budget.check()));
   return out.result as WalkResult;
 }
 
@@ -115,8 +118,19 @@ function analysisOf(text: string, walk: WalkResult): PythonAnalysis {
 }
 
 /** Analyses an already parsed tree of `text`. */
-export function analyzeTree(text: string, tree: Tree): PythonAnalysis {
-  return analysisOf(text, walkAtOnce(tree, text));
+export function analyzeTree(text: string, tree: Tree, budget?: TimeBudget): PythonAnalysis {
+  return analysisOf(text, walkAtOnce(tree, text, undefined, budget));
+}
+
+/** `parser.parse(text)`, advancing step by step so a time budget is checked in between. */
+export function parseWithin(text: string, budget: TimeBudget | undefined): Tree {
+  if (!budget) return parser.parse(text);
+  const parse = parser.startParse(text);
+  for (;;) {
+    const tree = parse.advance();
+    if (tree) return tree;
+    budget.check();
+  }
 }
 
 /**
@@ -141,12 +155,13 @@ function analyzeAfterFailure(text: string): PythonAnalysis {
   }
 }
 
-/** Analyses `text`; never throws. */
+/** Analyses `text`; never throws, but for TimeBudgetExceeded when `options.budget` runs out. */
 export function analyzePython(text: string, options: AnalyzeOptions = {}): PythonAnalysis {
   if (exceedsUtf8Bytes(text, options.maxBytes ?? DEFAULT_MAX_BYTES)) return emptyAnalysis(text, 'too-large');
   try {
-    return analyzeTree(text, parser.parse(text));
-  } catch {
+    return analyzeTree(text, parseWithin(text, options.budget), options.budget);
+  } catch (err) {
+    if (err instanceof TimeBudgetExceeded) throw err;
     return analyzeAfterFailure(text);
   }
 }

@@ -10,6 +10,8 @@ export interface JoinedNotebook {
 export interface NotebookCell {
   kind: 'code' | 'markdown' | 'raw';
   source: string;
+  /** A code cell's own language, when the file names one (VS Code writes `metadata.vscode.languageId`). */
+  language?: string;
 }
 
 export interface ParsedNotebook {
@@ -105,7 +107,11 @@ export function parseIpynb(json: string): ParsedNotebook {
   const cells: NotebookCell[] = rawCells.filter(isRecord).map((cell) => {
     const kind = cell.cell_type === 'code' || cell.cell_type === 'markdown' ? cell.cell_type : 'raw';
     // nbformat 3 keeps code in `input`.
-    return { kind, source: sourceText(cell.source ?? cell.input) };
+    const read: NotebookCell = { kind, source: sourceText(cell.source ?? cell.input) };
+    // A cell VS Code ran in another language (SQL, R, a shell) says so in its metadata; it is not Python.
+    const vscode = isRecord(cell.metadata) && isRecord(cell.metadata.vscode) ? cell.metadata.vscode : undefined;
+    if (kind === 'code' && typeof vscode?.languageId === 'string') read.language = vscode.languageId;
+    return read;
   });
   const metadata = isRecord(data.metadata) ? data.metadata : {};
   const kernelspec = isRecord(metadata.kernelspec) ? metadata.kernelspec : {};

@@ -3,11 +3,17 @@
  * the file (SARIF viewers open the .ipynb as text). A small scanner: JSON.parse keeps no positions.
  */
 
-/** One JSON string literal of a cell's source: its span in the file (quotes excluded) and its decoded length. */
+/**
+ * One JSON string literal of a cell's source: its span in the file (quotes excluded) and its decoded length. An
+ * empty list (`"source": []`) is one `inList` piece of length 0 at the position inside its brackets, so a fix can
+ * still write that cell.
+ */
 export interface SourcePiece {
   rawFrom: number;
   rawTo: number;
   length: number;
+  /** A place inside an empty list, not a literal: writing there adds the literal with its quotes. */
+  inList?: true;
 }
 
 class Scanner {
@@ -140,7 +146,11 @@ export function locateCellSources(json: string): SourcePiece[][] | undefined {
           if (key !== 'source' && key !== 'input') return scanner.skipValue();
           const list: SourcePiece[] = [];
           if (scanner.peek() === 0x22) list.push(scanner.string());
-          else if (scanner.peek() === 0x5b) scanner.array(() => (scanner.peek() === 0x22 ? list.push(scanner.string()) : scanner.skipValue()));
+          else if (scanner.peek() === 0x5b) {
+            const inside = scanner.pos + 1;
+            scanner.array(() => (scanner.peek() === 0x22 ? list.push(scanner.string()) : scanner.skipValue()));
+            if (list.length === 0) list.push({ rawFrom: inside, rawTo: inside, length: 0, inList: true });
+          }
           else scanner.skipValue();
           if (key === 'source') pieces = list;
           else fromInput = list;

@@ -4,6 +4,7 @@
  * and the diagnostics all go through it, so a rule cannot work in one front door and not in another.
  */
 import type { KnowledgeBase } from '../../knowledge';
+import { TimeBudget, TimeBudgetExceeded } from '../budget';
 import { analyzePython, exceedsUtf8Bytes } from '../python/analyze';
 import { joinNotebookCells, parseIpynb, toCellOffset, type JoinedNotebook } from '../python/notebook';
 import type { PythonAnalysis, Span } from '../python/types';
@@ -28,6 +29,8 @@ export type ScanInput = { path: string; bytes: Uint8Array } | { path: string; te
 export interface ScanOptions {
   /** Files (and notebook programs) above this many bytes are skipped. */
   maxBytes: number;
+  /** Seconds one file's work may take; a file that takes longer is skipped as `timed-out`. No limit when unset. */
+  timeLimit?: number;
   /** Also list framework references with their locations (the CLI's --references and JSON). */
   references?: boolean;
 }
@@ -54,7 +57,7 @@ export function isNotebookPath(path: string): boolean {
   return path.toLowerCase().endsWith('.ipynb');
 }
 
-const SKIP_MESSAGES: Record<Exclude<SkipReason, 'too-large' | 'invalid-notebook' | 'not-python-notebook' | 'not-regular-file'>, string> = {
+const SKIP_MESSAGES: Record<Exclude<SkipReason, 'too-large' | 'invalid-notebook' | 'not-python-notebook' | 'not-regular-file' | 'timed-out'>, string> = {
   binary: 'binary file (contains NUL bytes)',
   'not-utf8': 'not valid UTF-8 (re-save the file as UTF-8)',
   'analysis-failed': 'the analysis failed on this file (please report it)',
@@ -67,6 +70,7 @@ export function skipped(path: string, reason: SkipReason, detail?: string): Skip
   else if (reason === 'not-regular-file') message = `not a regular file${detail ? ` (${detail})` : ''}`;
   else if (reason === 'invalid-notebook') message = detail ?? 'not a notebook';
   else if (reason === 'not-python-notebook') message = `notebook language is ${detail ?? 'not Python'}, not Python`;
+  else if (reason === 'timed-out') message = `took longer than the per-file time limit${detail ? ` (${detail})` : ''}`;
   else message = SKIP_MESSAGES[reason];
   return { status: 'skipped', path, reason, message };
 }
@@ -167,9 +171,9 @@ function range(lines: LineIndex, from: number, to: number): LineRange {
 }
 
 /** Findings (suppressions applied), references and locations of an analysis of `prepared.program`. */
-export function finishScan(prepared: PreparedSource, analysis: PythonAnalysis, kb: KnowledgeBase, options: Pick<ScanOptions, 'references'> = {}): FileScan {
+export function finishScan(prepared: PreparedSource, analysis: PythonAnalysis, kb: KnowledgeBase, options: Pick<ScanOptions, 'references'> = {}, budget?: TimeBudget): FileScan {
   const out: { result?: FileScan } = {};
-  drain(finishScanInSteps(prepared, analysis, kb, options, out));
+  drain(finishScanInSteps(prepared, analysis, kb, options, out), budget && (() => budget.check()));
   return out.result as FileScan;
 }
 
@@ -213,11 +217,22 @@ export function* finishScanInSteps(prepared: PreparedSource, analysis: PythonAna
 
 /** The whole pipeline for one file: prepare, analyse, finish. Never throws. */
 export function scanSource(input: ScanInput, kb: KnowledgeBase, options: ScanOptions): FileScan {
+  const budget = timeBudgetOf(options);
   try {
     const prepared = prepareSource(input, options);
     if ('status' in prepared) return prepared;
-    return finishScan(prepared, analyzePython(prepared.program, { maxBytes: options.maxBytes }), kb, options);
-  } catch {
-    return skipped(input.path, 'analysis-failed');
+    return finishScan(prepared, analyzePython(prepared.program, { maxBytes: options.maxBytes, budget }), kb, options, budget);
+  } catch (err) {
+    return failedScan(input.path, err);
   }
+}
+
+/** A fresh budget for one file's work, when the options set a time limit. */
+export function timeBudgetOf(options: Pick<ScanOptions, 'timeLimit'>): TimeBudget | undefined {
+  return options.timeLimit === undefined ? undefined : new TimeBudget(options.timeLimit);
+}
+
+/** The skipped result for a scan that threw: over its time limit, or a failed analysis (a bug to report). */
+export function failedScan(path: string, err: unknown): SkippedFile {
+  return err instanceof TimeBudgetExceeded ? skipped(path, 'timed-out', `${err.seconds} s`) : skipped(path, 'analysis-failed');
 }

@@ -9,7 +9,8 @@ export type SkipReason =
   | 'not-utf8'
   | 'invalid-notebook'
   | 'not-python-notebook'
-  | 'analysis-failed';
+  | 'analysis-failed'
+  | 'timed-out';
 
 /** 1-based lines, columns in UTF-16 code units (SARIF's default `utf16CodeUnits`, and VS Code's). */
 export interface LineRange {

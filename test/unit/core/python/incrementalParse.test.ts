@@ -48,7 +48,9 @@ function moduleText(classes: number, methods: number): string {
   return lines.join('\n');
 }
 
-suite('Python parser: incremental parses equal a fresh parse', () => {
+suite('Python parser: incremental parses equal a fresh parse', function () {
+  // Hundreds of parses per test: on a loaded 2-core machine that is more than mocha's default 2 s.
+  this.timeout(60_000);
   const text = moduleText(3, 12);
 
   for (const piece of [23, 150, 700]) {
