@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { FixPlanner, type FilePlan, type PlannedEdit } from '../core/rules/fixes';
-import { finishScan } from '../core/scan';
+import { finishScanInSteps, type FileScan } from '../core/scan';
+import { runInSlices } from '../core/steps';
 import type { Finding } from '../core/rules/findings';
 import { fixTitle } from './codeActions';
 import { findNotebook, type DocumentAnalyses, type DocumentView } from './documentAnalysis';
@@ -46,16 +47,29 @@ interface Deps {
   log: Log;
 }
 
-/** The plan for a document's file or notebook; `onlyCell` keeps the fixes of that notebook cell (on-save, per cell). */
-async function planFor(deps: Deps, document: vscode.TextDocument, onlyCell = false): Promise<{ view: DocumentView; plan: FilePlan } | undefined> {
-  const view = await deps.analyses.get(document);
+/** Longest run of planning on the extension host's thread before it is given back (a hover or keystroke waits no longer). */
+const PLAN_SLICE_MS = 8;
+
+/**
+ * The plan for a document's file or notebook, built in slices of a few milliseconds so a large file never freezes
+ * the extension host; undefined when it could not be analysed or `token` cancelled it. `onlyCell` keeps the fixes of
+ * that notebook cell (on-save, per cell).
+ */
+async function planFor(deps: Deps, document: vscode.TextDocument, token: vscode.CancellationToken | undefined, onlyCell = false): Promise<{ view: DocumentView; plan: FilePlan } | 'cancelled' | undefined> {
+  const view = await deps.analyses.get(document, token);
+  if (token?.isCancellationRequested) return 'cancelled';
   if (!view) return undefined;
   const kb = await deps.store.getKnowledge();
-  const scan = finishScan(view.prepared, view.analysis, kb);
-  if (scan.status !== 'analysed') return undefined;
+  const shouldStop = () => token?.isCancellationRequested === true;
+  const scanned: { result?: FileScan } = {};
+  if (!(await runInSlices(finishScanInSteps(view.prepared, view.analysis, kb, {}, scanned), { sliceMs: PLAN_SLICE_MS, shouldStop }))) return 'cancelled';
+  const scan = scanned.result;
+  if (scan?.status !== 'analysed') return undefined;
   const inCell = (f: Finding) => view.toRange(f.span.from, f.span.to) !== undefined;
   const findings = onlyCell && view.cell !== undefined ? scan.findings.filter(inCell) : scan.findings;
-  return { view, plan: new FixPlanner(view.prepared, view.analysis, kb).planFile(findings) };
+  const planned: { plan?: FilePlan } = {};
+  if (!(await runInSlices(new FixPlanner(view.prepared, view.analysis, kb).planFileInSteps(findings, planned), { sliceMs: PLAN_SLICE_MS, shouldStop }))) return 'cancelled';
+  return { view, plan: planned.plan as FilePlan };
 }
 
 /** What the refactor preview lists for an edit: the fix's title, or the imports it adds and for how many fixes. */
@@ -94,9 +108,10 @@ function displayName(document: vscode.TextDocument): string {
 }
 
 /** The migration of `document`'s file or notebook, or why there is none (the message to show). */
-export async function buildMigration(deps: Deps, document: vscode.TextDocument, preview: boolean): Promise<{ migration?: Migration; plan?: FilePlan; message?: { level: 'info' | 'warning' | 'error'; text: string } }> {
+export async function buildMigration(deps: Deps, document: vscode.TextDocument, preview: boolean, token?: vscode.CancellationToken): Promise<{ migration?: Migration; plan?: FilePlan; message?: { level: 'info' | 'warning' | 'error'; text: string } }> {
   const name = displayName(document);
-  const planned = await planFor(deps, document);
+  const planned = await planFor(deps, document, token);
+  if (planned === 'cancelled') return {};
   if (!planned) {
     return { message: { level: 'warning', text: vscode.l10n.t('Framework Guide could not analyse {0} (it may be over the size limit, frameworkGuide.analysis.maxFileSize).', name) } };
   }
@@ -143,7 +158,11 @@ function show(message: { level: 'info' | 'warning' | 'error'; text: string }): v
 
 /** Runs the command on `document`: resolves to the migration it applied, or undefined (nothing applied). */
 export async function migrateDocument(deps: Deps, document: vscode.TextDocument, args: MigrateArguments = {}): Promise<Migration | undefined> {
-  const { migration, plan, message } = await buildMigration(deps, document, args.preview !== false);
+  // Planning a large file takes a while: a cancellable notification shows it is under way.
+  const { migration, plan, message } = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Framework Guide: planning the migration of {0}…', displayName(document)), cancellable: true },
+    (_progress, token) => buildMigration(deps, document, args.preview !== false, token),
+  );
   if (message) show(message);
   if (!migration || !plan) return undefined;
   if (migration.confirmInDialog && !(await confirmInDialog(displayName(document), plan))) return undefined;
@@ -167,12 +186,13 @@ class MigrationCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly deps: Deps) {}
 
-  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     // Only when asked for source actions: the light bulb's requests need no whole-file plan.
     if (!context.only || !context.only.contains(FIX_ALL_KIND)) return [];
-    // In a notebook, codeActionsOnSave asks cell by cell: each cell fixes its own findings.
-    const planned = await planFor(this.deps, document, true);
-    if (!planned || planned.plan.edits.length === 0) return [];
+    // In a notebook, codeActionsOnSave asks cell by cell: each cell fixes its own findings. VS Code cancels a save
+    // participant that takes too long; the plan then stops at its next slice.
+    const planned = await planFor(this.deps, document, token, true);
+    if (!planned || planned === 'cancelled' || planned.plan.edits.length === 0) return [];
     const migration = migrationEdit(planned.view, planned.plan, false);
     if (!migration) return [];
     const action = new vscode.CodeAction(vscode.l10n.t('Framework Guide: apply all safe fixes'), FIX_ALL_KIND);

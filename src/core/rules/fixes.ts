@@ -8,6 +8,7 @@ import type { KnowledgeBase } from '../../knowledge';
 import type { TimeBudget } from '../budget';
 import { parser } from '../python/parser';
 import { firstAtOrAfter, lastAtOrBefore } from '../sortedSearch';
+import { drain, type Steps } from '../steps';
 import { referenceAt } from '../python/referenceAt';
 import type { PythonAnalysis } from '../python/types';
 import type { PreparedSource } from '../scan/scanFile';
@@ -142,6 +143,9 @@ function conflicts(a: TextEdit, b: TextEdit): boolean {
   return a.from < b.to && b.from < a.to;
 }
 
+/** Parser advances between two steps of a plan: each is a small piece of the parse. */
+const PARSE_ADVANCES_PER_STEP = 64;
+
 /** Rounds of dropping the fixes nearest the syntax errors they cause before every fix of the file is dropped. */
 const SYNTAX_ROUNDS = 4;
 
@@ -178,7 +182,7 @@ class DisjointEdits<T extends TextEdit> {
  * The result of `edits` on `program`, its parse, where it has syntax errors (each with the fix of the edit nearest
  * before it), and where it first reads as Python 2. The parse is kept: the scan of what is left reads the same tree.
  */
-function checkResult(program: string, edits: readonly PlannedEdit[]): { result: FixedProgram; errors: Array<{ at: number; fix?: PlannedFix }>; python2At?: number } {
+function* checkResult(program: string, edits: readonly PlannedEdit[]): Generator<void, { result: FixedProgram; errors: Array<{ at: number; fix?: PlannedFix }>; python2At?: number }, void> {
   // The result, with where each edit's text landed in it.
   let out = '';
   let at = 0;
@@ -194,7 +198,11 @@ function checkResult(program: string, edits: readonly PlannedEdit[]): { result: 
   let python2At: number | undefined;
   let tree: Tree | undefined;
   try {
-    tree = parser.parse(out);
+    const parse = parser.startParse(out);
+    for (let steps = 1; !tree; steps++) {
+      tree = parse.advance() ?? undefined;
+      if (steps % PARSE_ADVANCES_PER_STEP === 0) yield;
+    }
     tree.cursor().iterate((node) => {
       if (python2At === undefined && isPython2(node, out)) python2At = node.from;
       if (!node.type.isError) return errors.length < 64;
@@ -273,58 +281,75 @@ export class FixPlanner {
    * analysis is best-effort and the result could not be checked.
    */
   planFile(findings: readonly Finding[]): FilePlan {
+    const out: { plan?: FilePlan } = {};
+    drain(this.planFileInSteps(findings, out), this.budget && (() => this.budget?.check()));
+    return out.plan as FilePlan;
+  }
+
+  /**
+   * planFile in steps (a finding, a fix or a slice of the parse each), the plan into `out.plan`: an editor runs them
+   * between other work and can stop them; the CLI drains them, checking its time budget between steps.
+   */
+  *planFileInSteps(findings: readonly Finding[], out: { plan?: FilePlan }): Steps {
     const program = this.prepared.program;
     // The analysis already parsed the program: a clean parse means zero errors, and only the result needs a parse.
     if (this.analysis.hasSyntaxErrors) {
       // Python 2 code often has syntax Python 3 lacks (`print "a", b`): say which it is, with the first sign of it.
-      const checked = checkResult(program, []);
-      if (checked.python2At !== undefined) return this.refusePython2(findings, checked.python2At);
+      const checked = yield* checkResult(program, []);
+      if (checked.python2At !== undefined) {
+        out.plan = this.refusePython2(findings, checked.python2At);
+        return;
+      }
       const at = this.lineOf(checked.errors[0]?.at ?? 0);
       const where = at.cell === undefined ? `near line ${at.line}` : `cell ${at.cell}, near line ${at.line}`;
       const refused = `it has syntax errors (${where}): fix them first, then run the fixes again`;
-      return { fixes: [], skipped: findings.map((f) => this.manual(f, 'file-has-syntax-errors', refused)), edits: [], refused, syntaxErrorAt: at };
+      out.plan = { fixes: [], skipped: findings.map((f) => this.manual(f, 'file-has-syntax-errors', refused)), edits: [], refused, syntaxErrorAt: at };
+      return;
     }
     const fixes: PlannedFix[] = [];
     const skipped: SkippedFix[] = [];
     for (const finding of findings) {
-      this.budget?.check();
+      yield;
       const outcome = this.planFinding(finding);
       if (outcome.status === 'fix') fixes.push(outcome);
       else skipped.push(outcome);
     }
-    let merged = this.merge(fixes, skipped);
+    let merged = yield* this.merge(fixes, skipped);
     // Rare: the merged edits leave a syntax error. Drop the fixes whose edits are nearest each error and try again, a
     // bounded number of times (a parse each), then drop them all: never a parse per fix, whatever the file holds.
     let result: FixedProgram = { program };
     for (let round = 0; merged.edits.length > 0; round++) {
-      const checked = checkResult(program, merged.edits);
+      const checked = yield* checkResult(program, merged.edits);
       const errors = checked.errors;
       result = checked.result;
       // Python 2 code may parse (print statements, `except E, e:`), but the fixes name Python 3 releases' APIs.
-      if (round === 0 && checked.python2At !== undefined) return this.refusePython2(findings, checked.python2At);
+      if (round === 0 && checked.python2At !== undefined) {
+        out.plan = this.refusePython2(findings, checked.python2At);
+        return;
+      }
       if (errors.length === 0) break;
       const broken = new Set(round < SYNTAX_ROUNDS ? errors.flatMap((error) => (error.fix ? [error.fix] : [])) : merged.fixes);
       if (broken.size === 0) for (const fix of merged.fixes) broken.add(fix);
       for (const fix of broken) skipped.push(this.manual(fix.finding, 'would-break-syntax', 'the edit would leave code that no longer parses'));
-      merged = this.merge(
+      merged = yield* this.merge(
         merged.fixes.filter((fix) => !broken.has(fix)),
         skipped,
       );
     }
     const order = (a: { finding: Finding }, b: { finding: Finding }) => a.finding.span.from - b.finding.span.from;
-    return { fixes: merged.fixes.sort(order), skipped: skipped.sort(order), edits: merged.edits, result };
+    out.plan = { fixes: merged.fixes.sort(order), skipped: skipped.sort(order), edits: merged.edits, result };
   }
 
   /**
    * Accepts fixes in order; one whose edits meet an accepted edit is skipped. The accepted edits stay sorted and
    * disjoint, so each check is a binary search (fixes come in source order: an insertion is nearly always at the end).
    */
-  private merge(candidates: readonly PlannedFix[], skipped: SkippedFix[]): { fixes: PlannedFix[]; edits: PlannedEdit[] } {
+  private *merge(candidates: readonly PlannedFix[], skipped: SkippedFix[]): Generator<void, { fixes: PlannedFix[]; edits: PlannedEdit[] }, void> {
     const fixes: PlannedFix[] = [];
     const accepted = new DisjointEdits<PlannedEdit>();
     let importEdit: PlannedEdit | undefined;
     for (const fix of candidates) {
-      this.budget?.check();
+      yield;
       const own = fix.edits.map((e): PlannedEdit => ({ ...e, fixes: [fix] }));
       const placement = fix.importLine ? this.importPlacement() : undefined;
       const pseudoImport = placement && !importEdit ? [{ from: placement.at, to: placement.at, text: '' }] : [];

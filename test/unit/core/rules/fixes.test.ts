@@ -159,16 +159,22 @@ suite('fix planner', () => {
     const text = `import tensorflow as tf\n\nconfig = tf.ConfigProto()\n${'sess = tf.Session()\n'.repeat(400)}`;
     const { planner, findings } = plannerFor(text, BrokenSessionPlanner);
     const parse = parser.parse.bind(parser);
+    const startParse = parser.startParse.bind(parser);
     let parses = 0;
     parser.parse = ((...args: Parameters<typeof parser.parse>) => {
       parses++;
       return parse(...args);
     }) as typeof parser.parse;
+    parser.startParse = ((...args: Parameters<typeof parser.startParse>) => {
+      parses++;
+      return startParse(...args);
+    }) as typeof parser.startParse;
     let plan: FilePlan;
     try {
       plan = planner.planFile(findings);
     } finally {
       parser.parse = parse;
+      parser.startParse = startParse;
     }
     assert.strictEqual(plan.skipped.filter((s) => s.reason === 'would-break-syntax').length, 400);
     assert.strictEqual(syntaxErrorCount(applyEdits(text, plan.edits)), 0);
