@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { benchActivation } from './activate';
 import { benchVscodeActivation } from './activateVscode';
 import { benchCli } from './cli';
+import { benchFixScale } from './fixScale';
 import { benchTyping, TYPING_TARGETS } from './typing';
 import { benchAnalyze, benchDir } from './analyze';
 import { benchHover, type HoverBenchResult } from './hover';
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
   const typing = await benchTyping({ log });
   log('bench: CLI on real code …');
   const cli = benchCli({ log });
+  log('bench: fixing one file, 1,000 to 100,000 fixes …');
+  const fixScale = benchFixScale();
   log('bench: activation in real VS Code (code-server; needs the tools of scripts/setup-e2e.sh) …');
   const vscodeActivation = await benchVscodeActivation({ log });
 
@@ -109,7 +112,7 @@ async function main(): Promise<void> {
 
   const pyright = peers.find((p) => p.ok && p.server.name === 'pyright');
   const machine = describeMachine({ pyrightCli: pyright?.ok ? pyright.server.cli : undefined, pylspPython: PEER_PYTHON });
-  const areas = [typing.table, hover.table, analyze.table, scan.table, cli.table, activation.table, vscodeActivation.table];
+  const areas = [typing.table, hover.table, analyze.table, scan.table, cli.table, fixScale, activation.table, vscodeActivation.table];
   // Figures recorded on the code before issue 17, by the same benchmarks, kept for the before/after comparison.
   const before = ['typing-before.md', 'cli-before.md', 'activate-before.md']
     .map((file) => path.join(benchDir, file))
