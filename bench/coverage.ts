@@ -334,7 +334,7 @@ export function benchCoverage(options: CoverageOptions): BenchTable {
 
   const eras = (half: Half) => [...counts[half].byEra].map(([era, [repos, n]]) => `${era} ${repos} / ${n}`).join('; ');
   const notes = [
-    `Corpus: bench/coverage-corpus.json, materialised in ${root}. The dev half holds the 14 repositories the coverage work was tuned on plus new ones; the test half holds only repositories never tuned on. By era (repositories / files in the manifest): dev: ${eras('dev')}. Test: ${eras('test')}.`,
+    `Corpus: bench/coverage-corpus.json, materialised by bench/corpus.ts outside the repository (FG_CORPUS_CACHE). The dev half holds the 14 repositories the coverage work was tuned on plus new ones; the test half holds only repositories never tuned on. By era (repositories / files in the manifest): dev: ${eras('dev')}. Test: ${eras('test')}.`,
     "A note of its own: the name's entry, exactly or through a namespace alias (generated baseline notes included). Counting a removed module's note: also the names under a deprecated or removed module (tf.contrib.*), whose hover shows that module's note.",
     `TorchFix itself was not run (its package and its libcst dependency are not installable here); its published symbol list (${TORCHFIX_NAMES.length} names, each checked against PyTorch 2.13) stands in for it.`,
   ];
