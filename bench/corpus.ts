@@ -3,7 +3,7 @@
  * benchmarks that measure real public code read them without the project ever holding them.
  *
  * Where the files come from: `FG_MIRRORS`, a folder of git mirrors named `<owner>+<name>` (a bare repository, or a
- * folder holding one as `repo/`), or else a blobless clone from GitHub into the cache. Every file is read at the
+ * folder holding one as `repo/` or a checkout's `repo/.git`), or else a blobless clone from GitHub into the cache. Every file is read at the
  * commit the manifest names, so a corpus measures the same bytes wherever it is materialised.
  */
 import { spawnSync } from 'node:child_process';
@@ -45,7 +45,7 @@ function gitDirFor(repo: string, root: string): { dir?: string; reason?: string 
   const key = repo.replace('/', '+');
   const mirrors = process.env.FG_MIRRORS;
   if (mirrors) {
-    for (const candidate of [path.join(mirrors, key, 'repo'), path.join(mirrors, key)]) {
+    for (const candidate of [path.join(mirrors, key, 'repo'), path.join(mirrors, key, 'repo', '.git'), path.join(mirrors, key)]) {
       if (fs.existsSync(path.join(candidate, 'HEAD'))) return { dir: candidate };
     }
   }
@@ -60,6 +60,23 @@ function gitDirFor(repo: string, root: string): { dir?: string; reason?: string 
   }
   fs.renameSync(partial, clone);
   return { dir: clone };
+}
+
+/**
+ * The paths of the files at `commit` of `repo` whose names end with one of `extensions`, in git's order (by path),
+ * listed with `git ls-tree`: what a manifest's `"files": "all"` stands for. A listing the repository cannot give comes
+ * back as `reason`.
+ */
+export function listFilesAt(repo: string, commit: string, extensions: readonly string[], root = corpusCacheRoot()): { paths: string[]; reason?: string } {
+  const { dir, reason } = gitDirFor(repo, root);
+  if (!dir) return { paths: [], reason: reason ?? 'no git directory' };
+  const listing = git(dir, ['ls-tree', '-r', '-z', '--name-only', commit]);
+  if (!listing.ok) return { paths: [], reason: listing.stderr || 'no such commit' };
+  const paths = listing.stdout
+    .toString('utf8')
+    .split('\0')
+    .filter((p) => p && extensions.some((ext) => p.endsWith(ext)));
+  return { paths };
 }
 
 /**
@@ -82,7 +99,9 @@ export function materialiseCorpus(refs: readonly CorpusFileRef[], root = corpusC
     for (const ref of pending) {
       const blob = git(dir, ['cat-file', 'blob', `${ref.commit}:${ref.path}`]);
       if (!blob.ok) {
-        missing.push({ ref, reason: blob.stderr || 'not at that commit' });
+        // Mirrors leave out large files: the path is in the commit's tree, its content is not in the git directory.
+        const listed = git(dir, ['ls-tree', ref.commit, '--', ref.path]).stdout.length > 0;
+        missing.push({ ref, reason: listed ? 'in the commit, but its content is not in the git directory (a mirror without large files)' : blob.stderr || 'not at that commit' });
         continue;
       }
       const target = cachedPath(root, ref);
