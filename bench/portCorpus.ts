@@ -146,6 +146,23 @@ export function portMessage(stderr: string): string {
 }
 
 /**
+ * What a traceback says went wrong: the line naming the exception (`Type: message`, the first unindented line after
+ * the last frame), and the next unindented line when the message goes on: Keras writes `Exception encountered when
+ * calling X.` first and the reason below it, then `Arguments received by ...:` and indented arguments, left out.
+ */
+export function exceptionLine(traceback: string): string {
+  // Keras colours parts of its messages for terminals (ANSI SGR sequences): formatting, not text.
+  const lines = traceback.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  let start = 0;
+  lines.forEach((line, i) => {
+    if (line.startsWith('  File "')) start = i + 1;
+  });
+  const text = lines.slice(start).filter((line) => line.trim() !== '' && !/^\s/.test(line) && !line.startsWith('Arguments received by '));
+  if (text.length === 0) return lastLine(traceback);
+  return (text.length > 1 && /: Exception encountered when calling /.test(text[0]) ? `${text[0]} ${text[1]}` : text[0]).trimEnd();
+}
+
+/**
  * Reads one check's result from run_jobs.py: a check prints `framework-guide check: ok max_abs_diff=X` when the outputs
  * agree and exits with `framework-guide check: FAILED ...` when they do not; any other exception is an error.
  */
@@ -155,7 +172,7 @@ export function checkOutcomeOf(result: { ok: boolean; error: string | null; outp
     if (ok) return { status: 'pass', maxDiff: Number(ok[1]), message: `max_abs_diff=${ok[1]}` };
     return { status: 'error', message: 'the check ended without printing its result' };
   }
-  const last = lastLine(result.error ?? '');
+  const last = exceptionLine(result.error ?? '');
   const failed = /^SystemExit: framework-guide check: FAILED (.*)$/.exec(last);
   if (failed) {
     const diff = /max_abs_diff=(\S+)/.exec(failed[1]);
@@ -404,6 +421,12 @@ export function withoutFolder(text: string, folder: string): string {
   return text.split(folder + path.sep).join('').split(folder).join('.');
 }
 
+/** `text` with the interpreter's environment, the work folder and the home folder named instead of spelt out. */
+function withoutMachinePaths(text: string, python: string, outRoot: string): string {
+  const environment = path.dirname(path.dirname(python));
+  return text.split(environment).join('$FG_PYTHON_ENV').split(outRoot).join('$FG_PORT_CORPUS_OUT').split(os.homedir()).join('~');
+}
+
 /** Ports one model with the real CLI in its own folder; the original sits at its repository path under that folder. */
 function portOne(model: CorpusModel, cacheRoot: string, folder: string, cli: string, argsFlag: boolean): ModelOutcome {
   fs.rmSync(folder, { recursive: true, force: true });
@@ -476,18 +499,22 @@ export async function benchPortCorpus(options: Options): Promise<string> {
     KERAS_HOME: path.join(outRoot, 'keras-home'),
     PYTHONPATH: [site, process.env.PYTHONPATH].filter(Boolean).join(path.delimiter),
   };
+  // Both frameworks' thread pools in every process, and up to two processes: without a share of the cores each, their
+  // spinning threads starve each other and small models that train at import time run out of their time limit.
+  const threads = String(Math.max(1, Math.floor(os.cpus().length / processes)));
+  for (const name of ['OMP_NUM_THREADS', 'TF_NUM_INTRAOP_THREADS', 'TF_NUM_INTEROP_THREADS']) env[name] ??= threads;
   const shares = Array.from({ length: processes }, (_, k) => jobs.filter((_, i) => i % processes === k));
   const checks = await Promise.all(shares.map((share) => runChecks(python, share, env)));
   for (const outcome of outcomes) {
     for (const map of checks) {
       const check = map.get(outcome.model.id);
-      if (check) outcome.check = { ...check, message: withoutFolder(check.message, path.join(outRoot, outcome.model.id)).split(outRoot).join('$FG_PORT_CORPUS_OUT') };
+      if (check) outcome.check = { ...check, message: withoutMachinePaths(withoutFolder(check.message, path.join(outRoot, outcome.model.id)), python, outRoot) };
     }
   }
 
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   const notes = [
-    `${minutes} min; CLI ${argsFlag ? 'with' : 'without'} --args; ${processes} check process(es), ${timeout} s per check; ${packagesNote || 'no extra Python packages'}.`,
+    `${minutes} min; CLI ${argsFlag ? 'with' : 'without'} --args; ${processes} check process(es) of ${env.OMP_NUM_THREADS} thread(s), ${timeout} s per check; ${packagesNote || 'no extra Python packages'}.`,
     'port exit: 0 ported, 1 ported with TODO lines, 2 refused. check: the generated check run with the real frameworks (pass/fail with the largest absolute difference of the outputs).',
   ];
   const parts: string[] = [];

@@ -65,6 +65,10 @@ suite('bench: port corpus', () => {
     assert.deepStrictEqual(checkOutcomeOf({ ok: false, error: read('check-traceback-failed.txt'), output: '' }), { status: 'fail', maxDiff: 0.37, message: 'max_abs_diff=0.37' });
     assert.deepStrictEqual(checkOutcomeOf({ ok: false, error: read('check-traceback-error.txt'), output: '' }), { status: 'error', message: "ModuleNotFoundError: No module named 'tinyplot'" });
     assert.strictEqual(checkOutcomeOf({ ok: true, error: null, output: 'training...\n' }).status, 'error');
+    assert.deepStrictEqual(checkOutcomeOf({ ok: false, error: read('check-traceback-keras.txt'), output: '' }), {
+      status: 'error',
+      message: 'ValueError: Exception encountered when calling DemoNet.call(). Input 0 of layer "conv2d" is incompatible with the layer: expected ndim=4, found ndim=2.',
+    });
   });
 
   test('cells escape control characters and pipes and stay short', () => {
