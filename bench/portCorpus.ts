@@ -2,14 +2,14 @@
  * The held-out port corpus bench (issue 33): ports every real model of bench/port-corpus.json with the CLI and runs
  * each generated check with the real frameworks, then prints one row per model and a summary per half.
  *
- * How to run, from the repository root (dist/cli.js from `npm run build`, this file from `node esbuild.config.js --tests`):
+ * How to run, from the repository root (`npm run build` makes dist/cli.js, `node esbuild.config.js --tests` this file):
  *   npm run build && node esbuild.config.js --tests
  *   FG_PYTHON="$(node -e "import('./scripts/lib/codeServer.mjs').then(m => console.log(m.PYTHON))")" \
  *   FG_MIRRORS=<folder of git mirrors> node out/bench/portCorpus.js [--half dev|test] [--only ID[,ID...]] [--show-test]
  * By default it prints the development half's rows and only the test half's summary; --show-test adds the test rows
  * (for the end of the work on issue 33, not before). It measures and exits 0 whatever the ports and checks give.
  * Environment:
- *   FG_PYTHON              a Python with tensorflow-cpu, keras and torch (the `real` test layer's interpreter); required
+ *   FG_PYTHON              a Python with tensorflow-cpu, keras and torch (the `real` layer's interpreter); required
  *   FG_MIRRORS             git mirrors to read the corpus from (see bench/corpus.ts); FG_CORPUS_CACHE its cache
  *   FG_PORT_CORPUS_OUT     work folder, one subfolder per model (default ${TMPDIR:-/tmp}/fg-port-corpus)
  *   FG_BENCH_JOBS          Python processes running checks at once, 1 or 2 (default 1)
