@@ -2,9 +2,10 @@
  * Puts the files a corpus manifest names (repository, commit, path) into a cache outside the repository, so the
  * benchmarks that measure real public code read them without the project ever holding them.
  *
- * Where the files come from: `FG_MIRRORS`, a folder of git mirrors named `<owner>+<name>` (a bare repository, or a
- * folder holding one as `repo/` or a checkout's `repo/.git`), or else a blobless clone from GitHub into the cache. Every file is read at the
- * commit the manifest names, so a corpus measures the same bytes wherever it is materialised.
+ * Where the files come from: `FG_MIRRORS`, a folder of git mirrors named `<owner>+<name>` (a bare repository, a folder
+ * holding one as `repo/`, or a folder holding a clone as `repo/.git`), or else a blobless clone from GitHub into the
+ * cache. Every file is read at the commit the manifest names, so a corpus measures the same bytes wherever it is
+ * materialised.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
