@@ -3,7 +3,7 @@
  * benchmarks that measure real public code read them without the project ever holding them.
  *
  * Where the files come from: `FG_MIRRORS`, a folder of git mirrors named `<owner>+<name>` (a bare repository, or a
- * folder holding one as `repo/`), or else a blobless clone from GitHub into the cache. Every file is read at the
+ * folder holding one as `repo/` or a clone's `repo/.git`), or else a blobless clone from GitHub into the cache. Every file is read at the
  * commit the manifest names, so a corpus measures the same bytes wherever it is materialised.
  */
 import { spawnSync } from 'node:child_process';
@@ -45,7 +45,7 @@ function gitDirFor(repo: string, root: string): { dir?: string; reason?: string 
   const key = repo.replace('/', '+');
   const mirrors = process.env.FG_MIRRORS;
   if (mirrors) {
-    for (const candidate of [path.join(mirrors, key, 'repo'), path.join(mirrors, key)]) {
+    for (const candidate of [path.join(mirrors, key, 'repo'), path.join(mirrors, key, 'repo', '.git'), path.join(mirrors, key)]) {
       if (fs.existsSync(path.join(candidate, 'HEAD'))) return { dir: candidate };
     }
   }
