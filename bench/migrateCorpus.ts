@@ -159,12 +159,12 @@ export interface ScriptResult {
 }
 
 /** Per-script rows of one half: as-is, upgrade tool, ours, and the first error the "ours" run still has. */
-export function halfTable(half: Half, results: readonly ScriptResult[], title: string): BenchTable {
+export function halfTable(half: Half, results: readonly ScriptResult[], title: string, redact: (text: string) => string = (t) => t): BenchTable {
   const cell = (o: Outcome | undefined) => (o === undefined ? '-' : o.kind === 'error' ? '**error**' : o.kind);
   return {
     title,
     headers: ['id', 'repo', 'era', 'as-is', 'upgrade tool', 'ours', 'first error left (ours)'],
-    rows: results.filter((r) => r.entry.split === half).map((r) => [r.entry.id, r.entry.repo, r.entry.era, cell(r.asIs), cell(r.upgrade), cell(r.ours), r.ours.error ?? '']),
+    rows: results.filter((r) => r.entry.split === half).map((r) => [r.entry.id, r.entry.repo, r.entry.era, cell(r.asIs), cell(r.upgrade), cell(r.ours), redact(r.ours.error ?? '')]),
     notes: [],
   };
 }
@@ -485,6 +485,14 @@ async function main(): Promise<void> {
     return result;
   });
 
+  // Tables name no folder of this machine: the frameworks' and the scripts' packages, the work folders, the home.
+  const prefixes: Array<[string, string]> = [
+    [python(frameworksPy, "import sysconfig; print(sysconfig.get_paths()['purelib'])"), '<site-packages>'],
+    [python(scriptsPy, "import sysconfig; print(sysconfig.get_paths()['purelib'])"), '<site-packages>'],
+    [out, '$FG_MIGRATE_CORPUS_OUT'],
+    [os.homedir(), '~'],
+  ];
+  const redact = (text: string) => prefixes.reduce((t, [prefix, name]) => t.split(prefix).join(name), text);
   const notes = [
     `${versions}; each run limited to ${limit} s ("runs (60 s)": still running then, with no traceback so far). Ours: \`framework-guide ${ourCommand}\`. Upgrade tool: tf_upgrade_v2 from the installed TensorFlow wheel (TF1 scripts only).`,
     ...(missingIds.size ? [`Not run (files missing from the mirrors or cache): ${[...missingIds].join(', ')}.`] : []),
@@ -495,7 +503,7 @@ async function main(): Promise<void> {
   ];
   for (const [half, rows] of halves) {
     if (!results.some((r) => r.entry.split === half)) continue;
-    if (rows) process.stdout.write(`${toMarkdown(halfTable(half, results, `Migrating legacy scripts: ${half} half, per script`))}\n`);
+    if (rows) process.stdout.write(`${toMarkdown(halfTable(half, results, `Migrating legacy scripts: ${half} half, per script`, redact))}\n`);
     process.stdout.write(`${toMarkdown({ ...summaryTable(half, results, `Migrating legacy scripts: ${half} half, summary`), notes: half === 'dev' ? notes : [] })}\n`);
   }
 }
