@@ -139,11 +139,16 @@ export function lastException(stderr: string): string | undefined {
 }
 
 /** The outcome of one run, from how it ended and what it wrote on stderr. */
-export function classifyRun(run: { code: number | null; signal: string | null; timedOut: boolean; stderr: string; seconds: number }, limitSeconds: number): Outcome {
-  const traceback = hasTraceback(run.stderr);
+export function classifyRun(
+  run: { code: number | null; signal: string | null; timedOut: boolean; stderr: string; seconds: number },
+  limitSeconds: number,
+  redact: (text: string) => string = (t) => t,
+): Outcome {
+  const stderr = redact(run.stderr);
+  const traceback = hasTraceback(stderr);
   if (run.timedOut && !traceback) return { kind: 'runs (60 s)', seconds: limitSeconds };
   if (run.code === 0 && !traceback) return { kind: 'runs', seconds: run.seconds };
-  const last = lastException(run.stderr);
+  const last = lastException(stderr);
   const fallback = run.signal ? `killed by ${run.signal}` : `exit code ${run.code}`;
   return { kind: 'error', error: cellText(traceback || !last ? (last ?? fallback) : `${last} (${fallback})`), seconds: run.seconds };
 }
@@ -369,12 +374,13 @@ interface Context {
   outcomes: Record<string, Outcome>;
   versions: string;
   fresh: boolean;
+  redact: (text: string) => string;
 }
 
 async function runScript(ctx: Context, entry: CorpusScript, dir: string): Promise<Outcome> {
   const script = path.join(dir, ...entry.path.split('/'));
   const raw = await runProcess(ctx.scriptsPy, [path.basename(script), ...entry.argv], path.dirname(script), scriptEnv(), ctx.limit);
-  return classifyRun(raw, ctx.limit);
+  return classifyRun(raw, ctx.limit, ctx.redact);
 }
 
 /** The key of a cached outcome: the variant, the bytes of the script and its files, the argv and the versions. */
@@ -473,7 +479,15 @@ async function main(): Promise<void> {
   const outcomes = fs.existsSync(cacheFile) ? (JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as Record<string, Outcome>) : {};
   const limit = Number(process.env.FG_MIGRATE_TIMEOUT ?? 60);
   const jobs = Math.max(1, Math.min(2, Number(process.env.FG_BENCH_JOBS ?? 1) || 1));
-  const ctx: Context = { cacheRoot, out, scriptsPy, frameworksPy, limit, ourCommand, outcomes, versions, fresh: options.fresh };
+  // Errors name no folder of this machine: the frameworks' and the scripts' packages, the work folders, the home.
+  const prefixes: Array<[string, string]> = [
+    [python(frameworksPy, "import sysconfig; print(sysconfig.get_paths()['purelib'])"), '<site-packages>'],
+    [python(scriptsPy, "import sysconfig; print(sysconfig.get_paths()['purelib'])"), '<site-packages>'],
+    [out, '$FG_MIGRATE_CORPUS_OUT'],
+    [os.homedir(), '~'],
+  ];
+  const redact = (text: string) => prefixes.reduce((t, [prefix, name]) => t.split(prefix).join(name), text);
+  const ctx: Context = { cacheRoot, out, scriptsPy, frameworksPy, limit, ourCommand, outcomes, versions, fresh: options.fresh, redact };
   log(`migrateCorpus: ${runnable.length} scripts (${missingIds.size} missing), ${jobs} at a time, ${limit} s each; ours = framework-guide ${ourCommand}; ${versions}`);
 
   let done = 0;
@@ -485,14 +499,6 @@ async function main(): Promise<void> {
     return result;
   });
 
-  // Tables name no folder of this machine: the frameworks' and the scripts' packages, the work folders, the home.
-  const prefixes: Array<[string, string]> = [
-    [python(frameworksPy, "import sysconfig; print(sysconfig.get_paths()['purelib'])"), '<site-packages>'],
-    [python(scriptsPy, "import sysconfig; print(sysconfig.get_paths()['purelib'])"), '<site-packages>'],
-    [out, '$FG_MIGRATE_CORPUS_OUT'],
-    [os.homedir(), '~'],
-  ];
-  const redact = (text: string) => prefixes.reduce((t, [prefix, name]) => t.split(prefix).join(name), text);
   const notes = [
     `${versions}; each run limited to ${limit} s ("runs (60 s)": still running then, with no traceback so far). Ours: \`framework-guide ${ourCommand}\`. Upgrade tool: tf_upgrade_v2 from the installed TensorFlow wheel (TF1 scripts only).`,
     ...(missingIds.size ? [`Not run (files missing from the mirrors or cache): ${[...missingIds].join(', ')}.`] : []),
