@@ -463,14 +463,23 @@ function readDefaults(paramList: SyntaxNode | undefined, reader: ExpressionReade
  * Parameters as written (`width: int = 16`); without `annotations`, only name and default (`width=16`), since a
  * framework type such as `torch.Tensor` would not exist in the ported module.
  */
+/**
+ * The parameters of a definition as the port writes them, each rebuilt from its tokens (codeText): `classes: int = 10`,
+ * or without annotations `classes=10`. A default the tokens cannot carry (a multi-line f-string) becomes `None`.
+ */
 function parameterTexts(paramList: SyntaxNode | undefined, reader: ExpressionReader, annotations = true): string[] {
   if (!paramList) return [];
   const out: string[] = [];
   let parts: SyntaxNode[] = [];
   const flush = (): void => {
     if (parts.length === 0) return;
-    if (annotations) out.push(reader.text.slice(parts[0].from, parts[parts.length - 1].to));
-    else out.push(parts.filter((p) => p.name !== 'TypeDef').map((p) => reader.slice(p)).join(''));
+    const kept = annotations ? parts : parts.filter((p) => p.name !== 'TypeDef');
+    const typed = kept.some((p) => p.name === 'TypeDef');
+    out.push(
+      kept
+        .map((p) => (p.name === 'AssignOp' ? (typed ? ' = ' : '=') : p.name === 'TypeDef' ? `: ${(codeText(reader.text, p) ?? ': object').replace(/^:\s*/, '')}` : (codeText(reader.text, p) ?? 'None')))
+        .join(''),
+    );
     parts = [];
   };
   for (const child of childrenOf(paramList)) {

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { codeProblems, codeTokens, mutants, portAll } from './hostileModels';
+import { codeProblems, codeTokens, MARKER, mutants, portAll } from './hostileModels';
 
 const fixtures = path.join(process.cwd(), 'test', 'fixtures', 'port');
 
@@ -35,5 +35,25 @@ suite('core/port: hostile models', function () {
     }
     assert.deepStrictEqual(failures.slice(0, 20), []);
     assert.ok(variants >= 2000 && ports >= 2000, `${variants} variants, ${ports} ports`);
+  });
+
+  test('parameters and their defaults are rebuilt from tokens too (a default string with breaks stays one literal)', () => {
+    const text = [
+      'import torch.nn as nn',
+      '',
+      '',
+      'class Net(nn.Module):',
+      `    def __init__(self, width: int = 8, mode="""x\u2028${MARKER}()\r#""", *args, **kwargs):`,
+      '        super().__init__()',
+      '        self.fc = nn.Linear(4, width)',
+      '',
+      '    def forward(self, x):',
+      '        return self.fc(x)',
+      '',
+    ].join('\n');
+    const [result] = portAll(text);
+    assert.ok(result, 'the model ports');
+    assert.deepStrictEqual(codeProblems(result.code), []);
+    assert.ok(result.code.includes('def __init__(self, width: int = 8, mode="x\\u2028FG_INJECTED()\\n#"'), result.code);
   });
 });
