@@ -7,6 +7,7 @@ import { parser } from '../../../../src/core/python/parser';
 import { findDeprecations, type Finding } from '../../../../src/core/rules/findings';
 import { applyEdits, describeFix, FixPlanner, syntaxErrorCount, type FindingFix, type FilePlan } from '../../../../src/core/rules/fixes';
 import { prepareSource, preparedText } from '../../../../src/core/scan';
+import { runInSlices } from '../../../../src/core/steps';
 import { KnowledgeBase } from '../../../../src/knowledge';
 import { KNOWLEDGE_ENTRIES } from '../../../../src/knowledge/all';
 
@@ -153,6 +154,22 @@ suite('fix planner', () => {
     assert.strictEqual(syntaxErrorCount(fixed), 0);
     assert.ok(fixed.includes('keepdims=True') && fixed.includes('tf.compat.v1.ConfigProto'), 'the other fixes stay');
     assert.ok(fixed.includes('sess = tf.Session(config=config)'), 'the broken one is not applied');
+  });
+
+  test('the plan is built in small steps an editor can run in slices and stop (Migrate This File, source.fixAll)', async () => {
+    const text = `import tensorflow as tf\n\n${'sess = tf.Session()\n'.repeat(2000)}`;
+    const { planner, findings } = plannerFor(text);
+    const out: { plan?: FilePlan } = {};
+    let steps = 0;
+    const generator = planner.planFileInSteps(findings, out);
+    while (!generator.next().done) steps++;
+    assert.ok(steps >= 4000, `${steps} steps for 2,000 fixes`);
+    assert.strictEqual(out.plan?.fixes.length, 2000);
+    let pauses = 0;
+    const stopped: { plan?: FilePlan } = {};
+    const finished = await runInSlices(planner.planFileInSteps(findings, stopped), { sliceMs: 0, pause: async () => void pauses++, shouldStop: () => pauses >= 3 });
+    assert.strictEqual(finished, false, 'stopped after three slices');
+    assert.strictEqual(stopped.plan, undefined, 'no half-made plan');
   });
 
   test('when every fix breaks the syntax, the file is planned with a few parses, not one per fix', () => {
