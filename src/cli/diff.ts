@@ -2,6 +2,7 @@
  * `--diff`'s unified diff, built from the planned edits rather than by diffing two texts: the edits already say what
  * changed and where, sorted, so the diff costs time in proportion to the file, however many fixes it has.
  */
+import { lastAtOrBefore } from '../core/sortedSearch';
 
 /** Replace `from`..`to` of the original text with `text`; sorted by start, not overlapping. */
 export interface DiffEdit {
@@ -19,16 +20,9 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** The line holding `offset`, by binary search over `starts`. */
+/** The line holding `offset`. */
 function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return Math.max(0, lastAtOrBefore(0, starts.length, (i) => starts[i], offset));
 }
 
 function splitLines(text: string): string[] {

@@ -2,17 +2,8 @@
 import * as assert from 'node:assert';
 import { applyPatch, parsePatch } from 'diff';
 import { unifiedDiff, type DiffEdit } from '../../../src/cli/diff';
+import { applyEdits } from '../../../src/core/rules/fixes';
 import { seededRandom } from '../seededRandom';
-
-function apply(text: string, edits: readonly DiffEdit[]): string {
-  let out = '';
-  let at = 0;
-  for (const edit of edits) {
-    out += text.slice(at, edit.from) + edit.text;
-    at = edit.to;
-  }
-  return out + text.slice(at);
-}
 
 suite('cli/diff: unified diffs from planned edits', () => {
   test('no edits, or edits that change nothing, give no diff', () => {
@@ -47,7 +38,7 @@ suite('cli/diff: unified diffs from planned edits', () => {
         edits.push({ from, to, text: Array.from({ length: Math.floor(random() * 3) }, () => pick(pieces)).join('') });
         at = to + 1;
       }
-      const fixed = apply(original, edits);
+      const fixed = applyEdits(original, edits);
       const diff = unifiedDiff('f.py', original, edits);
       const context = JSON.stringify({ original, edits, diff });
       if (fixed === original) {

@@ -6,6 +6,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { findModels, portModel, type PortResult } from '../../../../src/core/port';
 import { parser } from '../../../../src/core/python/parser';
+import { applyEdits } from '../../../../src/core/rules/fixes';
 
 /** The name a hostile string calls: if it ever reads as code in a port, text of the model became code. */
 export const MARKER = 'FG_INJECTED';
@@ -38,17 +39,6 @@ function nodesNamed(text: string, names: ReadonlySet<string>): SyntaxNode[] {
   return found;
 }
 
-/** `text` with the given spans replaced (spans sorted, not overlapping). */
-function replaceSpans(text: string, spans: ReadonlyArray<{ from: number; to: number; text: string }>): string {
-  let out = '';
-  let at = 0;
-  for (const span of spans) {
-    out += text.slice(at, span.from) + span.text;
-    at = span.to;
-  }
-  return out + text.slice(at);
-}
-
 /** A Python string literal whose value holds `brk` around a statement calling the marker. */
 function hostileString(brk: string): string {
   // Inside triple quotes any break may stand raw; the statement after it must stay inside the string.
@@ -62,15 +52,15 @@ export function mutants(text: string): Mutant[] {
   const argLists = nodesNamed(text, new Set(['ArgList'])).filter((n) => n.to - n.from > 2);
   for (const brk of LINE_BREAKS) {
     const name = escapeName(brk);
-    if (strings.length) out.push({ kind: `strings:${name}`, text: replaceSpans(text, strings.map((s) => ({ from: s.from, to: s.to, text: hostileString(brk) }))), codeUnchanged: false });
+    if (strings.length) out.push({ kind: `strings:${name}`, text: applyEdits(text, strings.map((s) => ({ from: s.from, to: s.to, text: hostileString(brk) }))), codeUnchanged: false });
     // An extra keyword argument in every call with arguments: a layer the porter must now refuse, quoting it.
     const spans = argLists.map((a) => ({ from: a.to - 1, to: a.to - 1, text: `, fg_hostile=${hostileString(brk)}` }));
-    if (spans.length) out.push({ kind: `kwarg:${name}`, text: replaceSpans(text, spans), codeUnchanged: false });
+    if (spans.length) out.push({ kind: `kwarg:${name}`, text: applyEdits(text, spans), codeUnchanged: false });
   }
   for (const brk of NOT_NEWLINES_FOR_PYTHON) {
     // A one-line string may hold these raw: Python reads on, an editor may show a new line.
     const single = `"same${brk}${MARKER}()${brk}#"`;
-    if (strings.length) out.push({ kind: `one-line-strings:${escapeName(brk)}`, text: replaceSpans(text, strings.map((s) => ({ from: s.from, to: s.to, text: single }))), codeUnchanged: false });
+    if (strings.length) out.push({ kind: `one-line-strings:${escapeName(brk)}`, text: applyEdits(text, strings.map((s) => ({ from: s.from, to: s.to, text: single }))), codeUnchanged: false });
   }
   out.push({ kind: 'line-ends:\\r\\n', text: text.replace(/\n/g, '\r\n'), codeUnchanged: true });
   out.push({ kind: 'line-ends:\\r', text: text.replace(/\n/g, '\r'), codeUnchanged: true });
@@ -84,7 +74,7 @@ export function mutants(text: string): Mutant[] {
   }
   if (strings.length) {
     const controls = `"\x1b[2J\x07\u202e\u2066${MARKER}"`;
-    out.push({ kind: 'controls', text: replaceSpans(text, strings.map((s) => ({ from: s.from, to: s.to, text: controls }))), codeUnchanged: false });
+    out.push({ kind: 'controls', text: applyEdits(text, strings.map((s) => ({ from: s.from, to: s.to, text: controls }))), codeUnchanged: false });
   }
   // Unicode identifiers: every model renamed, a letter outside ASCII added.
   let renamed = text;
