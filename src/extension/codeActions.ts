@@ -41,7 +41,11 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
     // planned on: the light bulb has the host analyse the file (once) and answers from the diagnostics that gives.
     if (this.diagnostics.recordsFor(document.uri).some((r) => !r.view && r.diagnostic.range.intersection(range))) await this.diagnostics.refresh(document, true);
     const kb = this.store.peekKnowledge();
+    // Fixes first (the preferred one is what Enter after Ctrl+. runs), then what shows the replacement, and "Ignore"
+    // last: with no safe fix, Enter must not silence the warning.
     const actions: vscode.CodeAction[] = [];
+    const informing: vscode.CodeAction[] = [];
+    const ignoring: vscode.CodeAction[] = [];
     for (const record of this.diagnostics.recordsFor(document.uri).filter(isAnalysed)) {
       if (!record.diagnostic.range.intersection(range)) continue;
       const entry = kb?.get(record.finding.entryName);
@@ -69,17 +73,17 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
         actions.push(manual);
       }
       const ignore = this.ignoreAction(document, record);
-      if (ignore) actions.push(ignore);
+      if (ignore) ignoring.push(ignore);
       const panel = new vscode.CodeAction(vscode.l10n.t('Show the equivalent in the Framework Guide panel'), vscode.CodeActionKind.QuickFix);
       panel.command = { command: 'frameworkGuide.openComparison', title: panel.title, arguments: [entry?.section ?? 'changes-since-2023'] };
       panel.diagnostics = [record.diagnostic];
-      actions.push(panel);
+      informing.push(panel);
       const docs = new vscode.CodeAction(vscode.l10n.t('Learn more: open the docs of {0}', record.finding.entryName), vscode.CodeActionKind.QuickFix);
       docs.command = { command: 'vscode.open', title: docs.title, arguments: [vscode.Uri.parse(record.finding.docs)] };
       docs.diagnostics = [record.diagnostic];
-      actions.push(docs);
+      informing.push(docs);
     }
-    return actions;
+    return [...actions, ...informing, ...ignoring];
   }
 
   private plannerFor(view: DocumentView, kb: KnowledgeBase): FixPlanner {

@@ -39,6 +39,16 @@ const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, vscode.DiagnosticSeverit
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
+/**
+ * Documents whose problems belong in the Problems panel: files, untitled editors, notebook cells, and documents of the
+ * workspace's own scheme (a virtual workspace such as vscode.dev). Not the views VS Code opens of other documents — a
+ * Refactor Preview's proposed text, a git diff's old side — which would list every problem a second time.
+ */
+export function isUserDocument(uri: vscode.Uri): boolean {
+  if (uri.scheme === 'file' || uri.scheme === 'untitled' || uri.scheme === 'vscode-notebook-cell') return true;
+  return (vscode.workspace.workspaceFolders ?? []).some((folder) => folder.uri.scheme === uri.scheme);
+}
+
 export class DeprecationDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('frameworkGuide');
   private readonly records = new Map<string, FindingRecord[]>();
@@ -88,7 +98,7 @@ export class DeprecationDiagnostics implements vscode.Disposable {
     let background = 0;
     for (const d of vscode.workspace.textDocuments) {
       if (visible.has(d)) this.schedule(d, 0);
-      else if (d.languageId === 'python') this.schedule(d, BACKGROUND_DELAY_MS + BACKGROUND_STAGGER_MS * background++);
+      else if (d.languageId === 'python' && isUserDocument(d.uri)) this.schedule(d, BACKGROUND_DELAY_MS + BACKGROUND_STAGGER_MS * background++);
     }
   }
 
@@ -101,7 +111,7 @@ export class DeprecationDiagnostics implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument, delay?: number): void {
-    if (document.languageId !== 'python') return;
+    if (document.languageId !== 'python' || !isUserDocument(document.uri)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     const wait = delay ?? readConfig(document.uri).diagnostics.debounceMs;
@@ -128,7 +138,7 @@ export class DeprecationDiagnostics implements vscode.Disposable {
    */
   async refresh(document: vscode.TextDocument, onHost = false): Promise<void> {
     const config = readConfig(document.uri).diagnostics;
-    if (!config.enabled || document.isClosed) {
+    if (!config.enabled || document.isClosed || !isUserDocument(document.uri)) {
       this.clear(document.uri);
       return;
     }

@@ -40,6 +40,20 @@ suite('diagnostics and quick fixes', () => {
     }
   });
 
+  test('a view of another document (a Refactor Preview, a git diff) gets no diagnostics: Problems lists each problem once', async () => {
+    const api = await activateExtension();
+    const provider = vscode.workspace.registerTextDocumentContentProvider('fg-test-preview', { provideTextDocumentContent: () => 'import tensorflow as tf\nsess = tf.Session()\n' });
+    try {
+      const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(vscode.Uri.parse('fg-test-preview:/legacy_tf1.py')), 'python');
+      await vscode.window.showTextDocument(doc);
+      // Computed now, for this version: a diagnostic would be published by the time refresh resolves.
+      await api.diagnostics.refresh(doc);
+      assert.deepStrictEqual(ours(doc.uri), []);
+    } finally {
+      provider.dispose();
+    }
+  });
+
   test('deprecated PyTorch APIs are information, not warnings', async () => {
     const doc = await openSample('legacy_torch.py');
     const diagnostics = await diagnosticsOf(doc, 3);
@@ -92,6 +106,17 @@ suite('diagnostics and quick fixes', () => {
     assert.ok(fixes.some((f) => f.title.startsWith('Learn more')), 'docs action');
     await vscode.workspace.applyEdit(rename.edit);
     assert.strictEqual(doc.getText(), 'import tensorflow as tf\nsess = tf.compat.v1.Session()\n');
+  });
+
+  test('quick fix order: the fix first, then what shows the replacement, and "Ignore" last (Enter after Ctrl+. never silences)', async () => {
+    const doc = await untitled('import tensorflow as tf\nsess = tf.Session()\nx = tf.placeholder(tf.float32)\n');
+    const diagnostics = await diagnosticsOf(doc, 2);
+    for (const diagnostic of diagnostics) {
+      const titles = (await quickFixes(doc, diagnostic.range)).filter((f) => !f.disabled).map((f) => f.title);
+      const ignore = titles.findIndex((t) => t.startsWith('Ignore'));
+      assert.ok(ignore > 0 && ignore === titles.length - 1, `${doc.getText(diagnostic.range)}: ${titles.join(' | ')}`);
+      if (doc.getText(diagnostic.range) === 'tf.Session') assert.strictEqual(titles[0], 'Replace with tf.compat.v1.Session');
+    }
   });
 
   test('quick fix: a from-imported Session → tensorflow.compat.v1.Session adds `import tensorflow` after the existing imports', async () => {
