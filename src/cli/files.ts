@@ -65,9 +65,9 @@ function* walkDirectory(dir: string, scopes: readonly GitignoreScope[]): Generat
  * Files to scan under each path, in a stable order; a file named explicitly is scanned whatever its folder. Each file
  * comes once however the paths overlap (`scan tree tree/sub`), so no finding or diff hunk is reported twice.
  */
-export function* findScanTargets(paths: readonly string[]): Generator<WalkEvent> {
+export function* findScanTargets(paths: readonly string[], exclude?: Exclusions): Generator<WalkEvent> {
   const seen = new Set<string>();
-  for (const event of findAllTargets(paths)) {
+  for (const event of findAllTargets(paths, exclude)) {
     if (event.kind === 'file') {
       if (seen.has(event.file)) continue;
       seen.add(event.file);
@@ -76,7 +76,15 @@ export function* findScanTargets(paths: readonly string[]): Generator<WalkEvent>
   }
 }
 
-function* findAllTargets(paths: readonly string[]): Generator<WalkEvent> {
+/** A project's `exclude` patterns (gitignore syntax), relative to `base`: the folder of the file that lists them. */
+export interface Exclusions {
+  base: string;
+  patterns: readonly string[];
+}
+
+function* findAllTargets(paths: readonly string[], exclude: Exclusions | undefined): Generator<WalkEvent> {
+  // Excluded files are skipped while walking folders; a file named on the command line is scanned anyway, as in ruff.
+  const scopes: GitignoreScope[] = exclude?.patterns.length ? [{ base: path.resolve(exclude.base), rules: ignore().add([...exclude.patterns]) }] : [];
   for (const given of paths) {
     let stat: fs.Stats;
     try {
@@ -86,7 +94,7 @@ function* findAllTargets(paths: readonly string[]): Generator<WalkEvent> {
       yield { kind: code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'error', file: given, message: code === 'ENOENT' ? 'no such file or folder' : `cannot access (${code ?? String(err)})` };
       continue;
     }
-    if (stat.isDirectory()) yield* walkDirectory(path.resolve(given), []);
+    if (stat.isDirectory()) yield* walkDirectory(path.resolve(given), scopes);
     else yield { kind: 'file', file: path.resolve(given) };
   }
 }

@@ -5,6 +5,7 @@ import { KnowledgeBase } from '../knowledge';
 import { DEFAULT_MAX_BYTES } from '../core/python';
 import type { SkipReason } from '../core/scan';
 import { version } from '../../package.json';
+import { loadCliConfig, type CliConfig } from './config';
 import { findScanTargets, type WalkEvent } from './files';
 import { Output, OutputError, warn } from './output';
 import { defaultJobs, isScanWorker, ScanPool, scanFile, serveScanWorker, type FileOutcome, type ScanSettings } from './parallel';
@@ -46,6 +47,11 @@ Options:
                                not be checked (unreadable, too large, not UTF-8, timed out)
                                makes the run exit 2 instead
   --skip-unreadable            Files that could not be read or checked do not fail the run
+  --select RULES               Report only these rules (comma-separated prefixes such as
+                               FG-tensorflow,FG-torch.load); replaces the configuration's select
+  --ignore RULES               Never report these rules; replaces the configuration's ignore
+  --config FILE                Read [tool.framework-guide] from FILE (default: the nearest
+                               pyproject.toml with that table, from the working folder up)
   --max-file-size BYTES        Skip larger files (default: ${DEFAULT_MAX_BYTES})
   --file-timeout SECONDS       Skip a file whose scan or fix takes longer (default: ${DEFAULT_FILE_TIMEOUT})
   --jobs N                     Scan on N threads (default: one per core; 1 scans on one)
@@ -78,6 +84,10 @@ interface ScanCommand {
   fileTimeout: number;
   /** Files that could not be read or checked do not make the run fail. */
   skipUnreadable: boolean;
+  /** --config, --select and --ignore as given. */
+  configFile?: string;
+  select?: string[];
+  ignore?: string[];
   /** --fix writes the fixed files; --diff prints what --fix would change. */
   fix?: FixMode;
 }
@@ -113,6 +123,15 @@ function parseScanArguments(args: string[]): ScanCommand {
       if (!/^\d+(\.\d+)?$/.test(seconds) || Number(seconds) <= 0) throw new UsageError(`--file-timeout must be a positive number of seconds, not "${seconds}"`);
       command.fileTimeout = Number(seconds);
     } else if (flag === '--skip-unreadable' && item.inline === undefined) command.skipUnreadable = true;
+    else if (flag === '--config') command.configFile = value();
+    else if (flag === '--select' || flag === '--ignore') {
+      const rules = value()
+        .split(',')
+        .map((r) => r.trim())
+        .filter((r) => r !== '');
+      if (flag === '--select') command.select = rules;
+      else command.ignore = rules;
+    }
     else if (flag === '--references' && item.inline === undefined) command.references = true;
     else if ((flag === '--fix' || flag === '--diff') && item.inline === undefined) {
       const mode = flag === '--fix' ? 'write' : 'diff';
@@ -178,7 +197,7 @@ const yieldToReplies = () => new Promise<void>((resolve) => setImmediate(resolve
 /** A walk event in the order it is reported; a file's outcome may still be on a worker. */
 type Pending = { event: WalkEvent; shown: string; outcome?: FileOutcome | Promise<FileOutcome> };
 
-async function runScan(command: ScanCommand, out: Output): Promise<number> {
+async function runScan(command: ScanCommand, project: CliConfig, out: Output): Promise<number> {
   // --diff writes only diffs on stdout; the findings report is for a scan and --fix.
   const reporter = command.fix === 'diff' ? undefined : createReporter(command, out);
   const counts = emptyCounts();
@@ -187,7 +206,9 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
   let writeFailed = false;
   const withReferences = command.references || command.format === 'json';
   const render = { format: reporter ? command.format : undefined, references: command.references, root: process.cwd() };
-  const settings: ScanSettings = { maxBytes: command.maxFileSize, references: withReferences, timeLimit: command.fileTimeout, render, ...(command.fix ? { fix: command.fix } : {}) };
+  for (const problem of project.problems) warn(`${escapeControl(project.file ?? 'configuration')}: ${escapeControl(problem)}`);
+  const { exclude, ...rules } = project.config;
+  const settings: ScanSettings = { maxBytes: command.maxFileSize, references: withReferences, timeLimit: command.fileTimeout, rules, render, ...(command.fix ? { fix: command.fix } : {}) };
   let kb: KnowledgeBase | undefined;
   let pool: ScanPool | undefined;
   let thresholdMet = false;
@@ -262,7 +283,8 @@ async function runScan(command: ScanCommand, out: Output): Promise<number> {
   const queue: Pending[] = [];
   const window = Math.max(1, command.jobs) * WINDOW_PER_JOB;
   try {
-    for (const event of findScanTargets(command.paths)) {
+    const exclusions = exclude?.length ? { base: path.dirname(path.resolve(project.file ?? '.')), patterns: exclude } : undefined;
+    for (const event of findScanTargets(command.paths, exclusions)) {
       const item: Pending = { event, shown: event.kind === 'missing' ? event.file : displayPath(event.file) };
       if (event.kind === 'file') {
         // One thread per job: the main thread is one of them, so `--jobs 2` starts one worker.
@@ -322,7 +344,14 @@ export async function main(args: string[], out = new Output(1)): Promise<number>
       }
       if (command === 'port') return runPort(rest);
       if (command !== 'scan') throw new UsageError(command === undefined ? 'missing command' : `unknown command "${command}"`);
-      return await runScan(parseScanArguments(rest), out);
+      const scan = parseScanArguments(rest);
+      let project: CliConfig;
+      try {
+        project = loadCliConfig(scan);
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+      return await runScan(scan, project, out);
     } finally {
       out.flush();
     }

@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { KnowledgeBase } from '../knowledge';
 import { scanSource, type ScanOptions } from '../core/scan';
+import type { RuleSelection } from '../core/rules/selection';
 import { fixFile, type FileFixReport, type FixMode, type FixOutcome } from './fix';
 import { readScanFile } from './read';
 import { scanEntries } from './scanKnowledge';
@@ -17,6 +18,8 @@ export interface ScanSettings {
   references: boolean;
   /** Seconds one file may take (--file-timeout); a file that takes longer is skipped as timed out. */
   timeLimit?: number;
+  /** The project's rule selection (pyproject.toml's [tool.framework-guide], --select, --ignore). */
+  rules?: RuleSelection;
   /** --fix (`write`) or --diff (`diff`): each file is fixed where it is scanned, on a worker or the main thread. */
   fix?: FixMode;
   /** How each file's part of the report is rendered, where it is scanned. */
@@ -59,8 +62,8 @@ function scanOrFix(file: string, shown: string, settings: ScanSettings, kb: Know
 }
 
 /** The scan pipeline's options for a run's settings. */
-export function scanOptionsOf(settings: Pick<ScanSettings, 'maxBytes' | 'references' | 'timeLimit'>): ScanOptions {
-  return { maxBytes: settings.maxBytes, references: settings.references, ...(settings.timeLimit !== undefined ? { timeLimit: settings.timeLimit } : {}) };
+export function scanOptionsOf(settings: Pick<ScanSettings, 'maxBytes' | 'references' | 'timeLimit' | 'rules'>): ScanOptions {
+  return { maxBytes: settings.maxBytes, references: settings.references, ...(settings.timeLimit !== undefined ? { timeLimit: settings.timeLimit } : {}), ...(settings.rules ? { rules: settings.rules } : {}) };
 }
 
 /** Read, scan and render one file: the same step in a worker and on the main thread. */

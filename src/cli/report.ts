@@ -165,7 +165,7 @@ function textLines(result: FileScan, references: boolean): string {
   if (result.status === 'skipped') return '';
   let text = '';
   if (references) for (const r of result.references) text += `${where(result.path, r.location)} ${r.qualifiedName}\n`;
-  for (const f of result.findings) text += `${where(result.path, f.location)} ${f.severity} ${escapeControl(f.message)} [${f.ruleId}]\n`;
+  for (const f of result.findings) text += `${where(result.path, f.location)} ${f.configuredSeverity ?? f.severity} ${escapeControl(f.message)} [${f.ruleId}]\n`;
   return text;
 }
 
@@ -242,8 +242,10 @@ export function relativeUri(relative: string): string {
   return relative.split('/').map(encodeURIComponent).join('/');
 }
 
-function level(finding: Pick<ScannedFinding, 'severity'>): 'warning' | 'note' {
-  return finding.severity === 'warning' ? 'warning' : 'note';
+/** SARIF's level: a severity the configuration sets wins over the finding's own. */
+function level(finding: Pick<ScannedFinding, 'severity' | 'configuredSeverity'>): 'error' | 'warning' | 'note' {
+  const severity = finding.configuredSeverity ?? finding.severity;
+  return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
 }
 
 function sarifArtifact(root: string, file: string): object {

@@ -9,6 +9,7 @@ import { analyzePython, exceedsUtf8Bytes } from '../python/analyze';
 import { joinNotebookCells, parseIpynb, toCellOffset, type JoinedNotebook } from '../python/notebook';
 import type { PythonAnalysis, Span } from '../python/types';
 import { findDeprecationsInSteps, type Finding } from '../rules/findings';
+import { isSelected, selectsEverything, severityOf, withinTarget, type RuleSelection } from '../rules/selection';
 import { drain, type Steps } from '../steps';
 import { Suppressions } from '../rules/suppress';
 import { LineIndex } from '../text/lineIndex';
@@ -33,6 +34,8 @@ export interface ScanOptions {
   timeLimit?: number;
   /** Also list framework references with their locations (the CLI's --references and JSON). */
   references?: boolean;
+  /** The project's rule selection (configuration file or settings): which findings to report, at which severity. */
+  rules?: RuleSelection;
 }
 
 /** The Python program a source stands for, and how to map its offsets back. */
@@ -171,14 +174,14 @@ function range(lines: LineIndex, from: number, to: number): LineRange {
 }
 
 /** Findings (suppressions applied), references and locations of an analysis of `prepared.program`. */
-export function finishScan(prepared: PreparedSource, analysis: PythonAnalysis, kb: KnowledgeBase, options: Pick<ScanOptions, 'references'> = {}, budget?: TimeBudget): FileScan {
+export function finishScan(prepared: PreparedSource, analysis: PythonAnalysis, kb: KnowledgeBase, options: Pick<ScanOptions, 'references' | 'rules'> = {}, budget?: TimeBudget): FileScan {
   const out: { result?: FileScan } = {};
   drain(finishScanInSteps(prepared, analysis, kb, options, out), budget && (() => budget.check()));
   return out.result as FileScan;
 }
 
 /** finishScan in steps, the result into `out.result`: the diagnostics of an editor give the thread back in between. */
-export function* finishScanInSteps(prepared: PreparedSource, analysis: PythonAnalysis, kb: KnowledgeBase, options: Pick<ScanOptions, 'references'>, out: { result?: FileScan }): Steps {
+export function* finishScanInSteps(prepared: PreparedSource, analysis: PythonAnalysis, kb: KnowledgeBase, options: Pick<ScanOptions, 'references' | 'rules'>, out: { result?: FileScan }): Steps {
   if (analysis.skipped === 'too-large') {
     out.result = skipped(prepared.path, 'too-large');
     return;
@@ -193,12 +196,21 @@ export function* finishScanInSteps(prepared: PreparedSource, analysis: PythonAna
   yield* findDeprecationsInSteps(analysis, kb, found);
   const findings: ScannedFinding[] = [];
   let suppressed = 0;
+  let deselected = 0;
+  const rules = selectsEverything(options.rules) ? undefined : options.rules;
   for (const finding of found) {
     if (suppressions.isSuppressed(finding.span.from, finding.ruleId)) {
       suppressed++;
       continue;
     }
-    findings.push({ ...finding, location: locator.locate(finding.span) });
+    const severity = rules && severityOf(finding.ruleId, rules);
+    if (rules && (!isSelected(finding.ruleId, rules) || severity === 'off' || !withinTarget(finding, rules, kb))) {
+      deselected++;
+      continue;
+    }
+    const scanned: ScannedFinding = { ...finding, location: locator.locate(finding.span) };
+    if (severity && severity !== 'off') scanned.configuredSeverity = severity;
+    findings.push(scanned);
   }
   const references: ScannedReference[] = [];
   if (options.references) {
@@ -212,6 +224,7 @@ export function* finishScanInSteps(prepared: PreparedSource, analysis: PythonAna
     references,
     findings,
     suppressed,
+    ...(deselected ? { deselected } : {}),
   };
 }
 

@@ -40,6 +40,8 @@ export interface ScannedReference {
 /** A finding with where it is; `span` stays in the analysed program's offsets (a notebook: its joined code cells). */
 export interface ScannedFinding extends Finding {
   location: Location;
+  /** The severity the project's rule selection gives this rule (`severity` in its configuration), when it sets one. */
+  configuredSeverity?: 'error' | 'warning' | 'information' | 'hint';
 }
 
 export interface SkippedFile {
@@ -61,6 +63,8 @@ export interface AnalysedFile {
   findings: ScannedFinding[];
   /** Findings silenced by a `# framework-guide: ignore` comment. */
   suppressed: number;
+  /** Findings the project's rule selection leaves out (not selected, ignored, off, or after its target release). */
+  deselected?: number;
 }
 
 export type FileScan = SkippedFile | AnalysedFile;
