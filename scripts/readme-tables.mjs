@@ -14,7 +14,7 @@ const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function settingsTable() {
   const rows = Object.entries(pkg.contributes.configuration.properties).map(([key, p]) => {
     const values = p.enum ? p.enum.map((v) => `\`${v}\``).join(', ') : p.type === 'array' ? `array of ${p.items?.enum?.map((v) => `\`${v}\``).join(', ') ?? p.items?.type}` : p.type;
-    return `| \`${key}\` | ${cell(values)} | \`${JSON.stringify(p.default)}\` | ${cell(t(p.description))} |`;
+    return `| \`${key}\` | ${cell(values)} | \`${JSON.stringify(p.default)}\` | ${cell(t(p.markdownDescription ?? p.description))} |`;
   });
   return ['| Setting | Values | Default | Description |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import type { Finding } from '../core/rules/findings';
 import { referenceAt, type FrameworkReference } from '../core/python';
 import { finishScanInSteps, type FileScan } from '../core/scan';
+import { selectFindings } from '../core/rules/selection';
+import type { ProjectConfigs } from './projectConfig';
 import { runInSlices } from '../core/steps';
 import { readConfig, type GuideConfig, type SeveritySetting } from './config';
 import { findNotebook, type DocumentAnalyses, type DocumentView } from './documentAnalysis';
@@ -63,8 +65,10 @@ export class DeprecationDiagnostics implements vscode.Disposable {
     private readonly store: KnowledgeStore,
     private readonly log: Log,
     private readonly firstScans: FirstScans,
+    private readonly configs: ProjectConfigs,
   ) {
     this.disposables.push(
+      configs.onDidChange(() => this.refreshAll()),
       this.collection,
       this.changed,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -144,19 +148,24 @@ export class DeprecationDiagnostics implements vscode.Disposable {
     }
     const version = document.version;
     const stale = () => document.isClosed || document.version !== version;
+    // The project's rule selection (pyproject.toml or settings); a notebook cell follows its notebook's folder.
+    const { exclude: _exclude, file: _file, ...rules } = await this.configs.get(findNotebook(document)?.notebook.uri ?? document.uri);
     const first = onHost ? undefined : await this.firstScans.forDocument(document);
     if (stale()) return;
     if (first) {
-      this.publish(document, config, first.scan, undefined);
+      // The worker scans with every rule: the selection applies here, with the same core step as the scan's.
+      const kb = await this.store.getKnowledge();
+      const scan = first.scan.status === 'analysed' ? { ...first.scan, findings: selectFindings(first.scan.findings, rules, kb).findings } : first.scan;
+      if (!stale()) this.publish(document, config, scan, undefined);
       return;
     }
     const view = await this.analyses.get(document);
     if (!view || stale()) return;
     const kb = await this.store.getKnowledge();
-    // The core scan step (findings, suppressions, locations), as in the CLI and the workspace scan; in slices, since
-    // the first lookups of a session run cold and a large file has thousands of references.
+    // The core scan step (findings, suppressions, selection, locations), as in the CLI and the workspace scan; in
+    // slices, since the first lookups of a session run cold and a large file has thousands of references.
     const out: { result?: FileScan } = {};
-    if (!(await runInSlices(finishScanInSteps(view.prepared, view.analysis, kb, {}, out), { sliceMs: SLICE_MS, shouldStop: stale })) || stale()) return;
+    if (!(await runInSlices(finishScanInSteps(view.prepared, view.analysis, kb, { rules }, out), { sliceMs: SLICE_MS, shouldStop: stale })) || stale()) return;
     this.publish(document, config, out.result as FileScan, view);
   }
 
@@ -167,7 +176,7 @@ export class DeprecationDiagnostics implements vscode.Disposable {
     for (const finding of findings) {
       // In a notebook the program holds every code cell; this document is one of them.
       if (finding.location.cell !== view?.cell) continue;
-      const setting = finding.compatV1 ? config.compatModeSeverity : finding.status === 'removed' ? config.removedSeverity : config.deprecatedSeverity;
+      const setting = finding.configuredSeverity ?? (finding.compatV1 ? config.compatModeSeverity : finding.status === 'removed' ? config.removedSeverity : config.deprecatedSeverity);
       if (setting === 'off') continue;
       const range = new vscode.Range(document.positionAt(finding.location.from), document.positionAt(finding.location.to));
       const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[setting]);

@@ -16,6 +16,7 @@ import { registerWorkspaceScan, type ScanResult as WorkspaceScanResult } from '.
 import { registerPort } from './port';
 import { registerMigration, type MigrationService } from './migrate';
 import { FirstScans, firstScanWorkerStarter } from './firstScan';
+import { ProjectConfigs } from './projectConfig';
 import type { WebviewMessage } from '../webview/protocol';
 
 /** What activate() returns: handles the integration tests read. Not a public API. */
@@ -44,12 +45,14 @@ export function activate(context: vscode.ExtensionContext): FrameworkGuideTestAp
   registerHover(context, { analyses, store, log });
   registerSnippets(context, { inserter, analyses, log });
   registerReplacementCommand(context, store);
-  const diagnostics = new DeprecationDiagnostics(analyses, store, log, firstScans);
+  const configs = new ProjectConfigs(log);
+  context.subscriptions.push(configs);
+  const diagnostics = new DeprecationDiagnostics(analyses, store, log, firstScans, configs);
   registerDiagnostics(context, diagnostics);
   registerCodeActions(context, diagnostics, store);
-  const workspaceScan = registerWorkspaceScan(context, store, log);
+  const workspaceScan = registerWorkspaceScan(context, store, log, configs);
   registerPort(context, { log, analyses, firstScans });
-  const migration = registerMigration(context, { analyses, store, log });
+  const migration = registerMigration(context, { analyses, store, log, configs });
   return {
     panelMessages,
     analyses,

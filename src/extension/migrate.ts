@@ -13,6 +13,7 @@ import { fixTitle } from './codeActions';
 import { findNotebook, type DocumentAnalyses, type DocumentView } from './documentAnalysis';
 import type { KnowledgeStore } from './knowledgeStore';
 import type { Log } from './output';
+import type { ProjectConfigs } from './projectConfig';
 
 export const MIGRATE_COMMAND = 'frameworkGuide.migrateFile';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('frameworkGuide');
@@ -45,6 +46,7 @@ interface Deps {
   analyses: DocumentAnalyses;
   store: KnowledgeStore;
   log: Log;
+  configs: ProjectConfigs;
 }
 
 /** Longest run of planning on the extension host's thread before it is given back (a hover or keystroke waits no longer). */
@@ -61,8 +63,10 @@ async function planFor(deps: Deps, document: vscode.TextDocument, token: vscode.
   if (!view) return undefined;
   const kb = await deps.store.getKnowledge();
   const shouldStop = () => token?.isCancellationRequested === true;
+  // Only the rules the project selects are fixed, as with the CLI's --fix.
+  const { exclude: _exclude, file: _file, ...rules } = await deps.configs.get(findNotebook(document)?.notebook.uri ?? document.uri);
   const scanned: { result?: FileScan } = {};
-  if (!(await runInSlices(finishScanInSteps(view.prepared, view.analysis, kb, {}, scanned), { sliceMs: PLAN_SLICE_MS, shouldStop }))) return 'cancelled';
+  if (!(await runInSlices(finishScanInSteps(view.prepared, view.analysis, kb, { rules }, scanned), { sliceMs: PLAN_SLICE_MS, shouldStop }))) return 'cancelled';
   const scan = scanned.result;
   if (scan?.status !== 'analysed') return undefined;
   const inCell = (f: Finding) => view.toRange(f.span.from, f.span.to) !== undefined;

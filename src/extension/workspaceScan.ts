@@ -2,13 +2,16 @@
  * Command `Framework Guide: Scan Workspace for Deprecated APIs`: reads every Python file and notebook with a
  * cancellable progress notification and shows the findings in a tree (rule → file → finding), click to jump.
  */
+import ignore, { type Ignore } from 'ignore';
 import * as vscode from 'vscode';
 import type { Finding } from '../core/rules/findings';
+import type { RuleSelection } from '../core/rules/selection';
 import { scanSource, skipped, type FileScan } from '../core/scan';
 import type { KnowledgeBase } from '../knowledge';
 import { readConfig } from './config';
 import type { KnowledgeStore } from './knowledgeStore';
 import type { Log } from './output';
+import type { ProjectConfigs } from './projectConfig';
 
 const EXCLUDE = '**/{node_modules,.git,.venv,venv,env,.env,site-packages,__pycache__,.tox,.mypy_cache}/**';
 
@@ -32,12 +35,23 @@ export interface ScanResult {
  * (pipes, devices) are never read, so a huge file in an untrusted repository never reaches the extension host's
  * memory. (vscode.workspace.fs has no partial read; the core checks the size of what was read once more.)
  */
-export async function scanWorkspaceFile(uri: vscode.Uri, kb: KnowledgeBase, maxBytes: number): Promise<FileScan> {
+export async function scanWorkspaceFile(uri: vscode.Uri, kb: KnowledgeBase, maxBytes: number, rules?: RuleSelection): Promise<FileScan> {
   const stat = await vscode.workspace.fs.stat(uri);
   if ((stat.type & vscode.FileType.File) === 0) return skipped(uri.path, 'not-regular-file');
   if (stat.size > maxBytes) return skipped(uri.path, 'too-large', `${stat.size} bytes, limit ${maxBytes}`);
   const bytes = await vscode.workspace.fs.readFile(uri);
-  return scanSource({ path: uri.path, bytes }, kb, { maxBytes });
+  return scanSource({ path: uri.path, bytes }, kb, { maxBytes, ...(rules ? { rules } : {}) });
+}
+
+/** Whether the project's `exclude` patterns (gitignore syntax, relative to the workspace folder) leave `uri` out. */
+function excluded(uri: vscode.Uri, patterns: readonly string[] | undefined, cache: Map<string, Ignore>): boolean {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder || !patterns?.length) return false;
+  const key = `${folder.uri.toString()}\n${patterns.join('\n')}`;
+  let rules = cache.get(key);
+  if (!rules) cache.set(key, (rules = ignore().add([...patterns])));
+  const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
+  return relative !== '' && rules.ignores(relative);
 }
 
 /** The tree's hits of one scanned file (0-based VS Code ranges; notebooks: the range inside the cell). */
@@ -51,8 +65,10 @@ function hitsOf(uri: vscode.Uri, result: FileScan): ScanHit[] {
 }
 
 /** Scans the workspace; `report` is called with progress (0..1) and can be cancelled through the token. */
-export async function scanWorkspace(store: KnowledgeStore, token: vscode.CancellationToken, report: (done: number, total: number) => void): Promise<ScanResult> {
-  const uris = await vscode.workspace.findFiles('**/*.{py,ipynb}', EXCLUDE, undefined, token);
+export async function scanWorkspace(store: KnowledgeStore, configs: ProjectConfigs, token: vscode.CancellationToken, report: (done: number, total: number) => void): Promise<ScanResult> {
+  const matchers = new Map<string, Ignore>();
+  const uris: vscode.Uri[] = [];
+  for (const uri of await vscode.workspace.findFiles('**/*.{py,ipynb}', EXCLUDE, undefined, token)) if (!excluded(uri, (await configs.get(uri)).exclude, matchers)) uris.push(uri);
   const kb = await store.getKnowledge();
   const maxBytes = readConfig().analysis.maxFileSize;
   const result: ScanResult = { files: 0, skipped: [], hits: [], cancelled: false };
@@ -62,7 +78,8 @@ export async function scanWorkspace(store: KnowledgeStore, token: vscode.Cancell
       break;
     }
     try {
-      const scanned = await scanWorkspaceFile(uri, kb, maxBytes);
+      const { exclude: _exclude, file: _file, ...rules } = await configs.get(uri);
+      const scanned = await scanWorkspaceFile(uri, kb, maxBytes, rules);
       if (scanned.status === 'skipped') result.skipped.push({ uri, reason: scanned.message });
       else result.files++;
       for (const hit of hitsOf(uri, scanned)) result.hits.push(hit);
@@ -150,7 +167,7 @@ function fileCount(n: number): string {
   return n === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', n);
 }
 
-export function registerWorkspaceScan(context: vscode.ExtensionContext, store: KnowledgeStore, log: Log): { lastResult: () => ScanResult | undefined } {
+export function registerWorkspaceScan(context: vscode.ExtensionContext, store: KnowledgeStore, log: Log, configs: ProjectConfigs): { lastResult: () => ScanResult | undefined } {
   const tree = new FindingsTree();
   const view = vscode.window.createTreeView('frameworkGuide.findings', { treeDataProvider: tree, showCollapseAll: true });
   let last: ScanResult | undefined;
@@ -164,7 +181,7 @@ export function registerWorkspaceScan(context: vscode.ExtensionContext, store: K
           const source = new vscode.CancellationTokenSource();
           token.onCancellationRequested(() => source.cancel());
           let previous = 0;
-          return scanWorkspace(store, source.token, (done, total) => {
+          return scanWorkspace(store, configs, source.token, (done, total) => {
             progress.report({ increment: ((done - previous) / Math.max(total, 1)) * 100, message: `${done}/${total}` });
             previous = done;
             if (typeof options?.cancelAfterFiles === 'number' && done >= options.cancelAfterFiles) source.cancel();

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openPythonNotebook, openSample, positionOf, waitFor } from './helpers';
+import { activateExtension, openPythonNotebook, openSample, positionOf, waitFor, workspaceUri } from './helpers';
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Framework Guide');
@@ -52,6 +52,25 @@ suite('diagnostics and quick fixes', () => {
     } finally {
       provider.dispose();
     }
+  });
+
+  test('[tool.framework-guide] in the workspace pyproject.toml selects the rules and sets their severity, as for the CLI', async () => {
+    const doc = await openSample('legacy_tf1.py');
+    await diagnosticsOf(doc, 5);
+    const config = workspaceUri('pyproject.toml');
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('[tool.framework-guide]\nignore = ["FG-tensorflow.placeholder"]\nseverity = { "FG-tensorflow.Session" = "error" }\n'));
+    try {
+      const found = await waitFor(() => {
+        const diagnostics = ours(doc.uri);
+        const session = diagnostics.find((d) => doc.getText(d.range) === 'tf.Session');
+        const placeholder = diagnostics.some((d) => doc.getText(d.range) === 'tf.placeholder');
+        return session?.severity === vscode.DiagnosticSeverity.Error && !placeholder ? diagnostics : undefined;
+      }, 'the configuration applied');
+      assert.ok(found.some((d) => doc.getText(d.range) === 'tf.layers.dense'), 'the other rules stay');
+    } finally {
+      await vscode.workspace.fs.delete(config);
+    }
+    await waitFor(() => (ours(doc.uri).some((d) => doc.getText(d.range) === 'tf.placeholder') ? true : undefined), 'the selection gone with the file');
   });
 
   test('deprecated PyTorch APIs are information, not warnings', async () => {

@@ -48,7 +48,7 @@ suite('CLI npm package', function () {
   });
 
   test('the bundle carries the knowledge entries as JSON, without the hover texts', () => {
-    const bundle = execFileSync('tar', ['-xzOf', tgz, 'package/dist/cli.js'], { encoding: 'utf8' });
+    const bundle = execFileSync('tar', ['-xzOf', tgz, 'package/dist/cli.js'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     // An entry as it is embedded (JSON inside a JS string), and the summary only hovers show (src/knowledge/scanEntries.ts).
     assert.match(bundle, /\\?"name\\?":\\?"tensorflow\.Session\\?"/, 'tf.Session is in the embedded JSON');
     assert.ok(bundle.includes('JSON.parse('), 'parsed from a JSON text');

@@ -88,3 +88,19 @@ export function withinTarget(finding: Finding, selection: RuleSelection, kb: Kno
 export function selectsEverything(selection: RuleSelection | undefined): boolean {
   return !selection || (!selection.select?.length && !selection.ignore?.length && !Object.keys(selection.severity ?? {}).length && !selection.target);
 }
+
+/**
+ * `findings` as `selection` wants them: the ones it leaves out dropped (counted in `deselected`), the rest with the
+ * severity it sets. The scan step applies it; the editor applies it again to a scan made before the setting changed.
+ */
+export function selectFindings<F extends Finding & { configuredSeverity?: Exclude<RuleSeverity, 'off'> }>(findings: readonly F[], selection: RuleSelection | undefined, kb: KnowledgeBase): { findings: F[]; deselected: number } {
+  if (selectsEverything(selection)) return { findings: [...findings], deselected: 0 };
+  const rules = selection as RuleSelection;
+  const kept: F[] = [];
+  for (const finding of findings) {
+    const severity = severityOf(finding.ruleId, rules);
+    if (!isSelected(finding.ruleId, rules) || severity === 'off' || !withinTarget(finding, rules, kb)) continue;
+    kept.push(severity ? { ...finding, configuredSeverity: severity } : finding);
+  }
+  return { findings: kept, deselected: findings.length - kept.length };
+}

@@ -9,7 +9,7 @@ import { analyzePython, exceedsUtf8Bytes } from '../python/analyze';
 import { joinNotebookCells, parseIpynb, toCellOffset, type JoinedNotebook } from '../python/notebook';
 import type { PythonAnalysis, Span } from '../python/types';
 import { findDeprecationsInSteps, type Finding } from '../rules/findings';
-import { isSelected, selectsEverything, severityOf, withinTarget, type RuleSelection } from '../rules/selection';
+import { selectFindings, type RuleSelection } from '../rules/selection';
 import { drain, type Steps } from '../steps';
 import { Suppressions } from '../rules/suppress';
 import { LineIndex } from '../text/lineIndex';
@@ -194,24 +194,15 @@ export function* finishScanInSteps(prepared: PreparedSource, analysis: PythonAna
   const suppressions = new Suppressions(analysis.text);
   const found: Finding[] = [];
   yield* findDeprecationsInSteps(analysis, kb, found);
-  const findings: ScannedFinding[] = [];
+  const kept: Finding[] = [];
   let suppressed = 0;
-  let deselected = 0;
-  const rules = selectsEverything(options.rules) ? undefined : options.rules;
   for (const finding of found) {
-    if (suppressions.isSuppressed(finding.span.from, finding.ruleId)) {
-      suppressed++;
-      continue;
-    }
-    const severity = rules && severityOf(finding.ruleId, rules);
-    if (rules && (!isSelected(finding.ruleId, rules) || severity === 'off' || !withinTarget(finding, rules, kb))) {
-      deselected++;
-      continue;
-    }
-    const scanned: ScannedFinding = { ...finding, location: locator.locate(finding.span) };
-    if (severity && severity !== 'off') scanned.configuredSeverity = severity;
-    findings.push(scanned);
+    if (suppressions.isSuppressed(finding.span.from, finding.ruleId)) suppressed++;
+    else kept.push(finding);
   }
+  const selected = selectFindings(kept, options.rules, kb);
+  const deselected = selected.deselected;
+  const findings: ScannedFinding[] = selected.findings.map((finding) => ({ ...finding, location: locator.locate(finding.span) }));
   const references: ScannedReference[] = [];
   if (options.references) {
     for (const r of analysis.references) references.push({ qualifiedName: r.qualifiedName, written: r.written, inImport: r.inImport, location: locator.locate(r.span) });
