@@ -7,13 +7,13 @@
 # removed: `npm run`/`npm test` export npm_config_* (user agent and node version included) that would
 # otherwise leak into the Node 24 install of code-server and make its postinstall reject Node 20.
 #   FG_SETUP_PARTS  which parts to install, comma-separated: code-server, browser (Debian's chromium),
-#                   test-web, python (default: all of them; the demo needs only code-server)
+#                   test-web, python, pre-commit (default: all of them; the demo needs only code-server)
 #   FG_SETUP_NO_APT=1 never call apt-get (the setup's own tests, machines provisioned otherwise)
 set -euo pipefail
 CACHE=${FG_E2E_CACHE:-$HOME/.cache/framework-guide-e2e}
 CS_VERSION=4.139.1
 NODE24_VERSION=24
-PARTS=",${FG_SETUP_PARTS:-code-server,browser,test-web,python},"
+PARTS=",${FG_SETUP_PARTS:-code-server,browser,test-web,python,pre-commit},"
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$CACHE"
 # Two test runs on one machine share the cache: one installs while the other waits.
@@ -64,7 +64,7 @@ need_apt=()
 if want browser || want test-web; then
   command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 fi
-if want python; then
+if want python || want pre-commit; then
   python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need_apt+=(python3-venv)
 fi
 if want code-server; then
@@ -131,5 +131,10 @@ if want python; then
       exit 1
     fi
   fi
+fi
+# pre-commit, for the package layer's test of .pre-commit-hooks.yaml (pre-commit installs our CLI from git with npm).
+if want pre-commit; then
+  install_into "$CACHE/pre-commit-4.6.2" bin/python -- \
+    bash -c 'python3 -m venv "$PWD" && bin/pip install -qq --disable-pip-version-check --retries 0 --timeout 5 pre-commit==4.6.2'
 fi
 log "ready ($CACHE)"

