@@ -19,8 +19,10 @@ export function settingsTable() {
   return ['| Setting | Values | Default | Description |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
+/** The commands a user finds in the command palette: not those it hides (a view's buttons, a hover's links). */
 export function commandsTable() {
-  const rows = pkg.contributes.commands.map((c) => `| ${cell(`${t(c.category)}: ${t(c.title)}`)} | \`${c.command}\` |`);
+  const hidden = new Set((pkg.contributes.menus?.commandPalette ?? []).filter((m) => m.when === 'false').map((m) => m.command));
+  const rows = pkg.contributes.commands.filter((c) => !hidden.has(c.command)).map((c) => `| ${cell(`${t(c.category)}: ${t(c.title)}`)} | \`${c.command}\` |`);
   return ['| Command | Id |', '| --- | --- |', ...rows].join('\n');
 }
 

@@ -1,11 +1,12 @@
 /**
  * Diagnostics for deprecated and removed framework APIs in Python files and notebook cells: computed from the
- * core's findings, refreshed on open and (debounced) on change, cleared on close, severities from settings.
+ * core's findings, refreshed on open and (debounced) on change, severities from settings. After a workspace scan,
+ * the files it read keep their problems while closed, so Problems agrees with the scan's tree.
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../core/rules/findings';
 import { referenceAt, type FrameworkReference } from '../core/python';
-import { finishScanInSteps, type FileScan } from '../core/scan';
+import { finishScanInSteps, type FileScan, type ScannedFinding } from '../core/scan';
 import { selectFindings } from '../core/rules/selection';
 import type { ProjectConfigs } from './projectConfig';
 import { runInSlices } from '../core/steps';
@@ -14,6 +15,7 @@ import { findNotebook, type DocumentAnalyses, type DocumentView } from './docume
 import type { FirstScans } from './firstScan';
 import type { KnowledgeStore } from './knowledgeStore';
 import type { Log } from './output';
+import { scanWorkspaceFile } from './workspaceScan';
 
 export const DIAGNOSTIC_SOURCE = 'Framework Guide';
 
@@ -51,10 +53,25 @@ export function isUserDocument(uri: vscode.Uri): boolean {
   return (vscode.workspace.workspaceFolders ?? []).some((folder) => folder.uri.scheme === uri.scheme);
 }
 
+/** One finding as a diagnostic, with the severity the project's rules or the settings give it; undefined when off. */
+function diagnosticOf(finding: ScannedFinding, range: vscode.Range, config: GuideConfig['diagnostics']): vscode.Diagnostic | undefined {
+  const setting = finding.configuredSeverity ?? (finding.compatV1 ? config.compatModeSeverity : finding.status === 'removed' ? config.removedSeverity : config.deprecatedSeverity);
+  if (setting === 'off') return undefined;
+  const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[setting]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docs) };
+  // tf.compat.v1 code is valid TensorFlow 2 code (often our own fix's output): no strikethrough for it.
+  if (!finding.compatV1 && !finding.advice) diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
+  return diagnostic;
+}
+
 export class DeprecationDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('frameworkGuide');
   private readonly records = new Map<string, FindingRecord[]>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The Python files the last workspace scan read (URIs as strings): their problems stay in Problems while closed. */
+  private scanned = new Set<string>();
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*.{py,pyi}');
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's diagnostics were recomputed (tests wait on it). */
@@ -77,7 +94,16 @@ export class DeprecationDiagnostics implements vscode.Disposable {
         // In a notebook, an import edited in one cell changes what the other cells mean.
         if (e.document.uri.scheme === 'vscode-notebook-cell') this.scheduleNotebookOf(e.document);
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.clear(d.uri);
+        this.rescanClosed(d.uri);
+      }),
+      // A scanned file that changes on disk while closed is scanned again; one deleted loses its problems.
+      this.watcher,
+      this.watcher.onDidChange((uri) => this.rescanClosed(uri)),
+      this.watcher.onDidDelete((uri) => {
+        if (this.scanned.delete(uri.toString())) this.collection.delete(uri);
+      }),
       vscode.workspace.onDidOpenNotebookDocument((n) => n.getCells().forEach((c) => this.schedule(c.document, 0))),
       vscode.workspace.onDidChangeNotebookDocument((e) => e.notebook.getCells().forEach((c) => this.schedule(c.document))),
       vscode.workspace.onDidCloseNotebookDocument((n) => n.getCells().forEach((c) => this.clear(c.document.uri))),
@@ -104,6 +130,50 @@ export class DeprecationDiagnostics implements vscode.Disposable {
       if (visible.has(d)) this.schedule(d, 0);
       else if (d.languageId === 'python' && isUserDocument(d.uri)) this.schedule(d, BACKGROUND_DELAY_MS + BACKGROUND_STAGGER_MS * background++);
     }
+  }
+
+  /**
+   * Shows a workspace scan's findings in Problems for the Python files it read that no editor has open (an open file
+   * has its live diagnostics); those files are scanned again from disk when they are closed. Notebooks are left out:
+   * their problems belong to cells, which exist only while the notebook is open.
+   */
+  async showWorkspaceScan(files: readonly vscode.Uri[], hits: ReadonlyArray<{ uri: vscode.Uri; range: vscode.Range; cell?: number; finding: ScannedFinding }>): Promise<void> {
+    for (const key of this.scanned) if (!this.records.has(key)) this.collection.delete(vscode.Uri.parse(key));
+    this.scanned = new Set(files.filter((f) => !f.path.toLowerCase().endsWith('.ipynb')).map((f) => f.toString()));
+    const config = readConfig().diagnostics;
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const key of this.scanned) byFile.set(key, []);
+    for (const hit of hits) {
+      const diagnostic = hit.cell === undefined ? diagnosticOf(hit.finding, hit.range, config) : undefined;
+      if (diagnostic) byFile.get(hit.uri.toString())?.push(diagnostic);
+    }
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    for (const [key, diagnostics] of byFile) if (!open.has(key)) this.collection.set(vscode.Uri.parse(key), diagnostics);
+  }
+
+  /** A file of the last workspace scan, closed: its problems from what is on disk now. */
+  private rescanClosed(uri: vscode.Uri): void {
+    if (!this.scanned.has(uri.toString()) || vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    this.scanFromDisk(uri).catch((err) => this.log.error(`Diagnostics failed for ${uri.toString()}`, err));
+  }
+
+  private async scanFromDisk(uri: vscode.Uri): Promise<void> {
+    const kb = await this.store.getKnowledge();
+    const { exclude: _exclude, file: _file, ...rules } = await this.configs.get(uri);
+    let scan: FileScan;
+    try {
+      scan = await scanWorkspaceFile(uri, kb, readConfig(uri).analysis.maxFileSize, rules);
+    } catch {
+      return; // deleted or unreadable since: nothing to show
+    }
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    const config = readConfig(uri).diagnostics;
+    const findings = scan.status === 'analysed' ? scan.findings : [];
+    const diagnostics = findings.flatMap((f) => {
+      const range = new vscode.Range(f.location.startLine - 1, f.location.startColumn - 1, f.location.endLine - 1, f.location.endColumn - 1);
+      return diagnosticOf(f, range, config) ?? [];
+    });
+    this.collection.set(uri, diagnostics);
   }
 
   recordsFor(uri: vscode.Uri): readonly FindingRecord[] {
@@ -176,14 +246,8 @@ export class DeprecationDiagnostics implements vscode.Disposable {
     for (const finding of findings) {
       // In a notebook the program holds every code cell; this document is one of them.
       if (finding.location.cell !== view?.cell) continue;
-      const setting = finding.configuredSeverity ?? (finding.compatV1 ? config.compatModeSeverity : finding.status === 'removed' ? config.removedSeverity : config.deprecatedSeverity);
-      if (setting === 'off') continue;
-      const range = new vscode.Range(document.positionAt(finding.location.from), document.positionAt(finding.location.to));
-      const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[setting]);
-      diagnostic.source = DIAGNOSTIC_SOURCE;
-      diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docs) };
-      // tf.compat.v1 code is valid TensorFlow 2 code (often our own fix's output): no strikethrough for it.
-      if (!finding.compatV1 && !finding.advice) diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
+      const diagnostic = diagnosticOf(finding, new vscode.Range(document.positionAt(finding.location.from), document.positionAt(finding.location.to)), config);
+      if (!diagnostic) continue;
       records.push({ diagnostic, finding, reference: view && referenceAt(view.analysis.references, finding.span), view });
     }
     this.records.set(document.uri.toString(), records);

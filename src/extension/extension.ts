@@ -12,7 +12,7 @@ import { registerSnippets } from './snippets';
 import { registerReplacementCommand } from './replacement';
 import { DeprecationDiagnostics, registerDiagnostics } from './diagnostics';
 import { registerCodeActions } from './codeActions';
-import { registerWorkspaceScan, type ScanResult as WorkspaceScanResult } from './workspaceScan';
+import { registerWorkspaceScan, type FindingsTree, type ScanResult as WorkspaceScanResult } from './workspaceScan';
 import { registerPort } from './port';
 import { registerMigration, type MigrationService } from './migrate';
 import { FirstScans, firstScanWorkerStarter } from './firstScan';
@@ -27,6 +27,8 @@ export interface FrameworkGuideTestApi {
   firstScans: FirstScans;
   /** The last workspace scan's result (tests compare it with the CLI's core and the diagnostics). */
   lastWorkspaceScan(): WorkspaceScanResult | undefined;
+  /** The findings view's tree. */
+  findingsTree: FindingsTree;
   deliverPanelMessage(raw: unknown): boolean;
   /** "Migrate This File" on a given document: run it, or only build its edit (entries with the preview metadata). */
   migration: MigrationService;
@@ -50,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): FrameworkGuideTestAp
   const diagnostics = new DeprecationDiagnostics(analyses, store, log, firstScans, configs);
   registerDiagnostics(context, diagnostics);
   registerCodeActions(context, diagnostics, store);
-  const workspaceScan = registerWorkspaceScan(context, store, log, configs);
+  const workspaceScan = registerWorkspaceScan(context, store, log, configs, diagnostics);
   registerPort(context, { log, analyses, firstScans });
   const migration = registerMigration(context, { analyses, store, log, configs });
   return {
@@ -59,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): FrameworkGuideTestAp
     diagnostics,
     firstScans,
     lastWorkspaceScan: workspaceScan.lastResult,
+    findingsTree: workspaceScan.tree,
     deliverPanelMessage: (raw) => ComparisonPanel.deliverForTest(raw),
     migration,
   };

@@ -4,14 +4,14 @@
  */
 import ignore, { type Ignore } from 'ignore';
 import * as vscode from 'vscode';
-import type { Finding } from '../core/rules/findings';
 import type { RuleSelection } from '../core/rules/selection';
-import { scanSource, skipped, type FileScan } from '../core/scan';
+import { scanSource, skipped, type FileScan, type ScannedFinding } from '../core/scan';
 import type { KnowledgeBase } from '../knowledge';
 import { readConfig } from './config';
 import type { KnowledgeStore } from './knowledgeStore';
 import type { Log } from './output';
 import type { ProjectConfigs } from './projectConfig';
+import type { DeprecationDiagnostics } from './diagnostics';
 
 const EXCLUDE = '**/{node_modules,.git,.venv,venv,env,.env,site-packages,__pycache__,.tox,.mypy_cache}/**';
 
@@ -20,11 +20,13 @@ export interface ScanHit {
   /** Position in the file (for notebooks: the cell's index among all cells and the position in that cell). */
   cell?: number;
   range: vscode.Range;
-  finding: Finding;
+  finding: ScannedFinding;
 }
 
 export interface ScanResult {
   files: number;
+  /** The files read and analysed. */
+  analysed: vscode.Uri[];
   skipped: Array<{ uri: vscode.Uri; reason: string }>;
   hits: ScanHit[];
   cancelled: boolean;
@@ -71,7 +73,7 @@ export async function scanWorkspace(store: KnowledgeStore, configs: ProjectConfi
   for (const uri of await vscode.workspace.findFiles('**/*.{py,ipynb}', EXCLUDE, undefined, token)) if (!excluded(uri, (await configs.get(uri)).exclude, matchers)) uris.push(uri);
   const kb = await store.getKnowledge();
   const maxBytes = readConfig().analysis.maxFileSize;
-  const result: ScanResult = { files: 0, skipped: [], hits: [], cancelled: false };
+  const result: ScanResult = { files: 0, analysed: [], skipped: [], hits: [], cancelled: false };
   for (const uri of uris) {
     if (token.isCancellationRequested) {
       result.cancelled = true;
@@ -81,7 +83,10 @@ export async function scanWorkspace(store: KnowledgeStore, configs: ProjectConfi
       const { exclude: _exclude, file: _file, ...rules } = await configs.get(uri);
       const scanned = await scanWorkspaceFile(uri, kb, maxBytes, rules);
       if (scanned.status === 'skipped') result.skipped.push({ uri, reason: scanned.message });
-      else result.files++;
+      else {
+        result.files++;
+        result.analysed.push(uri);
+      }
       for (const hit of hitsOf(uri, scanned)) result.hits.push(hit);
     } catch (err) {
       result.skipped.push({ uri, reason: err instanceof Error ? err.message : String(err) });
@@ -95,38 +100,55 @@ export async function scanWorkspace(store: KnowledgeStore, configs: ProjectConfi
 
 type Node = { kind: 'rule'; ruleId: string; hits: ScanHit[] } | { kind: 'file'; uri: vscode.Uri; hits: ScanHit[] } | { kind: 'hit'; hit: ScanHit };
 
-/** The findings tree: rule → file → finding. */
+/** How the tree's top level groups the findings (the view's title bar switches it). */
+export type Grouping = 'rule' | 'file';
+
+/** The worst of some findings, as the tree's icon says it: error, then warning (removed APIs), then information. */
+function severityIcon(hits: readonly ScanHit[]): vscode.ThemeIcon {
+  const severities = hits.map((h) => h.finding.configuredSeverity ?? h.finding.severity);
+  if (severities.includes('error')) return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+  if (severities.includes('warning')) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
+}
+
+function groupBy<K>(hits: readonly ScanHit[], key: (hit: ScanHit) => K): ScanHit[][] {
+  const groups = new Map<K, ScanHit[]>();
+  for (const hit of hits) {
+    const list = groups.get(key(hit));
+    if (list) list.push(hit);
+    else groups.set(key(hit), [hit]);
+  }
+  return [...groups.values()];
+}
+
+/** The findings tree: rule → file → finding, or file → finding. */
 export class FindingsTree implements vscode.TreeDataProvider<Node> {
   private result: ScanResult | undefined;
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
+  grouping: Grouping = 'rule';
 
   show(result: ScanResult): void {
     this.result = result;
     this.emitter.fire(undefined);
   }
 
+  groupBy(grouping: Grouping): void {
+    this.grouping = grouping;
+    void vscode.commands.executeCommand('setContext', 'frameworkGuide.findingsGrouping', grouping);
+    this.emitter.fire(undefined);
+  }
+
   getChildren(node?: Node): Node[] {
     if (!this.result) return [];
+    const files = (hits: readonly ScanHit[]): Node[] => groupBy(hits, (h) => h.uri.toString()).map((list) => ({ kind: 'file', uri: list[0].uri, hits: list }));
     if (!node) {
-      const byRule = new Map<string, ScanHit[]>();
-      for (const h of this.result.hits) {
-        const list = byRule.get(h.finding.ruleId);
-        if (list) list.push(h);
-        else byRule.set(h.finding.ruleId, [h]);
-      }
-      return [...byRule].sort((a, b) => b[1].length - a[1].length).map(([ruleId, hits]) => ({ kind: 'rule', ruleId, hits }));
+      if (this.grouping === 'file') return files(this.result.hits).sort((a, b) => (a as { uri: vscode.Uri }).uri.path.localeCompare((b as { uri: vscode.Uri }).uri.path));
+      return groupBy(this.result.hits, (h) => h.finding.ruleId)
+        .sort((a, b) => b.length - a.length)
+        .map((hits) => ({ kind: 'rule', ruleId: hits[0].finding.ruleId, hits }));
     }
-    if (node.kind === 'rule') {
-      const byFile = new Map<string, ScanHit[]>();
-      for (const h of node.hits) {
-        const key = h.uri.toString();
-        const list = byFile.get(key);
-        if (list) list.push(h);
-        else byFile.set(key, [h]);
-      }
-      return [...byFile.values()].map((hits) => ({ kind: 'file', uri: hits[0].uri, hits }));
-    }
+    if (node.kind === 'rule') return files(node.hits);
     if (node.kind === 'file') return node.hits.map((hit) => ({ kind: 'hit', hit }));
     return [];
   }
@@ -135,12 +157,12 @@ export class FindingsTree implements vscode.TreeDataProvider<Node> {
     if (node.kind === 'rule') {
       const item = new vscode.TreeItem(node.ruleId.replace(/^FG-/, ''), vscode.TreeItemCollapsibleState.Expanded);
       item.description = findingCount(node.hits.length);
-      item.iconPath = new vscode.ThemeIcon(node.hits[0].finding.status === 'removed' ? 'warning' : 'info');
+      item.iconPath = severityIcon(node.hits);
       return item;
     }
     if (node.kind === 'file') {
       // The label is already the file name: the description says where it is, then how many findings.
-      const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(node.uri, this.grouping === 'file' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       const relative = vscode.workspace.asRelativePath(node.uri, false);
       const folder = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
       item.description = folder ? `${folder} · ${findingCount(node.hits.length)}` : findingCount(node.hits.length);
@@ -150,8 +172,9 @@ export class FindingsTree implements vscode.TreeDataProvider<Node> {
     const { hit } = node;
     const where = `${hit.cell !== undefined ? vscode.l10n.t('cell {0}, ', hit.cell + 1) : ''}${hit.range.start.line + 1}:${hit.range.start.character + 1}`;
     const item = new vscode.TreeItem(hit.finding.message, vscode.TreeItemCollapsibleState.None);
-    item.description = where;
+    item.description = this.grouping === 'file' ? `${where} · ${hit.finding.ruleId.replace(/^FG-/, '')}` : where;
     item.tooltip = hit.finding.message;
+    item.iconPath = severityIcon([hit]);
     if (hit.cell === undefined) item.command = { command: 'vscode.open', title: 'Open', arguments: [hit.uri, { selection: hit.range }] };
     else item.command = { command: 'vscode.openWith', title: 'Open', arguments: [hit.uri, 'jupyter-notebook'] };
     return item;
@@ -167,12 +190,15 @@ function fileCount(n: number): string {
   return n === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', n);
 }
 
-export function registerWorkspaceScan(context: vscode.ExtensionContext, store: KnowledgeStore, log: Log, configs: ProjectConfigs): { lastResult: () => ScanResult | undefined } {
+export function registerWorkspaceScan(context: vscode.ExtensionContext, store: KnowledgeStore, log: Log, configs: ProjectConfigs, diagnostics: DeprecationDiagnostics): { lastResult: () => ScanResult | undefined; tree: FindingsTree } {
   const tree = new FindingsTree();
   const view = vscode.window.createTreeView('frameworkGuide.findings', { treeDataProvider: tree, showCollapseAll: true });
   let last: ScanResult | undefined;
+  void vscode.commands.executeCommand('setContext', 'frameworkGuide.findingsGrouping', tree.grouping);
   context.subscriptions.push(
     view,
+    vscode.commands.registerCommand('frameworkGuide.groupFindingsByFile', () => tree.groupBy('file')),
+    vscode.commands.registerCommand('frameworkGuide.groupFindingsByRule', () => tree.groupBy('rule')),
     vscode.commands.registerCommand('frameworkGuide.scanWorkspace', async (options?: { cancelAfterFiles?: number }) => {
       last = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Framework Guide: scanning for deprecated APIs'), cancellable: true },
@@ -189,6 +215,8 @@ export function registerWorkspaceScan(context: vscode.ExtensionContext, store: K
         },
       );
       tree.show(last);
+      // Problems lists what the tree lists, open files or not.
+      if (!last.cancelled) await diagnostics.showWorkspaceScan(last.analysed, last.hits);
       view.badge = last.hits.length ? { value: last.hits.length, tooltip: findingCount(last.hits.length) } : undefined;
       for (const s of last.skipped) log.warn(`Scan skipped ${s.uri.toString()}: ${s.reason}`);
       const files = new Set(last.hits.map((h) => h.uri.toString())).size;
@@ -201,5 +229,5 @@ export function registerWorkspaceScan(context: vscode.ExtensionContext, store: K
       return { files: last.files, findings: last.hits.length, cancelled: last.cancelled, skipped: last.skipped.length, rules: new Set(last.hits.map((h) => h.finding.ruleId)).size };
     }),
   );
-  return { lastResult: () => last };
+  return { lastResult: () => last, tree };
 }

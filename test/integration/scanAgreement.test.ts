@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { scanSource } from '../../src/core/scan';
 import { KnowledgeBase } from '../../src/knowledge';
 import { KNOWLEDGE_ENTRIES } from '../../src/knowledge/all';
-import { activateExtension, waitFor } from './helpers';
+import { activateExtension, waitFor, workspaceUri } from './helpers';
 
 /** One finding as `cell line:column rule` (cell: index among all cells, '-' outside notebooks; 1-based lines and columns). */
 function key(cell: number | undefined, line: number, column: number, ruleId: string): string {
@@ -72,5 +72,35 @@ suite('scan agreement: CLI core, workspace scan and diagnostics', () => {
       const fromDiagnostics = collect();
       assert.deepStrictEqual(fromDiagnostics, expected, `diagnostics vs CLI core: ${uri.path}`);
     }
+  });
+
+  test('after a scan, Problems lists the findings of files no editor has open, as the tree does; the tree groups by rule or by file', async function () {
+    this.timeout(120_000);
+    const api = await activateExtension();
+    // A file no test has opened: only the scan reads it.
+    const unopened = workspaceUri('scanned_only.py');
+    await vscode.workspace.fs.writeFile(unopened, new TextEncoder().encode('import tensorflow as tf\n\nsess = tf.Session()\nx = tf.placeholder(tf.float32)\n'));
+    try {
+      await vscode.commands.executeCommand('frameworkGuide.scanWorkspace');
+      const scan = api.lastWorkspaceScan();
+      assert.ok(scan && !scan.cancelled);
+      const expected = scan.hits.filter((h) => h.uri.toString() === unopened.toString()).map((h) => key(undefined, h.range.start.line + 1, h.range.start.character + 1, h.finding.ruleId));
+      assert.deepStrictEqual(expected.sort(), ['- 3:8 FG-tensorflow.Session', '- 4:5 FG-tensorflow.placeholder']);
+      const problems = ours(unopened).map((d) => key(undefined, d.range.start.line + 1, d.range.start.character + 1, ruleOf(d)));
+      assert.deepStrictEqual(problems.sort(), expected.sort(), 'Problems has the unopened file\'s findings');
+    } finally {
+      await vscode.workspace.fs.delete(unopened);
+    }
+    await waitFor(() => (ours(unopened).length === 0 ? true : undefined), 'a deleted file loses its problems');
+    const tree = api.findingsTree;
+    assert.ok(tree.getChildren().every((n) => n.kind === 'rule'));
+    await vscode.commands.executeCommand('frameworkGuide.groupFindingsByFile');
+    const files = tree.getChildren();
+    assert.ok(files.length > 0 && files.every((n) => n.kind === 'file'), 'grouped by file');
+    assert.strictEqual(files.reduce((n, f) => n + (f.kind === 'file' ? f.hits.length : 0), 0), api.lastWorkspaceScan()?.hits.length);
+    await vscode.commands.executeCommand('frameworkGuide.groupFindingsByRule');
+    const rules = tree.getChildren();
+    const warned = rules.find((r) => r.kind === 'rule' && r.hits.some((h) => h.finding.severity === 'warning'));
+    assert.strictEqual((tree.getTreeItem(warned!).iconPath as vscode.ThemeIcon).id, 'warning', 'a group with a warning shows the warning icon');
   });
 });
