@@ -75,7 +75,7 @@ export class DeprecationCodeActions implements vscode.CodeActionProvider {
       const ignore = this.ignoreAction(document, record);
       if (ignore) ignoring.push(ignore);
       const panel = new vscode.CodeAction(vscode.l10n.t('Show the equivalent in the Framework Guide panel'), vscode.CodeActionKind.QuickFix);
-      panel.command = { command: 'frameworkGuide.openComparison', title: panel.title, arguments: [entry?.section ?? 'changes-since-2023'] };
+      panel.command = { command: 'frameworkGuide.openComparison', title: panel.title, arguments: [entry?.equivalents?.length ? { api: entry.name } : (entry?.section ?? 'changes-since-2023')] };
       panel.diagnostics = [record.diagnostic];
       informing.push(panel);
       const docs = new vscode.CodeAction(vscode.l10n.t('Learn more: open the docs of {0}', record.finding.entryName), vscode.CodeActionKind.QuickFix);

@@ -36,6 +36,12 @@ export class KnowledgeStore {
     return kb.lookup(name);
   }
 
+  /** The signature the installed release prints for `name` (from the baseline, loaded on first use), if it has one. */
+  async signatures(): Promise<(name: string) => string | undefined> {
+    const baseline = await this.baseline.get();
+    return (name) => baseline.signature(name);
+  }
+
   getContent(): Promise<PanelContent> {
     return this.content.get();
   }

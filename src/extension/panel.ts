@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { KnowledgeStore } from './knowledgeStore';
 import type { Log } from './output';
 import type { PanelContent } from '../knowledge/render';
-import { parsePanelState, parseWebviewMessage, type HostMessage, type PanelState, type WebviewMessage } from '../webview/protocol';
+import { parsePanelState, parseWebviewMessage, type HostMessage, type PairView, type PanelState, type WebviewMessage } from '../webview/protocol';
+import { buildPairView } from '../core/notes/pairView';
 import type { ExampleActions } from './exampleActions';
 
 export const PANEL_VIEW_TYPE = 'frameworkGuide.comparison';
@@ -29,6 +30,10 @@ function escapeAttr(text: string): string {
 export class ComparisonPanel {
   private static current: ComparisonPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** True once the webview of the current HTML said `ready`: messages posted before then are lost. */
+  private ready = false;
+  /** A compare view to show once the webview is ready. */
+  private pending?: PairView;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -49,12 +54,13 @@ export class ComparisonPanel {
     return ComparisonPanel.current !== undefined;
   }
 
-  /** Opens the panel beside the editor, or reveals it; scrolls to `section` when given. */
-  static async show(extensionUri: vscode.Uri, deps: PanelDeps, section?: string): Promise<void> {
+  /** Opens the panel beside the editor, or reveals it; scrolls to `section`, or shows `compare` (an API and its counterparts). */
+  static async show(extensionUri: vscode.Uri, deps: PanelDeps, section?: string, compare?: PairView): Promise<void> {
     const existing = ComparisonPanel.current;
     if (existing) {
       existing.panel.reveal(undefined, true);
-      if (section) existing.post({ type: 'reveal', section });
+      if (compare) existing.compare(compare);
+      else if (section) existing.post({ type: 'reveal', section });
       return;
     }
     // Beside the editor when there is one; with no editor open, Beside would leave an empty group behind.
@@ -62,7 +68,8 @@ export class ComparisonPanel {
     const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, vscode.l10n.t('Framework Guide'), { viewColumn, preserveFocus: false }, webviewOptions(extensionUri));
     const instance = new ComparisonPanel(panel, extensionUri, deps);
     ComparisonPanel.current = instance;
-    await instance.render({ query: '', scrollY: 0 }, section);
+    if (compare) instance.pending = compare;
+    await instance.render({ query: '', scrollY: 0 }, compare ? undefined : section);
   }
 
   /** Brings back a panel VS Code restored after a reload, with the state the webview saved. */
@@ -71,11 +78,19 @@ export class ComparisonPanel {
     ComparisonPanel.current?.dispose();
     const instance = new ComparisonPanel(panel, extensionUri, deps);
     ComparisonPanel.current = instance;
-    await instance.render(parsePanelState(rawState) ?? { query: '', scrollY: 0 });
+    const state = parsePanelState(rawState) ?? { query: '', scrollY: 0 };
+    // The compare view the user had: built again from the knowledge (the state holds only its API's name).
+    if (state.compare) instance.pending = await pairViewOf(deps.store, state.compare);
+    await instance.render(state);
   }
 
   private post(message: HostMessage): void {
     void this.panel.webview.postMessage(message);
+  }
+
+  private compare(view: PairView): void {
+    if (this.ready) this.post({ type: 'compare', view });
+    else this.pending = view;
   }
 
   private async render(state: PanelState, section?: string): Promise<void> {
@@ -87,6 +102,7 @@ export class ComparisonPanel {
       void vscode.window.showErrorMessage(vscode.l10n.t('Framework Guide could not load its comparison content. See the "Framework Guide" output for details.'));
       return;
     }
+    this.ready = false;
     this.panel.webview.html = this.html(content, state, section);
   }
 
@@ -119,6 +135,7 @@ export class ComparisonPanel {
 <div class="layout">
   <nav class="toc" aria-label="${escapeAttr(vscode.l10n.t('Contents'))}"><ul>${toc}</ul></nav>
   <main id="content">
+    <section id="compare" class="compare-view" hidden aria-live="polite" data-close-label="${escapeAttr(vscode.l10n.t('Close the comparison'))}" data-insert-label="${escapeAttr(vscode.l10n.t('Insert'))}"></section>
     <p id="no-results" hidden>${escapeAttr(vscode.l10n.t('Nothing matches the filter.'))}</p>
     ${body}
   </main>
@@ -137,6 +154,16 @@ export class ComparisonPanel {
     this.deps.received.push(message);
     if (this.deps.received.length > 200) this.deps.received.splice(0, this.deps.received.length - 200);
     switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        if (this.pending) {
+          this.post({ type: 'compare', view: this.pending });
+          this.pending = undefined;
+        }
+        break;
+      case 'insertSnippet':
+        void vscode.commands.executeCommand('frameworkGuide.insertSnippet', { task: message.task, framework: message.framework });
+        break;
       case 'example':
         void this.deps.examples.run(message.action, message.example, message.framework);
         break;
@@ -181,13 +208,26 @@ async function openLink(href: string, log: Log): Promise<void> {
 
 export function registerPanel(context: vscode.ExtensionContext, deps: PanelDeps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('frameworkGuide.openComparison', async (section?: unknown) => {
-      await ComparisonPanel.show(context.extensionUri, deps, typeof section === 'string' ? section : undefined);
+    // A section id, or `{ api }` from a hover or a quick fix: that API next to its counterparts, else its section.
+    vscode.commands.registerCommand('frameworkGuide.openComparison', async (target?: unknown) => {
+      const api = typeof target === 'object' && target !== null && typeof (target as { api?: unknown }).api === 'string' ? (target as { api: string }).api : undefined;
+      if (api === undefined) {
+        await ComparisonPanel.show(context.extensionUri, deps, typeof target === 'string' ? target : undefined);
+        return;
+      }
+      const view = await pairViewOf(deps.store, api);
+      const section = view ? undefined : ((await deps.store.getKnowledge()).get(api)?.section ?? 'architecture');
+      await ComparisonPanel.show(context.extensionUri, deps, section, view);
     }),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => ComparisonPanel.revive(panel, context.extensionUri, deps, state),
     }),
   );
+}
+
+/** `api` next to its counterparts, or undefined when it has none (the caller falls back to its section). */
+async function pairViewOf(store: KnowledgeStore, api: string): Promise<PairView | undefined> {
+  return buildPairView(api, await store.getKnowledge(), await store.signatures());
 }
 
 /** The match counter's wording for the webview script, which has no vscode.l10n: `{0}` is filled in there. */

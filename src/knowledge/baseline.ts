@@ -107,6 +107,12 @@ export class Baseline {
     return Object.prototype.hasOwnProperty.call(this.data.names, name);
   }
 
+  /** The signature Python prints for a function or class `name` (`(in_features, out_features, ...)`), if it has one. */
+  signature(name: string): string | undefined {
+    const record = this.has(name) ? this.data.names[name] : undefined;
+    return record && record.length > 1 && (record[0] === 'f' || record[0] === 'c') ? record.slice(1) : undefined;
+  }
+
   /** `Alias.member` of a class dumped under another first path: the member's entry under that path. */
   private memberThroughAlias(name: string): KnowledgeEntry | undefined {
     const dot = name.lastIndexOf('.');

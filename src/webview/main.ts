@@ -1,5 +1,6 @@
 /** Browser code of the comparison panel: filter, table of contents, deep links, example actions, saved state. */
 import { parseHostMessage, parsePanelState, type PanelState, type WebviewMessage, type Framework } from './protocol';
+import { renderCompare } from './compare';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -15,6 +16,7 @@ const sections = Array.from(document.querySelectorAll<HTMLElement>('section.guid
 const emptyNote = document.getElementById('no-results') as HTMLElement;
 const matchCount = document.getElementById('match-count') as HTMLElement;
 const toolbar = document.querySelector<HTMLElement>('.toolbar');
+const compareView = document.getElementById('compare') as HTMLElement;
 const MATCH_HIGHLIGHT = 'fg-match';
 
 // Example code wider than its column is marked, so CSS fades its cut edge until it is scrolled to the end:
@@ -166,6 +168,11 @@ document.addEventListener('keydown', (e) => {
 
 document.addEventListener('click', (e) => {
   const el = e.target instanceof Element ? e.target : null;
+  const snippet = el?.closest<HTMLButtonElement>('button[data-snippet]');
+  if (snippet) {
+    vscode.postMessage({ type: 'insertSnippet', task: snippet.dataset.snippet ?? '', framework: snippet.dataset.framework as Framework });
+    return;
+  }
   const button = el?.closest<HTMLButtonElement>('button[data-action]');
   if (button) {
     const action = button.dataset.action;
@@ -198,11 +205,25 @@ window.addEventListener('message', (event: MessageEvent) => {
   const message = parseHostMessage(event.data);
   if (!message) return;
   if (message.type === 'reveal') reveal(message.section);
-  else {
+  else if (message.type === 'compare') {
+    renderCompare(compareView, message.view, closeCompare);
+    window.scrollTo(0, 0);
+    document.getElementById('compare-title')?.focus({ preventScroll: true });
+    saveState({ compare: message.view.api.name, scrollY: 0 });
+    vscode.postMessage({ type: 'compared', api: message.view.api.name });
+  } else {
     filterInput.value = message.query;
     applyFilter(message.query);
   }
 });
+
+function closeCompare(): void {
+  compareView.hidden = true;
+  compareView.replaceChildren();
+  saveState({ compare: undefined });
+  vscode.postMessage({ type: 'compared', api: '' });
+  filterInput.focus();
+}
 
 // Restore what the user had: filter text, then scroll position (or the requested section). Save it again at
 // once: a webview re-created after being hidden must hand the state on if the window reloads next.

@@ -14,16 +14,27 @@ suite('UI: hovers', function () {
         assert.match(text, /keras\.layers\.Dense/);
         assert.match(text, /Compare in panel/);
         await wb.screenshot(`hover-${theme}`, theme === 'light' ? { readme: 'hover' } : {});
-        if (theme === 'light') {
-          // The command link opens the comparison panel.
-          await wb.page.locator('.monaco-hover a', { hasText: 'Compare in panel' }).first().click();
-          // The panel scrolls to the section, then focuses its heading: it must sit below the sticky filter bar.
-          const heading = wb.webview().locator('#section-architecture :is(h1, h2):focus').first();
-          await heading.waitFor({ timeout: 30000 });
-          const [bar, box] = [await wb.webview().locator('.toolbar').boundingBox(), await heading.boundingBox()];
-          assert.ok(bar && box && box.y >= bar.y + bar.height, `heading ${box?.y} below the filter bar ${bar ? bar.y + bar.height : '?'}`);
-          await wb.screenshot('hover-compare-in-panel');
-        }
+        // The command link opens the panel on nn.Linear next to keras.layers.Dense, its title focused below the filter bar.
+        await wb.page.locator('.monaco-hover a', { hasText: 'Compare in panel' }).first().click();
+        const title = wb.webview().locator('#compare-title:focus');
+        await title.waitFor({ timeout: 30000 });
+        const view = wb.webview().locator('#compare');
+        assert.match((await title.textContent()) ?? '', /torch\.nn\.Linear ⇄ keras\.layers\.Dense/);
+        const shown = (await view.textContent()) ?? '';
+        assert.match(shown, /out_features/);
+        assert.match(shown, /use_bias/);
+        assert.match(shown, /Paired example/);
+        const [bar, box] = [await wb.webview().locator('.toolbar').boundingBox(), await title.boundingBox()];
+        assert.ok(bar && box && box.y >= bar.y + bar.height, `title ${box?.y} below the filter bar ${bar ? bar.y + bar.height : '?'}`);
+        await wb.page.mouse.move(2, 400); // off the hover, so the screenshot shows the panel
+        await wb.page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
+        await wb.screenshot(`hover-compare-in-panel-${theme}`);
+        await wb.webview().locator('.compare-table').first().scrollIntoViewIfNeeded();
+        await wb.screenshot(`compare-arguments-${theme}`);
+        // Keyboard: the close button is reachable and hides the view.
+        await wb.webview().locator('.compare-close').focus();
+        await wb.page.keyboard.press('Enter');
+        await wb.webview().locator('#compare[hidden]').waitFor({ state: 'attached', timeout: 10000 });
       } finally {
         await wb.close();
       }

@@ -35,6 +35,17 @@ suite('comparison panel', () => {
     assert.deepStrictEqual(revealed, { type: 'revealed', section: 'deployment' });
   });
 
+  test('opening for an API compares it with its counterpart (the webview confirms which); one without a counterpart opens its section', async () => {
+    const before = api.panelMessages.length;
+    await vscode.commands.executeCommand('frameworkGuide.openComparison', { api: 'torch.nn.Linear' });
+    const compared = await waitFor(() => api.panelMessages.slice(before).find((m) => m.type === 'compared'), 'compared message');
+    assert.deepStrictEqual(compared, { type: 'compared', api: 'torch.nn.Linear' });
+    const after = api.panelMessages.length;
+    await vscode.commands.executeCommand('frameworkGuide.openComparison', { api: 'tensorflow.Session' });
+    const revealed = await waitFor(() => api.panelMessages.slice(after).find((m) => m.type === 'revealed'), 'revealed message');
+    assert.deepStrictEqual(revealed, { type: 'revealed', section: 'changes-since-2023' });
+  });
+
   test('Insert puts the example and its imports into the last Python editor', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'import torch\n\n' });
     const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);

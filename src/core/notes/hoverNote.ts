@@ -163,7 +163,8 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
   }
 
   const links: string[] = [`[Docs](${entry.docs})`];
-  links.push(commandLink('Compare in panel', 'frameworkGuide.openComparison', [entry.section ?? 'architecture']));
+  // With a counterpart, the panel shows this API next to it; else the section that discusses it.
+  links.push(commandLink('Compare in panel', 'frameworkGuide.openComparison', [entry.equivalents?.length ? { api: entry.name } : (entry.section ?? 'architecture')]));
   const task = entry.tags?.[0];
   if (task) links.push(commandLink('Insert equivalent snippet', 'frameworkGuide.insertSnippet', [{ task, framework: otherFramework(entry) }]));
   if (entry.replacement && !alreadyReplaced && outdated && (lookupName?.(entry.replacement.name) || entry.replacement.external)) {

@@ -282,7 +282,8 @@ suite('composeHoverNote: command links', () => {
     }
   });
 
-  test('Compare in panel opens the entry section (architecture when it has none)', () => {
+  test('Compare in panel compares the API with its counterpart, else opens the entry section (architecture when it has none)', () => {
+    assert.deepStrictEqual(commandLinks(note('nn.Linear').markdown)[0], { command: 'frameworkGuide.openComparison', args: [{ api: 'torch.nn.Linear' }] });
     assert.deepStrictEqual(commandLinks(note('tf.Session').markdown)[0], { command: 'frameworkGuide.openComparison', args: ['changes-since-2023'] });
     assert.deepStrictEqual(commandLinks(note('F.upsample').markdown)[0], { command: 'frameworkGuide.openComparison', args: ['architecture'] });
   });
