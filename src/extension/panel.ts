@@ -80,7 +80,7 @@ export class ComparisonPanel {
     ComparisonPanel.current = instance;
     const state = parsePanelState(rawState) ?? { query: '', scrollY: 0 };
     // The compare view the user had: built again from the knowledge (the state holds only its API's name).
-    if (state.compare) instance.pending = await pairViewOf(deps.store, state.compare);
+    if (state.compare) instance.pending = await pairViewOf(deps.store, state.compare, deps.log);
     await instance.render(state);
   }
 
@@ -215,7 +215,7 @@ export function registerPanel(context: vscode.ExtensionContext, deps: PanelDeps)
         await ComparisonPanel.show(context.extensionUri, deps, typeof target === 'string' ? target : undefined);
         return;
       }
-      const view = await pairViewOf(deps.store, api);
+      const view = await pairViewOf(deps.store, api, deps.log);
       const section = view ? undefined : ((await deps.store.getKnowledge()).get(api)?.section ?? 'architecture');
       await ComparisonPanel.show(context.extensionUri, deps, section, view);
     }),
@@ -226,8 +226,16 @@ export function registerPanel(context: vscode.ExtensionContext, deps: PanelDeps)
 }
 
 /** `api` next to its counterparts, or undefined when it has none (the caller falls back to its section). */
-async function pairViewOf(store: KnowledgeStore, api: string): Promise<PairView | undefined> {
-  return buildPairView(api, await store.getKnowledge(), await store.signatures());
+async function pairViewOf(store: KnowledgeStore, api: string, log: Log): Promise<PairView | undefined> {
+  const kb = await store.getKnowledge();
+  let signatures: (name: string) => string | undefined = () => undefined;
+  try {
+    signatures = await store.signatures();
+  } catch (err) {
+    // The signatures come from the baseline; without it the view still has everything else.
+    log.warn(`Compare: the signatures could not be loaded (${err instanceof Error ? err.message : String(err)})`);
+  }
+  return buildPairView(api, kb, signatures);
 }
 
 /** The match counter's wording for the webview script, which has no vscode.l10n: `{0}` is filled in there. */
