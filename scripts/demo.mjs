@@ -11,9 +11,11 @@ import { startCodeServer, CACHE, CODE_SERVER, NODE24_BIN } from './lib/codeServe
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT || 8080);
-const run = (cmd, args, env = {}) => {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env: { ...process.env, ...env } });
+/** Runs a step; `quiet` keeps its output (a packaged-files tree, build notes) unless it fails. */
+const run = (cmd, args, env = {}, quiet = false) => {
+  const r = spawnSync(cmd, args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) {
+    if (quiet) process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
     console.error(`demo: "${cmd} ${args.join(' ')}" failed${r.error ? `: ${r.error.message}` : ''}`);
     process.exit(1);
   }
@@ -39,22 +41,37 @@ if (problem) {
 }
 
 run('bash', ['scripts/setup-e2e.sh'], { FG_SETUP_PARTS: 'code-server' });
-run('node', ['esbuild.config.js', '--production']);
+console.log('demo: building and packaging the extension …');
+run('node', ['esbuild.config.js', '--production'], {}, true);
 // One folder per port, so a second demo on another port never reinstalls into a running one.
 const home = path.join(os.tmpdir(), `framework-guide-demo-${port}`);
 const vsix = path.join(home, 'framework-guide.vsix');
 fs.mkdirSync(home, { recursive: true });
-run('npx', ['vsce', 'package', '--no-dependencies', '-o', vsix]);
+run('npx', ['vsce', 'package', '--no-dependencies', '-o', vsix], {}, true);
 const extensionsDir = path.join(home, 'extensions');
 const userDataDir = path.join(home, 'user-data');
 fs.rmSync(extensionsDir, { recursive: true, force: true });
 const config = path.join(home, 'config.yaml');
 fs.writeFileSync(config, 'auth: none\n');
-run(CODE_SERVER, ['--config', config, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], { PATH: `${NODE24_BIN}:${process.env.PATH}` });
+run(CODE_SERVER, ['--config', config, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], { PATH: `${NODE24_BIN}:${process.env.PATH}` }, true);
 
 const workspace = path.join(root, 'sample');
 const server = await startCodeServer({ workspace, devMode: false, port, extensionsDir, userDataDir, settings: { 'editor.hover.delay': 300 } });
-console.log(`\nFramework Guide demo is running. Open:\n\n  ${server.url(workspace)}\n\nTry: hover over nn.Linear in train_torch.py, F1 → "Framework Guide: Open Comparison", F1 → "Framework Guide: Insert Snippet".\nTools cache: ${CACHE}; demo profile: ${home}.\nPress Ctrl+C to stop.`);
+console.log(`demo: tools cache ${CACHE}; demo profile ${home}; Ctrl+C stops the demo.`);
+console.log(
+  [
+    '',
+    'Framework Guide is running in VS Code. Open:',
+    '',
+    `  ${server.url(workspace)}`,
+    '',
+    'Try:',
+    '  - hover nn.Linear in train_torch.py, then "Compare in panel"',
+    '  - legacy_tf1.py: the warnings, Ctrl+. on tf.Session, then F1 → "Framework Guide: Migrate This File"',
+    '  - "Port to Keras" above the model class in train_torch.py',
+    '  - F1 → "Framework Guide: Insert Snippet" or "Framework Guide: Open Comparison"',
+  ].join('\n'),
+);
 const stop = async () => {
   await server.stop();
   process.exit(0);
