@@ -9,7 +9,8 @@ import { KnowledgeBase } from '../knowledge';
 import { scanSource, type ScanOptions } from '../core/scan';
 import { fixFile, type FileFixReport, type FixMode, type FixOutcome } from './fix';
 import { readScanFile } from './read';
-import { scanEntries } from './scanKnowledge';
+import { installedData, scanEntries } from './scanKnowledge';
+import { InstalledNames } from '../knowledge/installed';
 import { ownBuffer, renderFile, type RenderedFile, type RenderOptions } from './report';
 
 export interface ScanSettings {
@@ -85,7 +86,7 @@ export function isScanWorker(): boolean {
 /** The worker side: scan each requested file and post the outcome back. */
 export function serveScanWorker(): void {
   const { settings } = workerData as { settings: ScanSettings };
-  const kb = new KnowledgeBase(scanEntries());
+  const kb = new KnowledgeBase(scanEntries(), new InstalledNames(installedData()));
   parentPort?.on('message', (request: WorkerRequest) => {
     let outcome: FileOutcome;
     try {
@@ -175,7 +176,7 @@ export class ScanPool {
   }
 
   private scanHere(request: WorkerRequest): FileOutcome {
-    this.fallbackKb ??= new KnowledgeBase(scanEntries());
+    this.fallbackKb ??= new KnowledgeBase(scanEntries(), new InstalledNames(installedData()));
     return scanFile(request.file, request.shown, this.settings, this.fallbackKb);
   }
 }
