@@ -160,6 +160,10 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
     }
   }
 
+  // After the answer: the tf.compat.v1 copy of a graph-mode API raises under eager execution unless v2 behaviour is off.
+  if (entry.graphMode && (outdated || result.compatV1)) {
+    lines.push(`**Graph mode only:** under the default eager execution ${code(entry.graphMode.call)} raises ${code(entry.graphMode.raises)}; call ${code('tf.compat.v1.disable_v2_behavior()')} first.`);
+  }
   if (!outdated || detailed) lines.push(md(entry.summary));
   if (symbol.inImport && entry.kind === 'module') {
     const advice = frameworkAdvice(resolved, !!result.compatV1);

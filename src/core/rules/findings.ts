@@ -54,7 +54,10 @@ function describe(reference: FrameworkReference, result: LookupResult, status: E
   const action = replacement ? `Use ${replacement.usage ?? planRename(reference, replacement.name, imports).text} instead: ` : '';
   // A replacement that is more than a rename needs its explanation in the message too (a scanner has no hover).
   const how = replacement && !replacement.dropIn && replacement.note ? ` ${replacement.note}` : '';
-  return `${action}${what} ${verb}.${how}`;
+  // The tf.compat.v1 copy of a graph-mode API raises under eager execution: say so where the message sends the code there.
+  const toCompat = viaCompatV1 || (replacement?.dropIn === true && replacement.name.startsWith('tensorflow.compat.v1.'));
+  const graph = entry.graphMode && toCompat ? ` Graph mode only: under eager execution ${entry.graphMode.call} raises ${entry.graphMode.raises.split(':')[0]}; call tf.compat.v1.disable_v2_behavior() first.` : '';
+  return `${action}${what} ${verb}.${how}${graph}`;
 }
 
 /** References looked up between two yields of findDeprecationsInSteps (the first lookups of a session run cold). */
