@@ -65,7 +65,12 @@ export default defineGroup(defaults, {
   RandomRotation: layer('Randomly rotates images by a fraction of 2*pi during training.', 'torchvision.transforms.RandomRotation', 'torchvision takes degrees.', ['augmentation']),
   RandomZoom: layer('Randomly zooms images during training.', 'torchvision.transforms.RandomAffine', undefined, ['augmentation']),
   RandomCrop: layer('Randomly crops images during training; centre-crops at inference.', 'torchvision.transforms.RandomCrop', undefined, ['augmentation']),
-  RandomContrast: layer('Randomly adjusts contrast during training.', 'torchvision.transforms.ColorJitter', undefined, ['augmentation']),
+  RandomContrast: layer(
+    'Randomly adjusts contrast during training, scaling each channel around its own mean.',
+    'torchvision.transforms.ColorJitter',
+    'ColorJitter(contrast=c) blends toward the mean of the grayscale image (one value for all channels), where RandomContrast scales each channel around its own mean.',
+    ['augmentation'],
+  ),
   RandomTranslation: layer('Randomly shifts images during training.', 'torchvision.transforms.RandomAffine', undefined, ['augmentation']),
   TextVectorization: layer('Turns raw strings into token ids or multi-hot vectors; vocabulary learned by adapt().', undefined, undefined, ['data-pipeline']),
   StringLookup: layer('Maps strings to integer ids using a vocabulary.', undefined, undefined, ['data-pipeline']),
