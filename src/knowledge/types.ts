@@ -2,7 +2,8 @@
 
 export type Framework = 'pytorch' | 'tensorflow' | 'keras';
 
-export type SymbolKind = 'module' | 'class' | 'function' | 'decorator' | 'constant' | 'context-manager';
+/** `property` and `attribute` (a plain data attribute) describe class members, as the installed classes define them. */
+export type SymbolKind = 'module' | 'class' | 'function' | 'decorator' | 'constant' | 'context-manager' | 'property' | 'attribute';
 
 export type Lifecycle = 'current' | 'deprecated' | 'removed';
 
