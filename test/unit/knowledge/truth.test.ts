@@ -284,6 +284,21 @@ suite('knowledge base against the installed frameworks (test/fixtures/truth)', (
     assert.deepStrictEqual(bad, []);
   });
 
+  test('a module entry is not current when its own code says the module is deprecated (torch.distributed.launch)', () => {
+    const bad: string[] = [];
+    for (const e of ALL_ENTRIES) {
+      if (e.kind !== 'module' || e.status.state !== 'current' || !dumped(e.name)) continue;
+      const dump = dumpFor(e.name) as DumpName;
+      const says = new RegExp(`(?:the )?module \\\`?${e.name.replace(/\./g, '\\.')}\\\`? is deprecated`, 'i');
+      for (const [name, record] of surfaces.get(dump).names) {
+        if (!name.startsWith(`${e.name}.`)) continue;
+        const marker = (record.deprecation ?? []).find((m) => says.test(m.text ?? m.instructions ?? ''));
+        if (marker) bad.push(`${e.name} is current, but ${name} says: ${marker.text ?? marker.instructions}`);
+      }
+    }
+    assert.deepStrictEqual(bad, []);
+  });
+
   test('structured equivalence facts name real arguments with their real defaults', () => {
     const bad: string[] = [];
     let checked = 0;
@@ -395,6 +410,7 @@ const DEPRECATED_WITHOUT_MARKER: Record<string, string> = {
   'torch.jit': 'a module: the markers sit on its functions (.. deprecated:: 2.5, warnings in script/trace/save/load)',
   'torch.jit.ScriptModule': 'made by torch.jit.script/trace, which warn',
   'torch.autograd.Variable': 'the autograd docs section "Variable (deprecated)"; the class only forwards to Tensor',
+  'torch.distributed.launch': 'a module: the marker sits on its main() (typing_extensions.deprecated, FutureWarning "The module torch.distributed.launch is deprecated")',
 };
 
 /** `name=value` in prose: a literal number, True/False/None or a quoted string. */

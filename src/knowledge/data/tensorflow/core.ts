@@ -72,7 +72,7 @@ const core = defineGroup({ ...base, module: 'tensorflow' }, {
   repeat: op('Repeats elements along an axis (like numpy.repeat).', 'torch.repeat_interleave'),
   gather: op('Gathers slices along an axis by index.', 'torch.index_select', 'torch.gather has different semantics (element-wise index tensor).'),
   gather_nd: { kind: 'function', summary: 'Gathers slices using multi-dimensional indices; in PyTorch advanced indexing x[idx[:, 0], idx[:, 1]] does the same.', tags: ['tensors'] },
-  scatter_nd: op('Creates a tensor by scattering updates into zeros at indices.', 'torch.Tensor.index_put_'),
+  scatter_nd: op('Creates a tensor by scattering updates into zeros at indices; updates at a repeated index are summed.', 'torch.Tensor.index_put_', 'index_put_ writes into an existing tensor in place (start from torch.zeros(shape)) and keeps only one update per repeated index unless accumulate=True, which sums them as scatter_nd does.'),
   tensor_scatter_nd_update: op('Returns a copy of a tensor with values replaced at indices (TF tensors are immutable).', 'torch.Tensor.index_put_', 'index_put_ works in place.'),
   where: op('Selects from two tensors by a condition, or returns coordinates of true elements.', 'torch.where'),
   boolean_mask: op('Keeps elements where a boolean mask is true.', 'torch.masked_select', 'Or boolean indexing x[mask].'),

@@ -61,7 +61,12 @@ export default defineGroup(defaults, {
   Rescaling: layer('Multiplies inputs by a scale and adds an offset, e.g. 1/255 for images.', 'torchvision.transforms.Normalize', 'Normalize subtracts a mean and divides by a std instead.', ['data-pipeline']),
   Resizing: layer('Resizes image batches to a target height and width.', 'torchvision.transforms.Resize', undefined, ['data-pipeline']),
   CenterCrop: layer('Crops the centre of images to a target size.', 'torchvision.transforms.CenterCrop', undefined, ['augmentation']),
-  RandomFlip: layer('Randomly flips images during training; no-op at inference.', 'torchvision.transforms.RandomHorizontalFlip', 'Keras layers live in the model; torchvision transforms live in the Dataset.', ['augmentation']),
+  RandomFlip: layer(
+    'Randomly flips images during training (horizontally and vertically by default, mode="horizontal_and_vertical"); no-op at inference.',
+    'torchvision.transforms.RandomHorizontalFlip',
+    'RandomHorizontalFlip flips only horizontally: pass mode="horizontal" to RandomFlip to match. Keras layers live in the model; torchvision transforms live in the Dataset.',
+    ['augmentation'],
+  ),
   RandomRotation: layer('Randomly rotates images by a fraction of 2*pi during training.', 'torchvision.transforms.RandomRotation', 'torchvision takes degrees.', ['augmentation']),
   RandomZoom: layer('Randomly zooms images during training.', 'torchvision.transforms.RandomAffine', undefined, ['augmentation']),
   RandomCrop: layer('Randomly crops images during training; centre-crops at inference.', 'torchvision.transforms.RandomCrop', undefined, ['augmentation']),
