@@ -258,7 +258,8 @@ function agreementOf(tally: Tally, halfFiles: ReadonlySet<string>, upgrade: Upgr
     // Our entry may be the canonical name behind a namespace alias (tensorflow.keras.optimizers.SGD is keras.optimizers.SGD).
     const found = kb.lookup(old);
     const viaAlias = found?.match === 'alias' ? found.entry.name : undefined;
-    const hit = at.some((e) => e === old || old.startsWith(e + '.') || canonical(r.old.replace(/^tf\.compat\.v1\./, 'tf.')) === e || e === viaAlias);
+    // Our finding may name the API itself where tf_upgrade_v2 names its module (tf.contrib.layers.flatten under tf.contrib).
+    const hit = at.some((e) => e === old || old.startsWith(e + '.') || e.startsWith(old + '.') || canonical(r.old.replace(/^tf\.compat\.v1\./, 'tf.')) === e || e === viaAlias);
     const absent = surfaces.find(old) === undefined;
     a.theirs++;
     if (hit) a.agreed++;
