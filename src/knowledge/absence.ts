@@ -64,6 +64,15 @@ function successorOf(name: string, resolution: Extract<Resolution, { state: 'abs
   const usable = (target: string | undefined): target is string => target !== undefined && target !== name && (installed.usable(target) || context.entry(target)?.replacement?.external === true);
   const table = installed.successor(name);
   if (usable(table)) return { name: table, note: `TensorFlow's upgrade tables (tf_upgrade_v2) map it to ${shortName(table)}; check its arguments.` };
+  // Under a removed module or class whose replacement is a plain rename (tf.flags -> tf.compat.v1.flags), the same
+  // rename holds for the name: tf.flags.DEFINE_integer -> tf.compat.v1.flags.DEFINE_integer, a fix can write it.
+  const parent = context.module;
+  if (parent?.status.state === 'removed' && parent.replacement?.dropIn && !parent.replacement.external && name.startsWith(`${parent.name}.`)) {
+    const renamed = parent.replacement.name + name.slice(parent.name.length);
+    // The renamed parent is the same object, so its members carry over even where the tree cannot list them
+    // (protobuf classes: tf.compat.v1.RunOptions.FULL_TRACE); only a name known to be missing is refused.
+    if (renamed !== name && installed.resolve(renamed).state !== 'absent') return { name: renamed, dropIn: true, note: parent.replacement.note };
+  }
   const known = context.aliased?.replacement;
   if (known && (known.external || usable(known.name))) return { ...known, dropIn: undefined, leadingArgument: undefined };
   if (name.startsWith('tensorflow.') && !name.startsWith('tensorflow.compat.')) {
@@ -72,8 +81,9 @@ function successorOf(name: string, resolution: Extract<Resolution, { state: 'abs
   }
   const higher = sameNameHigherUp(name, resolution, installed);
   if (usable(higher)) return { name: higher, note: `${release} has this name as ${shortName(higher)}; check its arguments.` };
+  // The module's own replacement is advice for the name, never a rename of it (that would drop the rest of the name).
   const moduleNext = context.module?.replacement;
-  if (moduleNext && (moduleNext.external || usable(moduleNext.name))) return moduleNext;
+  if (moduleNext && (moduleNext.external || usable(moduleNext.name))) return { ...moduleNext, dropIn: undefined, leadingArgument: undefined, usage: undefined };
   return undefined;
 }
 

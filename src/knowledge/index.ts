@@ -94,8 +94,9 @@ export class KnowledgeBase {
     return this.byName.size;
   }
 
+  /** The entry of that name, or the note made for a name the installed release lacks once a lookup has met it. */
   get(name: string): KnowledgeEntry | undefined {
-    return this.byName.get(name);
+    return this.byName.get(name) ?? this.absentResults.get(name)?.entry;
   }
 
   entries(): IterableIterator<KnowledgeEntry> {

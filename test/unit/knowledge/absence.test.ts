@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { analyzePython } from '../../../src/core/python';
 import { composeHoverNote } from '../../../src/core/notes/hoverNote';
 import { findDeprecations, type Finding } from '../../../src/core/rules/findings';
-import { scanSource } from '../../../src/core/scan';
+import { fixSource, scanSource } from '../../../src/core/scan';
 import type { AnalysedFile } from '../../../src/core/scan/types';
 import { KnowledgeBase } from '../../../src/knowledge';
 import { KNOWLEDGE_ENTRIES } from '../../../src/knowledge/all';
@@ -130,6 +130,15 @@ suite('absence by construction (src/knowledge/installed.ts, src/knowledge/absenc
     assert.deepStrictEqual(
       findDeprecations(analyzePython(text), kb).map((f) => f.message),
       ['tf.contrib.layers.flatten is not in TensorFlow 2.21 (removed since TensorFlow 2.0).'],
+    );
+  });
+
+  test('under a removed module or class renamed as a whole, the fix renames the name itself and keeps the rest', () => {
+    const text = "import tensorflow as tf\ntf.flags.DEFINE_integer('steps', 1, 'how many')\nkeys = tf.GraphKeys.TRAINABLE_VARIABLES\ntrace = tf.RunOptions.FULL_TRACE\nx = tf.contrib.slim.fully_connected(y, 3)\n";
+    const fixed = fixSource({ path: 'tf1.py', bytes: Buffer.from(text) }, kb, { maxBytes: 1_000_000 });
+    assert.strictEqual(
+      fixed.fixed,
+      "import tensorflow as tf\ntf.compat.v1.flags.DEFINE_integer('steps', 1, 'how many')\nkeys = tf.compat.v1.GraphKeys.TRAINABLE_VARIABLES\ntrace = tf.compat.v1.RunOptions.FULL_TRACE\nx = tf.contrib.slim.fully_connected(y, 3)\n",
     );
   });
 
