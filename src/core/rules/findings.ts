@@ -98,8 +98,11 @@ function apiFinding(reference: FrameworkReference, result: LookupResult, imports
   // A module fallback only counts when the module itself is deprecated or removed (`tensorflow.contrib.*`).
   if (result.match === 'module' && entry.kind !== 'module' && entry.kind !== 'class') return undefined;
   // Import lines are reported only for removed modules; uses of deprecated names are reported where they are used.
-  // A name the installed release lacks fails where it is imported too.
+  // A name the installed release lacks fails where it is imported too, reported once: `from keras.layers.normalization
+  // import BatchNormalization` on the module it names, not again on the name imported from it.
   if (reference.inImport && !(entry.kind === 'module' && state === 'removed') && !result.absent) return undefined;
+  const importedFromMissing = reference.inImport && !reference.written.includes('.') && result.absent !== undefined && result.absent.missing !== reference.qualifiedName;
+  if (importedFromMissing) return undefined;
   const viaCompatV1 = result.compatV1 === true && state === 'removed';
   const status = viaCompatV1 ? 'deprecated' : state;
   const finding: Finding = {
