@@ -40,10 +40,14 @@ function scanKnowledgePlugin() {
     setup(build) {
       if (watch) return;
       build.onLoad({ filter: /[\\/]src[\\/]cli[\\/]scanKnowledge\.ts$/ }, () => {
-        const json = require(path.resolve('out/build-data.js')).scanKnowledgeJson();
+        const data = require(path.resolve('out/build-data.js'));
+        const json = data.scanKnowledgeJson();
+        const installed = data.installedNamesJson(__dirname);
         return {
           loader: 'js',
-          contents: `let entries;\nexport function scanEntries() {\n  entries ??= JSON.parse(${JSON.stringify(json)});\n  return entries;\n}\n`,
+          contents:
+            `let entries;\nexport function scanEntries() {\n  entries ??= JSON.parse(${JSON.stringify(json)});\n  return entries;\n}\n` +
+            `let installed;\nexport function installedData() {\n  installed ??= JSON.parse(${JSON.stringify(installed)});\n  return installed;\n}\n`,
         };
       });
     },

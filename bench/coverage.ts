@@ -2,16 +2,21 @@
  * Coverage on a corpus of real public code (bench/coverage-corpus.json), reported for its development and test halves
  * apart: the share of framework call sites with a hover note, the share of uses of APIs the installed releases no
  * longer have that get a finding, "removed" findings on names that exist, and agreement with TensorFlow's
- * tf_upgrade_v2 (run by bench/tf_upgrade_report.py). Usage, after `node esbuild.config.js --tests`:
+ * tf_upgrade_v2 (run by bench/tf_upgrade_report.py). Whether a name exists is asked of the installed releases
+ * themselves: every distinct name the corpus uses goes through scripts/truth/private_paths.py --candidates, which
+ * imports and reads it (a name that only raises when used counts as missing). Usage, after `node esbuild.config.js --tests`:
  *
  *   FG_MIRRORS=<folder of git mirrors> FG_PYTHON=<python with tensorflow> node out/bench/coverage.js [--show-test]
  *
  * bench/corpus.ts puts the manifest's files into FG_CORPUS_CACHE (default ${TMPDIR:-/tmp}/fg-corpus-cache), from the
  * mirrors, or cloned from GitHub without FG_MIRRORS. With FG_PYTHON, tf_upgrade_v2 runs once per file list and its
- * results are kept in FG_TF_UPGRADE (default ${TMPDIR:-/tmp}/fg-tf-upgrade.json); without it the tf_upgrade_v2 rows
- * come only from a results file made for the same list. Both halves' figures are printed; the names behind them (the
+ * results are kept in FG_TF_UPGRADE (default ${TMPDIR:-/tmp}/fg-tf-upgrade.json), and the installed releases' answers
+ * in FG_EXISTENCE (default ${TMPDIR:-/tmp}/fg-existence.json); without it both come only from files made for the same
+ * lists, and existence falls back to the API dumps and private-paths.json. Both halves' figures are printed; the names behind them (the
  * most frequent misses, names without a note, false "removed" findings) only for the dev half, unless --show-test is
  * given: that is for the end of a piece of work measured on the test half, never while it is being tuned.
+ * `--unjudged-dev FILE` writes the dev half's names that installed-names.json cannot judge (private modules' names), the
+ * input of scripts/truth/private-paths.txt; the test half is never listed.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -23,6 +28,8 @@ import type { AnalysedFile } from '../src/core/scan/types';
 import { KnowledgeBase } from '../src/knowledge';
 import { KNOWLEDGE_ENTRIES } from '../src/knowledge/all';
 import { Baseline, buildBaseline } from '../src/knowledge/baseline';
+import INSTALLED from '../src/knowledge/data/generated/installed-names.json';
+import { InstalledNames, type InstalledData } from '../src/knowledge/installed';
 import { PRIVATE_PATHS, publicTwinOf } from '../src/knowledge/privatePaths';
 import { TORCHFIX_NAMES } from '../src/knowledge/data/pytorch/torchfix';
 import { Surfaces } from '../test/unit/knowledge/apiSurface';
@@ -31,8 +38,6 @@ import { CORPUS_EXTENSIONS, expandManifest, halfCounts, HALVES, readCoverageMani
 import { isMain, toMarkdown, type BenchTable } from './tables';
 
 const ROOTS = new Set(['tensorflow', 'keras', 'torch']);
-/** PyTorch 2.13 exports these only as stubs that raise "now removed" (torch/_linalg_utils.py). */
-const TORCH_STUBS = new Set(['torch.solve', 'torch.symeig', 'torch.lstsq', 'torch.eig', 'torch.matrix_rank']);
 
 interface UpgradeResult {
   file: string;
@@ -120,17 +125,56 @@ function emptyTally(): Tally {
 interface Judges {
   kb: KnowledgeBase;
   surfaces: Surfaces;
+  /** The name resolves in the installed releases and using it does not raise. */
   exists: (name: string) => boolean;
   torchfixNames: Set<string>;
 }
 
-function makeJudges(): Judges {
+/** The installed releases' answer per name (scripts/truth/private_paths.py --candidates): present, absent or `raises …`. */
+type Answers = Record<string, string>;
+
+function makeJudges(answers: Answers | undefined): Judges {
   const surfaces = new Surfaces();
-  const kb = new KnowledgeBase(KNOWLEDGE_ENTRIES);
+  const kb = new KnowledgeBase(KNOWLEDGE_ENTRIES, new InstalledNames(INSTALLED as InstalledData));
   kb.attachBaseline(new Baseline(buildBaseline(surfaces.baselineInputs(), PRIVATE_PATHS.present)));
-  // Names outside the dumps that the installed releases have (checked by scripts/truth/private_paths.py) exist too.
-  const exists = (name: string): boolean => surfaces.find(name) !== undefined || name in PRIVATE_PATHS.present || publicTwinOf(name) !== undefined;
+  // Without the installed releases' answers: the dumps and the names private_paths.py checked for the product.
+  const known = (name: string): boolean => surfaces.find(name) !== undefined || name in PRIVATE_PATHS.present || publicTwinOf(name) !== undefined;
+  const exists = (name: string): boolean => (answers && name in answers ? answers[name] === 'present' : known(name));
   return { kb, surfaces, exists, torchfixNames: new Set(TORCHFIX_NAMES) };
+}
+
+/** Framework names a file's references measure (not dunders); the same filter tallyFile applies. */
+function measuredNames(analysed: AnalysedFile): string[] {
+  return analysed.references.map((r) => r.qualifiedName).filter((name) => ROOTS.has(name.split('.')[0]) && !name.includes('.__'));
+}
+
+/**
+ * The installed releases' answers for exactly these names: read from `out` when it was made for the same list, else made
+ * by running scripts/truth/private_paths.py --candidates with FG_PYTHON. Undefined, with the reason, when neither can be had.
+ */
+function answersFor(names: string[], out: string, log: (line: string) => void): { answers?: Answers; reason?: string } {
+  const listing = names.map((n) => `${n}\n`).join('');
+  const digest = createHash('sha256').update(listing, 'utf8').digest('hex');
+  const listFile = `${out}.names.txt`;
+  const read = (): Answers | undefined => {
+    if (!fs.existsSync(out) || !fs.existsSync(`${out}.sha256`) || fs.readFileSync(`${out}.sha256`, 'utf8').trim() !== digest) return undefined;
+    return JSON.parse(fs.readFileSync(out, 'utf8')) as Answers;
+  };
+  const kept = read();
+  if (kept) return { answers: kept };
+  const python = process.env.FG_PYTHON;
+  if (!python) return { reason: `${out} was not made for this corpus's names and FG_PYTHON is not set to run scripts/truth/private_paths.py` };
+  fs.writeFileSync(listFile, listing);
+  log(`coverage: asking the installed releases about ${names.length} names …`);
+  const run = spawnSync(python, [path.join(process.cwd(), 'scripts', 'truth', 'private_paths.py'), '--candidates', listFile, '--answers', out], {
+    env: { ...process.env, CUDA_VISIBLE_DEVICES: '', TF_CPP_MIN_LOG_LEVEL: '2' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0) return { reason: `scripts/truth/private_paths.py failed: ${(run.stderr || String(run.error ?? '')).trim().split('\n').pop() ?? ''}` };
+  fs.writeFileSync(`${out}.sha256`, `${digest}\n`);
+  const made = read();
+  return made ? { answers: made } : { reason: `${out} does not answer the name list after scripts/truth/private_paths.py ran` };
 }
 
 /** Adds one analysed file to its half's tally. */
@@ -176,8 +220,10 @@ function tallyFile(tally: Tally, analysed: AnalysedFile, file: CoverageFile, rel
       tally.gone++;
       if (findings.length) tally.goneFound++;
       else bump(tally.goneMissed, name);
-    } else if (!TORCH_STUBS.has(name)) {
-      for (const f of findings) if (f.status === 'removed' && !f.compatV1 && f.entryName === name) bump(tally.falseRemoved, name);
+    } else {
+      // Any "removed" finding on the API itself counts, whichever entry made it (its own, an alias's or a module's);
+      // findings on one of its keywords or on an argument order are about the call, not the name.
+      for (const f of findings) if (f.status === 'removed' && !f.compatV1 && f.ruleId === `FG-${f.entryName}` && !f.argumentReorder) bump(tally.falseRemoved, name);
     }
   }
 }
@@ -212,7 +258,8 @@ function agreementOf(tally: Tally, halfFiles: ReadonlySet<string>, upgrade: Upgr
     // Our entry may be the canonical name behind a namespace alias (tensorflow.keras.optimizers.SGD is keras.optimizers.SGD).
     const found = kb.lookup(old);
     const viaAlias = found?.match === 'alias' ? found.entry.name : undefined;
-    const hit = at.some((e) => e === old || old.startsWith(e + '.') || canonical(r.old.replace(/^tf\.compat\.v1\./, 'tf.')) === e || e === viaAlias);
+    // Our finding may name the API itself where tf_upgrade_v2 names its module (tf.contrib.layers.flatten under tf.contrib).
+    const hit = at.some((e) => e === old || old.startsWith(e + '.') || e.startsWith(old + '.') || canonical(r.old.replace(/^tf\.compat\.v1\./, 'tf.')) === e || e === viaAlias);
     const absent = surfaces.find(old) === undefined;
     a.theirs++;
     if (hit) a.agreed++;
@@ -274,8 +321,12 @@ export interface CoverageOptions {
   manifestFile: string;
   /** Where tf_upgrade_v2's results are kept (and made, with FG_PYTHON). */
   upgradeFile: string;
+  /** Where the installed releases' answers about the corpus's names are kept (and made, with FG_PYTHON). */
+  existenceFile: string;
   /** List the test half's names too (misses, names without a note, false "removed" findings). */
   showTest: boolean;
+  /** Where to write the dev half's names the installed-names tree does not judge (for scripts/truth/private-paths.txt). */
+  unjudgedDev?: string;
   log?: (line: string) => void;
 }
 
@@ -289,18 +340,31 @@ export function benchCoverage(options: CoverageOptions): BenchTable {
   const reasonLacking = (f: CoverageFile) => why.get(`${f.repo}@${f.commit}:${f.path}`);
   const present = files.filter((f) => reasonLacking(f) === undefined);
 
-  const judges = makeJudges();
+  const scanned = (kb: KnowledgeBase, file: CoverageFile): AnalysedFile | undefined => {
+    const scan = scanSource({ path: cachedPath(root, file), bytes: fs.readFileSync(cachedPath(root, file)) }, kb, { maxBytes: 2_000_000, references: true });
+    return scan.status === 'analysed' && (scan as AnalysedFile).references.length ? (scan as AnalysedFile) : undefined;
+  };
+  // First the names, so the installed releases can be asked about each once; then the measures.
+  const plain = new KnowledgeBase(KNOWLEDGE_ENTRIES);
+  const names = new Set<string>();
+  for (const file of present) for (const name of measuredNames(scanned(plain, file) ?? ({ references: [] } as unknown as AnalysedFile))) names.add(name);
+  const existence = answersFor([...names].sort(), options.existenceFile, log);
+  if (options.unjudgedDev) {
+    const tree = new InstalledNames(INSTALLED as InstalledData);
+    const dev = new Set<string>();
+    for (const file of present) if (file.split === 'dev') for (const name of measuredNames(scanned(plain, file) ?? ({ references: [] } as unknown as AnalysedFile))) if (tree.resolve(name).state === 'unknown') dev.add(name);
+    fs.writeFileSync(options.unjudgedDev, [...dev].sort().map((n) => `${n}\n`).join(''));
+    log(`coverage: ${dev.size} dev-half names the tree does not judge -> ${options.unjudgedDev}`);
+  }
+  const judges = makeJudges(existence.answers);
   const tallies: Record<Half, Tally> = { dev: emptyTally(), test: emptyTally() };
   const halfFiles: Record<Half, Set<string>> = { dev: new Set(), test: new Set() };
   log(`coverage: analysing ${present.length} files …`);
   for (const file of present) {
     const relative = relativeKey(root, file);
     halfFiles[file.split].add(relative);
-    const scan = scanSource({ path: cachedPath(root, file), bytes: fs.readFileSync(cachedPath(root, file)) }, judges.kb, { maxBytes: 2_000_000, references: true });
-    if (scan.status !== 'analysed') continue;
-    const analysed = scan as AnalysedFile;
-    if (!analysed.references.length) continue;
-    tallyFile(tallies[file.split], analysed, file, relative, judges);
+    const analysed = scanned(judges.kb, file);
+    if (analysed) tallyFile(tallies[file.split], analysed, file, relative, judges);
   }
 
   const upgrade = upgradeReportFor(root, present.filter((f) => f.path.endsWith('.py')).map((f) => relativeKey(root, f)), options.upgradeFile, log);
@@ -336,6 +400,9 @@ export function benchCoverage(options: CoverageOptions): BenchTable {
   const notes = [
     `Corpus: bench/coverage-corpus.json, materialised by bench/corpus.ts outside the repository (FG_CORPUS_CACHE). The dev half holds the 14 repositories the coverage work was tuned on plus new ones; the test half holds only repositories never tuned on. By era (repositories / files in the manifest): dev: ${eras('dev')}. Test: ${eras('test')}.`,
     "A note of its own: the name's entry, exactly or through a namespace alias (generated baseline notes included). Counting a removed module's note: also the names under a deprecated or removed module (tf.contrib.*), whose hover shows that module's note.",
+    existence.answers
+      ? `"APIs the installed releases lack": names that do not resolve when imported and read in the installed TensorFlow ${INSTALLED.meta.versions.tensorflow}, Keras ${INSTALLED.meta.versions.keras} and PyTorch ${INSTALLED.meta.versions.torch}, or that resolve only to a stub that raises when used (scripts/truth/private_paths.py --candidates, asked about all ${names.size} distinct names of the corpus).`
+      : `"APIs the installed releases lack": names that neither the API dumps nor src/knowledge/data/generated/private-paths.json know (${existence.reason}).`,
     `TorchFix itself was not run (its package and its libcst dependency are not installable here); its published symbol list (${TORCHFIX_NAMES.length} names, each checked against PyTorch 2.13) stands in for it.`,
   ];
   if (unlisted.length) notes.push(`Repositories that could not be listed: ${unlisted.map((u) => `${u.repo} (${u.reason})`).join('; ')}.`);
@@ -370,7 +437,9 @@ if (isMain('coverage')) {
       benchCoverage({
         manifestFile: path.join(process.cwd(), 'bench', 'coverage-corpus.json'),
         upgradeFile: process.env.FG_TF_UPGRADE ?? path.join(os.tmpdir(), 'fg-tf-upgrade.json'),
+        existenceFile: process.env.FG_EXISTENCE ?? path.join(os.tmpdir(), 'fg-existence.json'),
         showTest: process.argv.includes('--show-test'),
+        unjudgedDev: process.argv.includes('--unjudged-dev') ? process.argv[process.argv.indexOf('--unjudged-dev') + 1] : undefined,
       }),
     ),
   );

@@ -35,10 +35,17 @@ export function scanKnowledgeJson(): string {
   return scanEntriesJson(KNOWLEDGE_ENTRIES);
 }
 
+/** The names of the installed releases (src/knowledge/installed.ts) as compact JSON, for dist/ and the CLI bundle. */
+export function installedNamesJson(root: string): string {
+  return JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'src', 'knowledge', 'data', 'generated', 'installed-names.json'), 'utf8')));
+}
+
 export function buildData(root: string, outDir: string): { entries: number; sections: number; snippets: number } {
   fs.mkdirSync(outDir, { recursive: true });
   // One entry per line: the extension parses it in slices (src/core/load/jsonLines.ts).
   fs.writeFileSync(path.join(outDir, 'knowledge.json'), toJsonLines(KNOWLEDGE_ENTRIES));
+  // Read with knowledge.json: findings on names the installed releases lack need it as much as the entries.
+  fs.writeFileSync(path.join(outDir, 'installed-names.json'), installedNamesJson(root));
   const baseline = readBaseline(path.join(root, 'test', 'fixtures', 'truth'));
   // Compressed: the baseline is read by the browser build too, over http; DecompressionStream inflates it.
   fs.writeFileSync(path.join(outDir, 'baseline.json.gz'), zlib.gzipSync(JSON.stringify(baseline), { level: 9 }));

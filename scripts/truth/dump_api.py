@@ -6,13 +6,16 @@
 from __future__ import annotations
 
 import argparse
+import builtins
 import datetime
+import dis
 import gzip
 import importlib
 import inspect
 import io
 import json
 import os
+import pkgutil
 import platform
 import re
 import sys
@@ -159,6 +162,141 @@ def kind_of(obj) -> str:
     return "function" if callable(obj) else "constant"
 
 
+# What a stub may do before its `raise`: load names and constants, build the message, construct the exception.
+STUB_OPS = {
+    "RESUME", "NOP", "CACHE", "EXTENDED_ARG", "PUSH_NULL", "PRECALL", "CALL", "KW_NAMES", "LOAD_CONST", "LOAD_FAST",
+    "LOAD_DEREF", "LOAD_CLOSURE", "COPY_FREE_VARS", "MAKE_CELL", "LOAD_GLOBAL", "LOAD_ATTR", "LOAD_METHOD",
+    "FORMAT_VALUE", "BUILD_STRING", "BUILD_TUPLE", "BINARY_OP", "RAISE_VARARGS",
+}
+# Callables and attributes a stub may use to build its message; anything else could do real work.
+STUB_GLOBALS = {"type", "str", "repr", "len"}
+STUB_ATTRIBUTES = {"format", "join", "__name__", "__qualname__", "__class__", "__module__"}
+PROBE = "fg_probe_attribute"
+
+
+def first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return clean(f"{type(error).__name__}: {text[0] if text else ''}".rstrip(": "), 300)
+
+
+def raises_before_anything(func) -> bool:
+    """True when a Python function's code raises as its first act: straight-line code that only builds an exception."""
+    code = getattr(func, "__code__", None)
+    if code is None:
+        return False
+    scope = {**vars(builtins), **getattr(func, "__globals__", {})}
+    for instruction in dis.get_instructions(code):
+        op = instruction.opname
+        if op == "RAISE_VARARGS":
+            return instruction.arg != 0
+        if op not in STUB_OPS:
+            return False
+        if op == "LOAD_GLOBAL":
+            value = scope.get(instruction.argval)
+            if not (inspect.isclass(value) and issubclass(value, BaseException)) and instruction.argval not in STUB_GLOBALS:
+                return False
+        if op in ("LOAD_ATTR", "LOAD_METHOD") and instruction.argval not in STUB_ATTRIBUTES:
+            return False
+    return False
+
+
+def dummy_arguments(func) -> tuple[list, dict]:
+    """None for every required argument: a stub that raises first never reads them."""
+    try:
+        parameters = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):
+        return [], {}
+    args, kwargs = [], {}
+    for p in parameters:
+        if p.default is not inspect.Parameter.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+            continue
+        if p.kind == p.KEYWORD_ONLY:
+            kwargs[p.name] = None
+        else:
+            args.append(None)
+    return args, kwargs
+
+
+def raising_call(obj, kind: str) -> str | None:
+    """The first line of what calling a function (or making an instance of a class) raises, for stubs that raise first.
+
+    Only code that does nothing but raise is run (see raises_before_anything), with None for its arguments, so nothing
+    heavy ever runs: `torch.solve` ("is now removed") and the classes of keras.optimizers.legacy qualify, a function that
+    raises only in some mode (tf.compat.v1.placeholder under eager execution) does not.
+    """
+    if kind == "function":
+        targets = [(inspect.unwrap(obj) if callable(obj) else obj, None)]
+    elif kind == "class":
+        targets = [(obj.__dict__.get(name), name) for name in ("__new__", "__init__")]
+    else:
+        return None
+    for target, method in targets:
+        if isinstance(target, (staticmethod, classmethod)):
+            target = target.__func__
+        if not isinstance(target, types.FunctionType) or not raises_before_anything(target):
+            continue
+        args, kwargs = dummy_arguments(target)
+        if method is not None:
+            try:
+                instance = object.__new__(obj) if method == "__init__" else obj
+            except TypeError:
+                instance = None
+            args = [instance, *args[1:]]
+        try:
+            target(*args, **kwargs)
+        except Exception as error:  # the stub's own exception, caught to read its message
+            return first_line(error)
+    return None
+
+
+def getattr_names(module) -> set[str]:
+    """Names a module's own `__getattr__` (PEP 562) serves beyond dir(): the strings its code and the containers it reads name."""
+    hook = vars(module).get("__getattr__") if isinstance(getattr(module, "__dict__", None), dict) else None
+    code = getattr(hook, "__code__", None)
+    if code is None:
+        return set()
+    found: set[str] = set()
+    stack = [code]
+    while stack:
+        c = stack.pop()
+        for const in c.co_consts:
+            if isinstance(const, types.CodeType):
+                stack.append(const)
+            elif isinstance(const, str) and const.isidentifier():
+                found.add(const)
+        for name in c.co_names:
+            value = vars(module).get(name)
+            if isinstance(value, (dict, set, frozenset, list, tuple)):
+                found.update(k for k in value if isinstance(k, str) and k.isidentifier())
+    return {n for n in found if not n.startswith("_")}
+
+
+def answers_its_own_reads(obj) -> bool:
+    """A module or class whose type serves attribute reads itself without listing them in its own __dir__: a module
+    object of a ModuleType subclass (torch.backends), or a class whose metaclass answers reads (protobuf messages, whose
+    enum values such as tf.compat.v1.OptimizerOptions.OFF are not in dir())."""
+    cls = type(obj)
+    plain = (types.ModuleType, type, object)
+    if cls in plain:
+        return False
+    own = lambda name: any(name in vars(k) for k in cls.__mro__ if k not in plain)
+    return (own("__getattr__") or own("__getattribute__")) and not own("__dir__")
+
+
+def lazy_failure(obj) -> str | None:
+    """For a lazy-loading module whose load fails (tf.compat.v1.layers under Keras 3): what reading an attribute raises."""
+    try:
+        obj._load()
+        return None
+    except Exception:  # the load fails; what a user sees is the error of an attribute read
+        pass
+    try:
+        getattr(obj, PROBE)
+    except Exception as error:  # the stub's message, with the probed name replaced by a placeholder
+        return first_line(error).replace(PROBE, "<name>")
+    return None
+
+
 def describe_constant(obj) -> dict:
     out = {"type": f"{type(obj).__module__}.{type(obj).__qualname__}"}
     if obj is None or isinstance(obj, (bool, int, float, str)):
@@ -181,6 +319,23 @@ def class_members(cls) -> list[str]:
     return sorted(n for n in names if not n.startswith("_"))
 
 
+def member_kind(cls, name: str) -> str:
+    """`properties` for attributes computed on read (property, C getset or slot descriptors), `data` for plain values,
+    `methods` for anything callable (functions, class and static methods, nested classes)."""
+    try:
+        raw = inspect.getattr_static(cls, name)
+    except AttributeError:
+        return "methods"
+    if isinstance(raw, (property, types.GetSetDescriptorType, types.MemberDescriptorType)) or type(raw).__name__ == "cached_property":
+        return "properties"
+    if isinstance(raw, (staticmethod, classmethod)) or callable(raw):
+        return "methods"
+    # Other descriptors (TensorFlow's deprecated properties, torch's class properties) compute their value on read.
+    if hasattr(type(raw), "__get__") and not isinstance(raw, (int, float, str, bytes, tuple, frozenset)):
+        return "properties"
+    return "data"
+
+
 class Walker:
     """Breadth-first walk from root modules along public attributes; the first path to reach a module names it."""
 
@@ -190,6 +345,8 @@ class Walker:
         # Modules recorded but not entered: their attributes are generated at run time (torch.ops).
         self.opaque = opaque
         self.names: dict[str, dict] = {}
+        # Per walked module: public names it has that the walk does not describe, and attributes whose read raises.
+        self.left: dict[str, dict] = {}
         self.module_paths: dict[int, str] = {}
         self.cache: dict[int, dict] = {}
         self.classes: dict[int, tuple[str, type]] = {}
@@ -200,19 +357,29 @@ class Walker:
         return bool(module_name) and module_name.split(".")[0] in self.packages
 
     def children(self, module, path: str):
+        """The public attributes the walk describes, as (name, object); what it leaves out is noted in self.left[path]."""
         all_names = getattr(module, "__all__", None)
         declared = {n for n in all_names if isinstance(n, str)} if isinstance(all_names, (list, tuple, set)) else None
         try:
             attrs = dir(module)
         except Exception:
             attrs = []
+        left = self.left.setdefault(path, {"others": set(), "raising": {}})
         for name in sorted(set(attrs) | (declared or set())):
-            if name.startswith("_") or f"{path}.{name}" in self.skip:
+            if name.startswith("_"):
+                continue
+            if f"{path}.{name}" in self.skip:
+                left["others"].add(name)
                 continue
             try:
                 obj = getattr(module, name)
                 if inspect.ismodule(obj) and type(obj) is not types.ModuleType and hasattr(type(obj), "_load"):
-                    # TensorFlow's lazy loaders (tf.keras) stand for the module they load.
+                    # TensorFlow's lazy loaders (tf.keras) stand for the module they load; a load that fails (the Keras 2
+                    # stubs tf.compat.v1.layers under Keras 3) makes every attribute read raise.
+                    failure = lazy_failure(obj)
+                    if failure is not None:
+                        left["raising"][name] = failure
+                        continue
                     obj = obj._load()
             except Exception:
                 continue
@@ -220,15 +387,19 @@ class Walker:
                 # A submodule of this package, reached under its own name (tf.math is tensorflow._api.v2.math).
                 own = obj.__name__
                 if not self.in_packages(own):
+                    left["others"].add(name)
                     continue
                 if not (declared and name in declared) and not (own.endswith("." + name) or own.startswith(module.__name__ + ".")):
+                    left["others"].add(name)
                     continue
             elif declared is not None and name in declared:
                 pass
             elif inspect.isclass(obj) or inspect.isroutine(obj) or callable(obj):
                 if not self.in_packages(getattr(obj, "__module__", None)) and not self.in_packages(type(obj).__module__):
+                    left["others"].add(name)
                     continue
             elif not self.in_packages(type(obj).__module__) and (declared is not None or not isinstance(obj, (bool, int, float, str))):
+                left["others"].add(name)
                 continue
             yield name, obj
 
@@ -261,6 +432,11 @@ class Walker:
         markers = deprecation_markers(obj, kind)
         if markers:
             entry["deprecation"] = markers
+        raised = raising_call(obj, kind)
+        if raised:
+            entry["raises"] = raised
+        if kind == "class" and answers_its_own_reads(obj):
+            entry["dynamic"] = True
         if kind in ("function", "class"):
             self.cache[key] = {"path": path, "entry": entry}
         self.names[path] = entry
@@ -278,13 +454,40 @@ class Walker:
             self.module_paths[id(module)] = path
             self.record(path, module)
             if depth >= MAX_DEPTH or path in self.opaque:
+                # Not entered: its names are not known, so none can be said to be missing.
+                self.names[path]["dynamic"] = True
                 continue
+            walked = set()
             for name, obj in self.children(module, path):
+                walked.add(name)
                 child = f"{path}.{name}"
                 if inspect.ismodule(obj):
                     queue.append((child, obj, depth + 1))
                 elif child not in self.names:
                     self.record(child, obj)
+            self.note_module(path, module, walked)
+
+    def note_module(self, path: str, module, walked: set[str]) -> None:
+        """What a reader needs to decide that a name under this module does not exist: every public name it has."""
+        entry = self.names[path]
+        left = self.left.get(path, {"others": set(), "raising": {}})
+        for name, message in left["raising"].items():
+            self.names[f"{path}.{name}"] = {"kind": "module", "raises": message}
+        others = (left["others"] | getattr_names(module)) - walked - set(left["raising"])
+        submodules = set()
+        for location in getattr(module, "__path__", None) or []:
+            try:
+                found = pkgutil.iter_modules([location])
+                submodules.update(info.name for info in found if not info.name.startswith("_"))
+            except Exception:  # an odd __path__ entry (a namespace package's) lists nothing
+                continue
+        submodules -= walked | others | set(left["raising"])
+        if others:
+            entry["others"] = sorted(others)
+        if submodules:
+            entry["submodules"] = sorted(submodules)
+        if path in self.opaque or answers_its_own_reads(module):
+            entry["dynamic"] = True
 
 
     def add_members(self) -> None:
@@ -298,6 +501,11 @@ class Walker:
                 entry["base"] = self.classes[id(base)][0]
                 members -= set(class_members(base))
             entry["members"] = sorted(members)
+            kinds = {name: member_kind(cls, name) for name in members}
+            for label in ("properties", "data"):
+                chosen = sorted(n for n, k in kinds.items() if k == label)
+                if chosen:
+                    entry[label] = chosen
 
 
 def version_of(dist: str) -> str | None:
@@ -342,7 +550,9 @@ def dump_tensorflow() -> tuple[dict, dict]:
     )
     # tf.keras is a lazy loader; the walk enters the module it loads (keras._tf_keras.keras in TF 2.16+).
     walker.walk("tensorflow", tf)
-    walker.names["tensorflow.compat.v2"] = {"kind": "module", "aliasOf": "tensorflow"}
+    # The same names as tensorflow, plus the few that only compat.v2 has (enable_v2_behavior).
+    extra = sorted(n for n in set(dir(tf.compat.v2)) - set(dir(tf)) if not n.startswith("_"))
+    walker.names["tensorflow.compat.v2"] = {"kind": "module", "aliasOf": "tensorflow", **({"others": extra} if extra else {})}
     walker.add_members()
     meta = {
         "versions": {"tensorflow": tf.__version__, "keras": version_of("keras"), "tensorboard": version_of("tensorboard")},

@@ -153,9 +153,16 @@ def main():
 
     removed = {}
 
+    def raises(name):
+        """Dumped as a stub that raises when used (tf.compat.v1.layers under Keras 3): no successor, as if absent."""
+        record = tf.get(name) or {}
+        return bool(record.get("raises") or (tf.get(record.get("sameAs")) or {}).get("raises"))
+
     def exists(name):
-        """In TF 2.21: dumped, a member of a dumped class, or reachable though undumped."""
-        if name in tf or name in REACHABLE_UNDUMPED:
+        """In TF 2.21 and usable: dumped (not as a raising stub), a member of a dumped class, or reachable though undumped."""
+        if name in tf:
+            return not raises(name)
+        if name in REACHABLE_UNDUMPED:
             return True
         owner, _, member = name.rpartition(".")
         return member in (tf.get(owner) or {}).get("members", [])
@@ -169,7 +176,7 @@ def main():
         if successor and not exists(successor):
             successor = None
         compat = V1 + old[len("tensorflow."):]
-        if successor is None and compat in tf:
+        if successor is None and compat in tf and not raises(compat):
             successor = compat
         # Safe to rewrite only when the target exists in TF 2.21 and the tool itself does nothing more than rename.
         # A fix writes only names the dump confirms; the undumped ones are checked by test/real but offered as advice.

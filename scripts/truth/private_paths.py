@@ -24,6 +24,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 warnings.simplefilter("ignore")
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 TRUTH = os.path.join(ROOT, "test", "fixtures", "truth")
 GENERATED = os.path.join(ROOT, "src", "knowledge", "data", "generated")
 DUMPS = {"tensorflow": "tensorflow", "keras": "keras", "torch": "torch"}
@@ -45,6 +46,45 @@ def resolve(name):
                 return MISSING
         return obj
     return MISSING
+
+
+def status_of(name):
+    """("present", object), ("absent", None) or ("raises", first line of the error) for a dotted name in the installed
+    frameworks: it resolves, it does not, or it resolves to something that raises when used (a lazy module whose every
+    attribute read raises, as tf.compat.v1.layers under Keras 3; a function or class whose call raises before doing
+    anything else, as torch.solve). Raising is found as scripts/truth/dump_api.py finds it, so the two agree, and a name
+    read from something that raises counts as raising too (installed.ts judges names the same way)."""
+    import dump_api
+
+    parts = name.split(".")
+    try:
+        obj = importlib.import_module(parts[0])
+    except Exception:  # noqa: BLE001 (not installed)
+        return "absent", None
+    # Attribute reads from the root, as `import tensorflow as tf; tf.compat.v1.layers.conv1d` does; a submodule that
+    # nothing has imported yet (tensorflow.python.framework.ops) is imported where a read does not find it.
+    for index, part in enumerate(parts[1:], start=1):
+        raised = raising_use(obj, dump_api)
+        if raised is not None:
+            return "raises", raised.replace("<name>", part)
+        try:
+            obj = getattr(obj, part)
+            continue
+        except Exception:  # noqa: BLE001 (AttributeError, or a lazy loader's own error: maybe a submodule not yet imported)
+            pass
+        try:
+            obj = importlib.import_module(".".join(parts[: index + 1]))
+        except Exception:  # noqa: BLE001 (neither an attribute nor an importable module)
+            return "absent", None
+    raised = dump_api.raising_call(obj, dump_api.kind_of(obj))
+    return ("raises", raised) if raised is not None else ("present", obj)
+
+
+def raising_use(obj, dump_api):
+    """What reading an attribute of `obj` raises, for lazy modules that fail to load and for raising stubs."""
+    if isinstance(obj, types.ModuleType) and type(obj) is not types.ModuleType and hasattr(type(obj), "_load"):
+        return dump_api.lazy_failure(obj)
+    return dump_api.raising_call(obj, dump_api.kind_of(obj))
 
 
 def kind_letter(obj):
@@ -74,7 +114,7 @@ def public_twin(name, obj, dump):
         if record.get("kind") == "module":
             continue
         canonical = record.get("sameAs") or candidate
-        if resolve(canonical) is obj:
+        if canonical != name and resolve(canonical) is obj:
             return canonical
     return None
 
@@ -115,10 +155,36 @@ def tf_keras_missing(dumps):
     return missing
 
 
+def check_candidates(path, out):
+    """The bench's question, for every name in a file (one a line): present, absent, or the first line of what it raises."""
+    with open(path, encoding="utf-8") as f:
+        names = sorted({line.strip() for line in f if line.strip() and not line.startswith("#")})
+    import keras  # noqa: F401 (loaded before tensorflow's lazy keras view is touched)
+    import tensorflow  # noqa: F401
+    import torch  # noqa: F401
+
+    answers = {}
+    for name in names:
+        state, detail = status_of(name)
+        answers[name] = f"raises {detail}" if state == "raises" else state
+    with open(out, "w", encoding="utf-8") as f:
+        json.dump(answers, f, indent=0, sort_keys=True)
+        f.write("\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=os.path.join(GENERATED, "private-paths.json"))
+    parser.add_argument("--candidates", help="a file of dotted names to check instead (one a line); answers go to --answers")
+    parser.add_argument("--answers", help="where --candidates writes {name: present | absent | raises <error>}")
     args = parser.parse_args()
+    # absl's flags (tf.compat.v1.flags.FLAGS) parse sys.argv when read: this script's own options are not theirs.
+    sys.argv = sys.argv[:1]
+    if args.candidates:
+        if not args.answers:
+            parser.error("--candidates needs --answers")
+        check_candidates(args.candidates, args.answers)
+        return
     with open(os.path.join(ROOT, "scripts", "truth", "private-paths.txt"), encoding="utf-8") as f:
         names = sorted({line.strip() for line in f if line.strip() and not line.startswith("#")})
     import keras  # noqa: F401 (loaded before tensorflow's lazy keras view is touched)
@@ -126,11 +192,16 @@ def main():
     import torch
 
     dumps = {root: load_dump(root) for root in DUMPS}
-    same_as, present, absent = {}, {}, []
+    same_as, present, absent, raises = {}, {}, [], {}
     for name in names:
-        obj = resolve(name)
-        if obj is MISSING:
+        if exists_in_dump(name, dumps[name.split(".")[0]]):
+            continue  # a public name after all (tf.raw_ops, not in installed-names.json): the baseline has it
+        state, obj = status_of(name)
+        if state == "absent":
             absent.append(name)
+            continue
+        if state == "raises":
+            raises[name] = obj
             continue
         twin = public_twin(name, obj, dumps[name.split(".")[0]])
         if twin:
@@ -148,6 +219,7 @@ def main():
     lines.append('"sameAs": {' + ",".join("\n" + json.dumps(k) + ": " + json.dumps(v) for k, v in same_as.items()) + "\n},")
     lines.append('"present": {' + ",".join("\n" + json.dumps(k) + ": " + json.dumps(v) for k, v in present.items()) + "\n},")
     lines.append('"absent": [' + ",".join("\n" + json.dumps(n) for n in absent) + "\n],")
+    lines.append('"raises": {' + ",".join("\n" + json.dumps(k) + ": " + json.dumps(v) for k, v in raises.items()) + "\n},")
     lines.append('"tfKerasMissing": [' + ",".join("\n" + json.dumps(n) for n in keras_missing) + "\n]")
     lines.append("}")
     with open(args.out, "w", encoding="utf-8") as f:

@@ -24,7 +24,8 @@ export const EXIT = {
 } as const;
 import { PORT_USAGE, PortUsageError, runPort } from './port';
 import { readArgs } from './args';
-import { scanEntries } from './scanKnowledge';
+import { installedData, scanEntries } from './scanKnowledge';
+import { InstalledNames } from '../knowledge/installed';
 
 /** Seconds one file's scan or fix may take by default: far above a 2 MB file's few seconds, far below a CI timeout. */
 const DEFAULT_FILE_TIMEOUT = 60;
@@ -252,7 +253,7 @@ async function runScan(command: ScanCommand, project: CliConfig, out: Output): P
   };
 
   const scanHere = (item: Pending): FileOutcome => {
-    kb ??= new KnowledgeBase(scanEntries());
+    kb ??= new KnowledgeBase(scanEntries(), new InstalledNames(installedData()));
     return scanFile((item.event as { file: string }).file, item.shown, settings, kb);
   };
   // Long files kept for the main thread, in walk order; each settles its item's outcome once scanned (or handed on).

@@ -10,7 +10,8 @@ import { scanSource, type ScanOptions } from '../core/scan';
 import type { RuleSelection } from '../core/rules/selection';
 import { fixFile, type FileFixReport, type FixMode, type FixOutcome } from './fix';
 import { readScanFile } from './read';
-import { scanEntries } from './scanKnowledge';
+import { installedData, scanEntries } from './scanKnowledge';
+import { InstalledNames } from '../knowledge/installed';
 import { ownBuffer, renderFile, type RenderedFile, type RenderOptions } from './report';
 
 export interface ScanSettings {
@@ -88,7 +89,7 @@ export function isScanWorker(): boolean {
 /** The worker side: scan each requested file and post the outcome back. */
 export function serveScanWorker(): void {
   const { settings } = workerData as { settings: ScanSettings };
-  const kb = new KnowledgeBase(scanEntries());
+  const kb = new KnowledgeBase(scanEntries(), new InstalledNames(installedData()));
   parentPort?.on('message', (request: WorkerRequest) => {
     let outcome: FileOutcome;
     try {
@@ -178,7 +179,7 @@ export class ScanPool {
   }
 
   private scanHere(request: WorkerRequest): FileOutcome {
-    this.fallbackKb ??= new KnowledgeBase(scanEntries());
+    this.fallbackKb ??= new KnowledgeBase(scanEntries(), new InstalledNames(installedData()));
     return scanFile(request.file, request.shown, this.settings, this.fallbackKb);
   }
 }

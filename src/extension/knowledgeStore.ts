@@ -4,11 +4,16 @@ import { parseJsonLines } from '../core/load/jsonLines';
 import { RetryableLoad } from '../core/load/retryableLoad';
 import { KnowledgeBase, type KnowledgeEntry, type LookupResult } from '../knowledge';
 import { Baseline, type BaselineData } from '../knowledge/baseline';
+import { InstalledNames, type InstalledData } from '../knowledge/installed';
 import type { PanelContent } from '../knowledge/render';
 
 export class KnowledgeStore {
   // Parsed in slices: the first diagnostics after activation load it while the user may already be typing.
-  private readonly knowledge = new RetryableLoad(async () => new KnowledgeBase(await parseJsonLines<KnowledgeEntry>(new TextDecoder().decode(await this.readBytes('knowledge.json')))));
+  // The installed releases' names come with it: findings on names they lack need both.
+  private readonly knowledge = new RetryableLoad(async () => {
+    const [entries, installed] = await Promise.all([this.readBytes('knowledge.json'), this.readBytes('installed-names.json')]);
+    return new KnowledgeBase(await parseJsonLines<KnowledgeEntry>(new TextDecoder().decode(entries)), new InstalledNames(JSON.parse(new TextDecoder().decode(installed)) as InstalledData));
+  });
   private readonly content = new RetryableLoad(() => this.readJson<PanelContent>('content.json'));
   private readonly baseline = new RetryableLoad(async () => new Baseline(JSON.parse(await inflate(await this.readBytes('baseline.json.gz'))) as BaselineData));
 

@@ -15,12 +15,15 @@ export interface DumpRecord {
   aliasOf?: string;
   /** Public members of a class, minus those of its dumped base. */
   members?: string[];
+  /** The members computed on read (properties, descriptors) and the plain data attributes; the others are methods. */
+  properties?: string[];
+  data?: string[];
 }
 
 export interface BaselineData {
   /** Release per framework, from the dumps' stamps: `{"tensorflow": "2.21.0", "keras": "3.15.1", "pytorch": "2.13.0+cpu"}`. */
   versions: Record<Framework, string>;
-  /** Name -> kind letter (m, c, f, k; a for a class member) followed by the signature, when Python gives one. */
+  /** Name -> kind letter (m, c, f, k; for class members a method, p property, d data attribute) then the signature, if any. */
   names: Record<string, string>;
   /**
    * A class dumped again under another path -> its first path, for classes with members: the members are named once,
@@ -29,7 +32,9 @@ export interface BaselineData {
   classAliases?: Record<string, string>;
 }
 
-const KINDS: Record<string, SymbolKind> = { m: 'module', c: 'class', f: 'function', k: 'constant', a: 'function' };
+const KINDS: Record<string, SymbolKind> = { m: 'module', c: 'class', f: 'function', k: 'constant', a: 'function', p: 'property', d: 'attribute' };
+/** What a member letter says in a summary. */
+const MEMBER_WORDS: Record<string, string> = { a: 'a method', p: 'a property', d: 'a data attribute' };
 const LABEL: Record<Framework, string> = { tensorflow: 'TensorFlow', keras: 'Keras', pytorch: 'PyTorch' };
 /** Long signatures (torch.load's is 300+ characters) are cut: the hover shows a line, the docs the rest. */
 const MAX_SIGNATURE = 240;
@@ -63,12 +68,16 @@ export function buildBaseline(dumps: ReadonlyArray<{ framework: Framework; versi
     for (const [name, record] of Object.entries(dump.names)) {
       if (!covered(name)) continue;
       const target = (record.sameAs && dump.names[record.sameAs]) || record;
-      let signature = target.signature ?? target.docSignatures?.[0]?.replace(/^[\w.]+(?=\()/, '') ?? '';
+      let signature = withoutParamSpec(target.signature ?? target.docSignatures?.[0]?.replace(/^[\w.]+(?=\()/, '') ?? '');
       if (!signature.startsWith('(')) signature = '';
       if (signature.length > MAX_SIGNATURE) signature = signature.slice(0, MAX_SIGNATURE - 1) + '…';
       names[name] = record.kind[0] + (record.kind === 'function' || record.kind === 'class' ? signature : '');
       // Members (`tf.data.Dataset.from_tensor_slices`, `torch.Tensor.view`) are named only; the dump has no signature for them.
-      if (record.kind === 'class' && !record.sameAs && !LEGACY_TENSOR_TYPE.test(name)) for (const member of record.members ?? []) names[`${name}.${member}`] ??= 'a';
+      if (record.kind === 'class' && !record.sameAs && !LEGACY_TENSOR_TYPE.test(name)) {
+        const properties = new Set(record.properties ?? []);
+        const data = new Set(record.data ?? []);
+        for (const member of record.members ?? []) names[`${name}.${member}`] ??= properties.has(member) ? 'p' : data.has(member) ? 'd' : 'a';
+      }
       if (record.kind === 'class' && record.sameAs && target.members?.length && !LEGACY_TENSOR_TYPE.test(name)) classAliases[name] = record.sameAs;
     }
   }
@@ -77,8 +86,22 @@ export function buildBaseline(dumps: ReadonlyArray<{ framework: Framework; versi
   return { versions, names: sorted(names), classAliases: sorted(classAliases) };
 }
 
-/** torch.FloatTensor, torch.cuda.LongTensor...: each repeats torch.Tensor's 600 methods; their members are left out. */
-const LEGACY_TENSOR_TYPE = /^torch\.(cuda\.|sparse\.)?[A-Z]\w*Tensor$/;
+/** torch.FloatTensor, torch.cuda.LongTensor, torch.cuda.sparse.FloatTensor...: each repeats torch.Tensor's 600 methods; their members are left out. */
+const LEGACY_TENSOR_TYPE = /^torch\.(cuda\.)?(sparse\.)?[A-Z]\w*Tensor$/;
+
+/** A ParamSpec placeholder (`*args: _P.args`, `**kwargs: '_P.kwargs'`, quoted under postponed annotations): the wrapped function's arguments, unnamed. */
+const PARAM_SPEC = /(\*{0,2}\w+): (['"]?)~?[\w.]+\.(?:args|kwargs)\2/g;
+
+/**
+ * A signature as a hover can show it: a wrapper typed with a ParamSpec says nothing about its arguments, so one made only
+ * of placeholders (`(*args: _P.args, **kwargs: _P.kwargs) -> ~_T`) is dropped, and elsewhere the placeholder types are.
+ */
+export function withoutParamSpec(signature: string): string {
+  if (!PARAM_SPEC.test(signature)) return signature;
+  PARAM_SPEC.lastIndex = 0;
+  const bare = signature.replace(PARAM_SPEC, '$1');
+  return /^\(\*\w+, \*\*\w+\)( -> .*)?$/.test(bare) ? '' : bare;
+}
 
 const shortName = (name: string) => name.replace(/^tensorflow\b/, 'tf');
 
@@ -134,7 +157,8 @@ export class Baseline {
     const release = `${LABEL[framework]} ${version.split('.').slice(0, 2).join('.')}`;
     const owner = name.slice(0, name.lastIndexOf('.'));
     // Plain text: hover notes escape summaries, so code spans would show their backticks.
-    const plain = record[0] === 'a' ? `${release}: ${shortName(name)}, a member of class ${shortName(owner)}.` : `${release} ${kind} ${shortName(name)}${record.slice(1)}.`;
+    const member = MEMBER_WORDS[record[0]];
+    const plain = member ? `${release}: ${shortName(name)}, ${member} of class ${shortName(owner)}.` : `${release} ${kind} ${shortName(name)}${record.slice(1)}.`;
     const summary = isPrivatePath(name) ? `${plain} A private path, outside the documented API: it can change without notice.` : plain;
     const entry: KnowledgeEntry = {
       name,
@@ -143,7 +167,7 @@ export class Baseline {
       summary,
       status: { state: 'current' },
       verified: `${LABEL[framework]} ${version} API dump`,
-      docs: docsFor(record[0] === 'a' ? owner : name, framework),
+      docs: docsFor(member ? owner : name, framework),
       sources: [],
     };
     this.made.set(name, entry);

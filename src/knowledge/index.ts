@@ -1,6 +1,8 @@
 /** Looks up framework APIs in the knowledge base, through namespace aliases and a longest-prefix module fallback. */
+import { absentEntry, type Absence } from './absence';
 import type { Baseline } from './baseline';
-import { publicTwinOf } from './privatePaths';
+import type { InstalledNames } from './installed';
+import { checkedAbsence, publicTwinOf } from './privatePaths';
 import type { Framework, KnowledgeEntry } from './types';
 
 export type { KnowledgeEntry, Framework, Lifecycle, Status, ApiRef, Replacement, SymbolKind } from './types';
@@ -19,6 +21,8 @@ export interface LookupResult {
   aliasSameApi?: boolean;
   /** The name was reached through `tensorflow.compat.v1`, where TF1 APIs still exist in TF 2.x. */
   compatV1?: boolean;
+  /** The installed release lacks the name, or has it only as a stub that raises (src/knowledge/absence.ts). */
+  absent?: Absence;
 }
 
 /**
@@ -50,19 +54,30 @@ export const NAMESPACE_ALIASES: ReadonlyArray<NamespaceAlias> = [
 
 const shortName = (name: string) => name.replace(/^tensorflow\b/, 'tf');
 
-/** False when the entry's non-current status began in a later major release than the one the alias names. */
-function statusHoldsThrough(entry: KnowledgeEntry, alias: NamespaceAlias): boolean {
-  if (!alias.release || entry.framework !== alias.release.framework || entry.status.state === 'current') return true;
+/**
+ * False when the entry's non-current status began in a later major release than the one the alias names, or names no
+ * release at all (absent from the installed Keras 3 says nothing of the Keras 2 copy that tensorflow.python.keras is).
+ */
+function statusHoldsThrough(entry: KnowledgeEntry, alias: NamespaceAlias | undefined): boolean {
+  if (!alias?.release || entry.framework !== alias.release.framework || entry.status.state === 'current') return true;
   const major = parseInt(entry.status.since ?? '', 10);
-  return Number.isNaN(major) || major <= alias.release.major;
+  return !Number.isNaN(major) && major <= alias.release.major;
 }
 
 /** An in-memory base built once from its entries; lookups are map reads. */
 export class KnowledgeBase {
   private readonly byName = new Map<string, KnowledgeEntry>();
   private baseline?: Baseline;
+  private readonly absentResults = new Map<string, LookupResult>();
 
-  constructor(entries: readonly KnowledgeEntry[]) {
+  /**
+   * `installed`: what the installed releases have (src/knowledge/installed.ts). With it, a name without an entry that
+   * they lack gets a note and a finding of its own; without it, such names fall back to their module's note.
+   */
+  constructor(
+    entries: readonly KnowledgeEntry[],
+    readonly installed?: InstalledNames,
+  ) {
     for (const e of entries) this.byName.set(e.name, e);
   }
 
@@ -79,8 +94,9 @@ export class KnowledgeBase {
     return this.byName.size;
   }
 
+  /** The entry of that name, or the note made for a name the installed release lacks once a lookup has met it. */
   get(name: string): KnowledgeEntry | undefined {
-    return this.byName.get(name);
+    return this.byName.get(name) ?? this.absentResults.get(name)?.entry;
   }
 
   entries(): IterableIterator<KnowledgeEntry> {
@@ -98,8 +114,15 @@ export class KnowledgeBase {
     const compatV1 = name === 'tensorflow.compat.v1' || name.startsWith('tensorflow.compat.v1.') ? true : undefined;
     const exact = this.byName.get(name);
     if (exact) return { entry: exact, query: name, match: 'exact', compatV1 };
+    // What the installed release says comes before any alias: tf.compat.v1.layers.conv1d reaches the TF1 entry of
+    // tf.layers.conv1d, yet under Keras 3 it only raises.
+    const judged = this.installed?.resolve(name);
+    // Outside the tree (private modules), what importing the names public code uses found (private-paths.json).
+    const resolution = judged?.state === 'unknown' ? (checkedAbsence(name) ?? judged) : judged;
+    if (resolution?.state === 'absent') return this.absent(name, resolution);
     const twin = publicTwinOf(name);
-    if (twin !== undefined) {
+    // One step only: a twin is a public name, never another private path (the data could otherwise loop).
+    if (twin !== undefined && twin !== name && publicTwinOf(twin) === undefined) {
       const found = this.lookup(twin);
       const note = `${shortName(name)} is a private path to the same object in the installed release`;
       if (found && found.match !== 'module') return { ...found, query: name, match: 'alias', aliasNote: note, aliasSameApi: true };
@@ -107,7 +130,10 @@ export class KnowledgeBase {
     const alias = NAMESPACE_ALIASES.find((a) => name.startsWith(a.from));
     const canonical = alias ? alias.to + name.slice(alias.from.length) : undefined;
     const found = canonical !== undefined ? this.byName.get(canonical) : undefined;
-    const viaAlias = found && alias && !statusHoldsThrough(found, alias) ? undefined : found;
+    // A removed entry does not hold for a name the installed release has under the alias (tf.compat.v2 has
+    // enable_v2_behavior, which the TF2 namespace dropped); tf.compat.v1 is the one alias that keeps TF1 names on purpose.
+    const livesOn = found?.status.state === 'removed' && !compatV1 && resolution?.state === 'present';
+    const viaAlias = found && alias && (!statusHoldsThrough(found, alias) || livesOn) ? undefined : found;
     if (alias && viaAlias) return { entry: viaAlias, query: name, match: 'alias', aliasNote: alias.note, aliasSameApi: alias.sameApi, compatV1 };
     // One alias can lead to another: tf.compat.v2.keras.X is tf.keras.X, which is keras.X.
     if (alias && canonical !== undefined && NAMESPACE_ALIASES.some((a) => canonical.startsWith(a.from))) {
@@ -116,7 +142,10 @@ export class KnowledgeBase {
         return { ...inner, query: name, match: 'alias', aliasNote: alias.note, aliasSameApi: alias.sameApi && inner.aliasSameApi !== false, compatV1: compatV1 ?? inner.compatV1 };
       }
     }
-    const parent = this.parentOf(name, canonical, alias);
+    let parent = this.parentOf(name, canonical, alias);
+    // As for entries: a removed module reached through an alias does not hold for a name the installed release has
+    // (TensorFlow 2.21 still ships tensorflow.python.keras.utils.vis_utils, though Keras 3 has no keras.utils.vis_utils).
+    if (parent?.aliasNote !== undefined && parent.entry.status.state === 'removed' && !compatV1 && resolution?.state === 'present') parent = this.parentOf(name, undefined, undefined);
     // A deprecated or removed module's note is the news for every name under it, baseline or not: findings must not
     // depend on whether the baseline has been loaded.
     if (parent && parent.entry.status.state !== 'current') return parent;
@@ -127,6 +156,21 @@ export class KnowledgeBase {
     return parent;
   }
 
+  /** The note of a name the installed release lacks, made once per name. */
+  private absent(name: string, resolution: Parameters<typeof absentEntry>[1]): LookupResult {
+    const cached = this.absentResults.get(name);
+    if (cached) return cached;
+    const alias = NAMESPACE_ALIASES.find((a) => name.startsWith(a.from));
+    const canonical = alias ? alias.to + name.slice(alias.from.length) : undefined;
+    const aliased = canonical !== undefined ? this.byName.get(canonical) : undefined;
+    const parent = this.parentOf(name, canonical, alias);
+    const module = parent && parent.entry.status.state !== 'current' ? parent.entry : undefined;
+    const made = absentEntry(name, resolution, this.installed as InstalledNames, { aliased, module, entry: (n) => this.byName.get(n) });
+    const result: LookupResult = { entry: made.entry, query: name, match: 'exact', absent: made.absence };
+    this.absentResults.set(name, result);
+    return result;
+  }
+
   /** The nearest parent module entry (or removed class), trying the canonical name first. */
   private parentOf(name: string, canonical: string | undefined, alias: NamespaceAlias | undefined): LookupResult | undefined {
     const compatV1 = name === 'tensorflow.compat.v1' || name.startsWith('tensorflow.compat.v1.') ? true : undefined;
@@ -134,6 +178,7 @@ export class KnowledgeBase {
     for (const candidate of canonical !== undefined ? [canonical, name] : [name]) {
       for (let cut = candidate.lastIndexOf('.'); cut > 0; cut = candidate.lastIndexOf('.', cut - 1)) {
         const parent = this.byName.get(candidate.slice(0, cut));
+        if (parent && candidate !== name && !statusHoldsThrough(parent, alias)) continue;
         // A removed class answers for its members too (`tf.GraphKeys.TRAINABLE_VARIABLES`): they went with it.
         if (parent && (parent.kind === 'module' || (parent.kind === 'class' && parent.status.state === 'removed'))) return { entry: parent, query: name, match: 'module', aliasNote: candidate === name ? undefined : alias?.note, compatV1 };
       }

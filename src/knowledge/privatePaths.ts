@@ -4,6 +4,7 @@
  * no public twin (private helpers, module flags). The first get the public name's note, the second a baseline note.
  */
 import data from './data/generated/private-paths.json';
+import type { Resolution } from './installed';
 import type { KnowledgeEntry } from './types';
 
 export interface PrivatePathData {
@@ -14,6 +15,8 @@ export interface PrivatePathData {
   present: Record<string, string>;
   /** Names the installed releases do not have. */
   absent: string[];
+  /** Names that resolve only to a stub that raises when used, with the first line of the error. */
+  raises?: Record<string, string>;
   /** Keras 3 names (`keras.losses.mean_squared_error`) whose tf.keras path the installed TensorFlow lacks. */
   tfKerasMissing: string[];
 }
@@ -25,6 +28,24 @@ export function publicTwinOf(name: string, table: Readonly<Record<string, string
   for (let cut = name.length; cut > 0; cut = name.lastIndexOf('.', cut - 1)) {
     const twin = table[name.slice(0, cut)];
     if (twin !== undefined) return twin + name.slice(cut);
+  }
+  return undefined;
+}
+
+const absentSets = new WeakMap<PrivatePathData, Set<string>>();
+
+/**
+ * What the installed releases said about a name outside the tree of installed-names.json (a private path such as
+ * tensorflow.python.eager.tape.stop_recording, checked by importing it): absent when the name or a prefix is.
+ */
+export function checkedAbsence(name: string, data: PrivatePathData = PRIVATE_PATHS): Extract<Resolution, { state: 'absent' }> | undefined {
+  let absentNames = absentSets.get(data);
+  if (!absentNames) absentSets.set(data, (absentNames = new Set(data.absent)));
+  const parts = name.split('.');
+  for (let length = 2; length <= parts.length; length++) {
+    const prefix = parts.slice(0, length).join('.');
+    const raises = data.raises?.[prefix];
+    if (absentNames.has(prefix) || raises !== undefined) return { state: 'absent', missing: prefix, parent: parts.slice(0, length - 1).join('.'), raises };
   }
   return undefined;
 }

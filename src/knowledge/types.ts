@@ -2,7 +2,8 @@
 
 export type Framework = 'pytorch' | 'tensorflow' | 'keras';
 
-export type SymbolKind = 'module' | 'class' | 'function' | 'decorator' | 'constant' | 'context-manager';
+/** `property` and `attribute` (a plain data attribute) describe class members, as the installed classes define them. */
+export type SymbolKind = 'module' | 'class' | 'function' | 'decorator' | 'constant' | 'context-manager' | 'property' | 'attribute';
 
 export type Lifecycle = 'current' | 'deprecated' | 'removed';
 
@@ -137,4 +138,15 @@ export interface KnowledgeEntry {
   omittedKeywords?: Record<string, { note: string; since?: string }>;
   /** The TF1 positional order, when TensorFlow 2 changed it; a call relying on it gets its own finding. */
   positionalOrder?: PositionalOrder;
+  /**
+   * TF1 APIs whose tf.compat.v1 copy needs graph mode (src/knowledge/data/tensorflow/graph-mode.json, run both ways in
+   * the real layer): the call that raises under TensorFlow's default eager execution, and the first line of the error.
+   */
+  graphMode?: GraphMode;
+}
+
+/** What a graph-mode TF1 call raises under eager execution; `tf.compat.v1.disable_v2_behavior()` first makes it run. */
+export interface GraphMode {
+  call: string;
+  raises: string;
 }

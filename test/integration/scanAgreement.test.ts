@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { scanSource } from '../../src/core/scan';
 import { KnowledgeBase } from '../../src/knowledge';
 import { KNOWLEDGE_ENTRIES } from '../../src/knowledge/all';
+import INSTALLED from '../../src/knowledge/data/generated/installed-names.json';
+import { InstalledNames, type InstalledData } from '../../src/knowledge/installed';
 import { activateExtension, waitFor, workspaceUri } from './helpers';
 
 /** One finding as `cell line:column rule` (cell: index among all cells, '-' outside notebooks; 1-based lines and columns). */
@@ -23,8 +25,9 @@ function ruleOf(d: vscode.Diagnostic): string {
 }
 
 suite('scan agreement: CLI core, workspace scan and diagnostics', () => {
-  // The entries the CLI and the extension's knowledge.json use: hand-written plus the generated migration rules.
-  const kb = new KnowledgeBase(KNOWLEDGE_ENTRIES);
+  // The entries the CLI and the extension's knowledge.json use (hand-written plus the generated migration rules), judged
+  // against the installed releases' names as both are.
+  const kb = new KnowledgeBase(KNOWLEDGE_ENTRIES, new InstalledNames(INSTALLED as InstalledData));
   const maxBytes = 2_000_000;
 
   test('every sample file: the same findings in all three', async function () {

@@ -63,12 +63,23 @@ export function statusLine(status: Status, framework: Framework, compatV1: boole
   if (status.state === 'removed' && compatV1) {
     return `**Legacy (TF1 compatibility mode):** removed from the TF2 API in ${when(status.since)}; still callable through ${code('tf.compat.v1')}.`;
   }
-  if (status.state === 'removed') return `**Removed** in ${when(status.since)}.${status.note ? ' ' + md(status.note) : ''}`;
+  if (status.state === 'removed') {
+    const at = when(status.since);
+    return `**Removed**${at ? ` in ${at}` : ''}.${status.note ? ' ' + md(status.note) : ''}`;
+  }
   if (status.state === 'deprecated') {
     const removed = status.removedIn ? ` Removed in ${product} ${status.removedIn}.` : '';
     return `**Deprecated** since ${when(status.since)}.${removed}${status.note ? ' ' + md(status.note) : ''}`;
   }
   return undefined;
+}
+
+/** The status of a name the installed release lacks, said against that release (src/knowledge/absence.ts). */
+function absentLine(absent: NonNullable<LookupResult['absent']>, entry: KnowledgeEntry): string {
+  if (absent.plugin) return `**Not part of ${absent.release}:** an out-of-tree device plugin provides ${code(absent.missing.replace(/^tensorflow\b/, 'tf'))}.`;
+  if (absent.raises) return `**Raises in ${absent.release}:** ${code(absent.raises)}`;
+  const since = entry.status.since ? ` Removed in ${FRAMEWORK_LABEL[entry.framework]} ${entry.status.since}${entry.status.date ? ` (${entry.status.date})` : ''}.` : '';
+  return `**Not in ${absent.release}** (checked against the installed release).${since}`;
 }
 
 /** A default as the signature prints it, or "required". */
@@ -119,7 +130,8 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
   const label = FRAMEWORK_LABEL[entry.framework];
   const resolved = result.query;
   const heading = expansionInforms(symbol.written, resolved) ? `${code(symbol.written)} → ${code(resolved)}` : code(symbol.written);
-  lines.push(`**Framework Guide** · ${label} ${result.match === 'module' ? 'API' : entry.kind}: ${heading}`);
+  // An absent name's kind is not known (the installed release has no object to ask).
+  lines.push(`**Framework Guide** · ${label} ${result.match === 'module' || result.absent ? 'API' : entry.kind}: ${heading}`);
 
   if (result.match === 'module') {
     lines.push(`_Not in the guide yet; showing the note for module ${code(entry.name)}._`);
@@ -134,7 +146,7 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
     lines.push(`_TF1 compatibility mode: ${code('tf.compat.v1')} keeps TF1 APIs callable in TensorFlow 2._`);
   }
 
-  const status = statusLine(entry.status, entry.framework, !!result.compatV1);
+  const status = result.absent ? absentLine(result.absent, entry) : statusLine(entry.status, entry.framework, !!result.compatV1);
   if (status) lines.push(status);
   // Through tf.compat.v1 the code already takes the compat step: show the TF2 advice, not "use compat.v1".
   const alreadyReplaced = !!entry.replacement && !!result.compatV1 && entry.replacement.name === result.query;
@@ -148,6 +160,10 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
     }
   }
 
+  // After the answer: the tf.compat.v1 copy of a graph-mode API raises under eager execution unless v2 behaviour is off.
+  if (entry.graphMode && (outdated || result.compatV1)) {
+    lines.push(`**Graph mode only:** under the default eager execution ${code(entry.graphMode.call)} raises ${code(entry.graphMode.raises)}; call ${code('tf.compat.v1.disable_v2_behavior()')} first.`);
+  }
   if (!outdated || detailed) lines.push(md(entry.summary));
   if (symbol.inImport && entry.kind === 'module') {
     const advice = frameworkAdvice(resolved, !!result.compatV1);

@@ -40,17 +40,24 @@ function writtenName(reference: FrameworkReference, entry: KnowledgeEntry): stri
 }
 
 /** The message leads with what to do, so a truncated Problems row still shows it. */
-function describe(reference: FrameworkReference, entry: KnowledgeEntry, status: Exclude<Lifecycle, 'current'>, viaCompatV1: boolean, imports: readonly ImportStatement[]): string {
+function describe(reference: FrameworkReference, result: LookupResult, status: Exclude<Lifecycle, 'current'>, viaCompatV1: boolean, imports: readonly ImportStatement[]): string {
+  const { entry } = result;
   const since = entry.status.since ? ` since ${FRAMEWORK_LABEL[entry.framework]} ${entry.status.since}` : '';
   const what = writtenName(reference, entry);
   const state = viaCompatV1 ? `deprecated (legacy compat mode: removed${since}, still reachable through tf.compat.v1)` : `${status}${since}`;
+  // A name the installed release lacks: say so against that release, or what using it raises there.
+  const absent = result.absent;
+  const verb = !absent ? `is ${state}` : absent.raises ? `raises in ${absent.release}: ${absent.raises.replace(/\.$/, '')}` : `is not in ${absent.release}${since ? ` (removed${since})` : ''}`;
   // Through tf.compat.v1 the code already uses the compat name; pointing at it again would not help.
   const replacement = entry.replacement && !(viaCompatV1 && entry.replacement.name.startsWith('tensorflow.compat.')) ? entry.replacement : undefined;
   // The call to write, or the replacement as this file would write it (`tf.compat.v1.Session` under `import tensorflow as tf`).
   const action = replacement ? `Use ${replacement.usage ?? planRename(reference, replacement.name, imports).text} instead: ` : '';
   // A replacement that is more than a rename needs its explanation in the message too (a scanner has no hover).
   const how = replacement && !replacement.dropIn && replacement.note ? ` ${replacement.note}` : '';
-  return `${action}${what} is ${state}.${how}`;
+  // The tf.compat.v1 copy of a graph-mode API raises under eager execution: say so where the message sends the code there.
+  const toCompat = viaCompatV1 || (replacement?.dropIn === true && replacement.name.startsWith('tensorflow.compat.v1.'));
+  const graph = entry.graphMode && toCompat ? ` Graph mode only: under eager execution ${entry.graphMode.call} raises ${entry.graphMode.raises.split(':')[0]}; call tf.compat.v1.disable_v2_behavior() first.` : '';
+  return `${action}${what} ${verb}.${how}${graph}`;
 }
 
 /** References looked up between two yields of findDeprecationsInSteps (the first lookups of a session run cold). */
@@ -85,19 +92,24 @@ export function* findDeprecationsInSteps(analysis: PythonAnalysis, kb: Knowledge
 /** The finding for the API itself, when the base marks it deprecated or removed. */
 function apiFinding(reference: FrameworkReference, result: LookupResult, imports: readonly ImportStatement[]): Finding | undefined {
   const { entry } = result;
+  if (result.absent?.plugin) return pluginFinding(reference, result);
   const state = entry.status.state;
   if (state === 'current') return undefined;
   // A module fallback only counts when the module itself is deprecated or removed (`tensorflow.contrib.*`).
   if (result.match === 'module' && entry.kind !== 'module' && entry.kind !== 'class') return undefined;
   // Import lines are reported only for removed modules; uses of deprecated names are reported where they are used.
-  if (reference.inImport && !(entry.kind === 'module' && state === 'removed')) return undefined;
+  // A name the installed release lacks fails where it is imported too, reported once: `from keras.layers.normalization
+  // import BatchNormalization` on the module it names, not again on the name imported from it.
+  if (reference.inImport && !(entry.kind === 'module' && state === 'removed') && !result.absent) return undefined;
+  const importedFromMissing = reference.inImport && !reference.written.includes('.') && result.absent !== undefined && result.absent.missing !== reference.qualifiedName;
+  if (importedFromMissing) return undefined;
   const viaCompatV1 = result.compatV1 === true && state === 'removed';
   const status = viaCompatV1 ? 'deprecated' : state;
   const finding: Finding = {
     ruleId: `FG-${entry.name}`,
     severity: status === 'removed' ? 'warning' : 'information',
     status,
-    message: describe(reference, entry, status, viaCompatV1, imports),
+    message: describe(reference, result, status, viaCompatV1, imports),
     span: result.match === 'module' && entry.kind === 'class' ? classSpan(reference, result) : reference.span,
     entryName: entry.name,
     docs: entry.docs,
@@ -105,6 +117,21 @@ function apiFinding(reference: FrameworkReference, result: LookupResult, imports
   if (entry.replacement) finding.replacement = entry.replacement.name;
   if (viaCompatV1) finding.compatV1 = true;
   return finding;
+}
+
+/** `torch.npu.synchronize()`: not a removed API but a device module an out-of-tree package adds; said as information. */
+function pluginFinding(reference: FrameworkReference, result: LookupResult): Finding {
+  const absent = result.absent as NonNullable<LookupResult['absent']>;
+  return {
+    ruleId: `FG-${result.entry.name}`,
+    severity: 'information',
+    status: 'deprecated',
+    message: `${reference.written} needs an out-of-tree device plugin: ${absent.release} itself has no ${absent.missing}; the package that registers it must be installed and imported.`,
+    span: reference.span,
+    entryName: result.entry.name,
+    docs: result.entry.docs,
+    advice: true,
+  };
 }
 
 /**

@@ -134,6 +134,15 @@ export const argmaxToArgmax: ApiRef = {
   output: { ours: 'int64 index; into the flattened tensor when dim is omitted', theirs: 'int64 indices along axis 0 when axis is omitted (output_type)' },
 };
 
+/** torch.argmin -> tensorflow.argmin: the same difference as argmax. */
+export const argminToArgmin: ApiRef = {
+  name: 'tensorflow.argmin',
+  note: 'Without an axis tf.argmin reduces axis 0; torch.argmin without dim returns the index into the flattened tensor. Pass the axis on both sides.',
+  // torch.argmin's docstring signature writes dim=None, where torch.argmax's writes a bare dim.
+  params: [{ ours: 'dim', ourDefault: 'None', theirs: 'axis', theirDefault: 'None', note: 'axis=None means axis 0 in TF; dim=None flattens in PyTorch.' }],
+  output: { ours: 'int64 index; into the flattened tensor when dim is omitted', theirs: 'int64 indices along axis 0 when axis is omitted (output_type)' },
+};
+
 /** torch.chunk -> tensorflow.split */
 export const chunkToSplit: ApiRef = {
   name: 'tensorflow.split',

@@ -134,6 +134,15 @@ def test_argmax_without_axis():
     assert flat.ndim == 0 and int(flat) == int(np.argmax(X))
 
 
+@pair("tensorflow.argmin", "torch.argmin", result="documented-difference", variant="no-axis", note="Without an axis tf.argmin reduces axis 0 (one index per column); torch.argmin flattens and returns one index.")
+def test_argmin_without_axis():
+    no_axis = tf.argmin(X)
+    assert tuple(no_axis.shape) == (4,)
+    close(no_axis, torch.argmin(t(X), dim=0))
+    flat = torch.argmin(t(X))
+    assert flat.ndim == 0 and int(flat) == int(np.argmin(X))
+
+
 @pair("tensorflow.split", "torch.split", result="documented-difference", note="An integer means the number of pieces to tf.split but the size of each piece to torch.split; torch.chunk takes the number of pieces. A list of sizes means the same to both.")
 def test_split_integer_argument():
     v = np.arange(12, dtype="float32")

@@ -31,7 +31,7 @@ def resolve(name):
 
 @pytest.mark.parametrize(
     "script,output",
-    [("extract_tf_upgrade.py", "tf-upgrade-v2.json"), ("generate_migrations.py", "migrations.json"), ("private_paths.py", "private-paths.json")],
+    [("extract_tf_upgrade.py", "tf-upgrade-v2.json"), ("generate_migrations.py", "migrations.json"), ("private_paths.py", "private-paths.json"), ("installed_names.py", "installed-names.json")],
 )
 def test_committed_tables_are_regenerated_identically(tmp_path, script, output):
     out = tmp_path / output

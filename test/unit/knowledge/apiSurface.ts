@@ -24,6 +24,16 @@ export interface DumpedName {
   deprecation?: DeprecationMarker[];
   type?: string;
   value?: string;
+  /** What a call raises (stubs that raise before doing anything else), or what reading any attribute of a module raises. */
+  raises?: string;
+  /** Class members computed on read, and plain data members (the other members are methods). */
+  properties?: string[];
+  data?: string[];
+  /** Modules: public names the walk did not describe, and importable submodules it did not enter. */
+  others?: string[];
+  submodules?: string[];
+  /** A module or class whose type answers attribute reads itself: names beyond its listing may exist. */
+  dynamic?: boolean;
 }
 
 export interface DeprecationMarker {

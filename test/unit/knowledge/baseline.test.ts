@@ -122,7 +122,36 @@ suite('baseline: members of a class dumped under a second path', () => {
     const found = kb.lookup('torch.distributed.fsdp.fully_sharded_data_parallel.StateDictType.FULL_STATE_DICT');
     assert.ok(found);
     assert.strictEqual(found.entry.name, 'torch.distributed.fsdp.StateDictType.FULL_STATE_DICT');
-    assert.match(found.entry.summary, /a member of class torch\.distributed\.fsdp\.StateDictType/);
+    assert.match(found.entry.summary, /, a data attribute of class torch\.distributed\.fsdp\.StateDictType\.$/);
     assert.strictEqual(kb.resolve('torch.distributed.fsdp.fully_sharded_data_parallel.StateDictType.NO_SUCH_MEMBER'), undefined);
+  });
+});
+
+suite('baseline: kinds and signatures from the objects themselves', () => {
+  test('a member says whether it is a method, a property or a data attribute, as the installed class defines it', () => {
+    const view = kb.lookup('torch.Tensor.view')?.entry;
+    assert.strictEqual(view?.kind, 'function');
+    assert.match(view?.summary ?? '', /torch\.Tensor\.view, a method of class torch\.Tensor\./);
+    const shape = kb.lookup('torch.Tensor.shape')?.entry;
+    assert.strictEqual(shape?.kind, 'property');
+    assert.match(shape?.summary ?? '', /torch\.Tensor\.shape, a property of class torch\.Tensor\./);
+    const patches = kb.lookup('torch.nn.Module.dump_patches')?.entry;
+    assert.strictEqual(patches?.kind, 'attribute');
+    assert.match(patches?.summary ?? '', /a data attribute of class torch\.nn\.Module\./);
+    assert.strictEqual(kb.lookup('keras.layers.Dense.kernel')?.entry.kind, 'property');
+  });
+
+  test('no ParamSpec placeholder (`*args: _P.args`) is shown as a signature', () => {
+    const placeholders = Object.entries(data.names).filter(([, record]) => /\.(args|kwargs)\b/.test(record));
+    assert.deepStrictEqual(placeholders.slice(0, 5), []);
+    // A wrapper with nothing but placeholders gets no signature; one with real arguments keeps them.
+    assert.strictEqual(data.names['torch.fx.experimental.proxy_tensor.aten.abs'], 'f');
+    assert.match(data.names['torch.autograd.handle_torch_function'], /^f\(public_api: .*, \*args, \*\*kwargs\) -> ~_R$/);
+  });
+
+  test('legacy tensor types do not repeat torch.Tensor\'s methods, under torch.cuda.sparse either', () => {
+    const copies = Object.keys(data.names).filter((n) => /^torch\.(cuda\.)?(sparse\.)?[A-Z]\w*Tensor\.\w+$/.test(n));
+    assert.deepStrictEqual(copies.slice(0, 5), []);
+    assert.ok(data.names['torch.cuda.sparse.FloatTensor'], 'the legacy type itself keeps its note');
   });
 });

@@ -25,7 +25,21 @@ export default [
     new_group: { kind: 'function', summary: 'Creates a sub-group of ranks for collectives among a subset of processes.', tags: T },
     ReduceOp: { kind: 'class', summary: 'Reduction operations for collectives: SUM, PRODUCT, MIN, MAX and others.', tags: T },
     fsdp: { kind: 'module', summary: 'Fully sharded data parallelism: shards parameters, gradients and optimizer state across ranks. Offers FullyShardedDataParallel (FSDP1) and, since 2.6, the public fully_shard (FSDP2).', docs: page('fsdp.html'), sources: [page('fsdp.html'), page('distributed.fsdp.fully_shard.html')], tags: T },
-    launch: { kind: 'module', summary: 'Old launcher module (python -m torch.distributed.launch); torchrun (torch.distributed.run) is the documented launcher and sets LOCAL_RANK in the environment.', docs: page('elastic/run.html'), sources: [page('elastic/run.html'), DIST], tags: T },
+    launch: {
+      kind: 'module',
+      summary: 'Old launcher module (python -m torch.distributed.launch); torchrun (torch.distributed.run) is the documented launcher and sets LOCAL_RANK in the environment.',
+      status: {
+        state: 'deprecated',
+        since: '1.9',
+        date: '2021-06',
+        note: 'Running it warns (FutureWarning: "The module torch.distributed.launch is deprecated and will be removed in future. Use torchrun."); in PyTorch 2.13 its main() is marked deprecated. Importing it does not warn.',
+      },
+      verified: 'PyTorch 2.13.0 installed: torch/distributed/launch.py main() carries typing_extensions.deprecated(..., category=FutureWarning), 2026-12-08; the warning is reported on PyTorch 1.9.0 in pytorch/pytorch#60717',
+      docs: page('elastic/run.html'),
+      sources: [page('elastic/run.html'), 'https://github.com/pytorch/pytorch/blob/main/torch/distributed/launch.py', 'https://github.com/pytorch/pytorch/issues/60717'],
+      replacement: { name: 'torch.distributed.run', note: 'Run torchrun (python -m torch.distributed.run) with the same arguments; it sets LOCAL_RANK in the environment instead of passing --local-rank, so read os.environ["LOCAL_RANK"].' },
+      tags: T,
+    },
     run: { kind: 'module', summary: 'The module behind the torchrun command: launches one process per GPU with rank, world size and rendezvous set in environment variables, with elastic restarts.', docs: page('elastic/run.html'), sources: [page('elastic/run.html')], tags: T },
   }),
   ...defineGroup({ ...D, module: 'torch.distributed.fsdp', docs: () => page('fsdp.html'), sources: [page('fsdp.html')] }, {

@@ -21,7 +21,7 @@ export default defineGroup(D, {
   hardswish: { kind: 'function', summary: 'Hard-swish activation used by MobileNetV3.' },
   glu: { kind: 'function', summary: 'Gated linear unit: splits the input in half along dim and multiplies one half by the sigmoid of the other.' },
   softmax: { kind: 'function', summary: 'Softmax along dim; omitting dim is deprecated and warns.', equivalents: [eq('tensorflow.nn.softmax'), eq('keras.activations.softmax')] },
-  log_softmax: { kind: 'function', summary: 'Numerically stable log(softmax(x)) along dim; input for nll_loss.', equivalents: [eq('tensorflow.nn.log_softmax')] },
+  log_softmax: { kind: 'function', summary: 'Numerically stable log(softmax(x)) along dim; input for nll_loss. Omitting dim is deprecated and warns.', equivalents: [eq('tensorflow.nn.log_softmax')] },
   linear: { kind: 'function', summary: 'Computes `x W^T + b` with explicitly passed weight (out, in) and optional bias.', equivalents: [eq('tensorflow.matmul', 'Add the bias separately; TF kernels are stored (in, out).')] },
   conv1d: { kind: 'function', summary: '1-D convolution with explicitly passed weight of shape (out, in/groups, k).', equivalents: [eq('tensorflow.nn.conv1d', 'TF is channels-last with (k, in, out) filters.')] },
   conv2d: { kind: 'function', summary: '2-D convolution over NCHW input with an explicit (out, in/groups, kH, kW) weight.', equivalents: [eq('tensorflow.nn.conv2d', 'TF defaults to NHWC input and (kH, kW, in, out) filters.')] },

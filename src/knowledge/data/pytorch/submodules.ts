@@ -36,7 +36,7 @@ export default [
     solve: { kind: 'function', summary: 'Solves the linear system A X = B for square, invertible A, with batching.', equivalents: [eq('tensorflow.linalg.solve')] },
     det: { kind: 'function', summary: 'Determinant of a square matrix or batch of matrices.', equivalents: [eq('tensorflow.linalg.det')] },
     svd: { kind: 'function', summary: 'Singular value decomposition returning U, S, Vh (note: Vh, the conjugate transpose of V); full_matrices defaults to True.', equivalents: [eq('tensorflow.linalg.svd', 'TF returns (s, u, v) in that order and v rather than its transpose.')] },
-    eigh: { kind: 'function', summary: 'Eigenvalues and eigenvectors of symmetric or Hermitian matrices, eigenvalues in ascending order; the replacement for the deprecated torch.symeig.', equivalents: [eq('tensorflow.linalg.eigh')] },
+    eigh: { kind: 'function', summary: 'Eigenvalues and eigenvectors of symmetric or Hermitian matrices, eigenvalues in ascending order; the replacement for torch.symeig, which PyTorch 2.13 keeps only as a stub that raises.', equivalents: [eq('tensorflow.linalg.eigh')] },
     qr: { kind: 'function', summary: 'QR decomposition with a mode string ("reduced", "complete", "r"); replaces torch.qr and its some flag.', equivalents: [eq('tensorflow.linalg.qr')] },
     cholesky: { kind: 'function', summary: 'Cholesky factor (lower-triangular by default) of a symmetric/Hermitian positive-definite matrix.', equivalents: [eq('tensorflow.linalg.cholesky')] },
     pinv: { kind: 'function', summary: 'Moore–Penrose pseudo-inverse, computed through the SVD (or eigh when hermitian=True).', equivalents: [eq('tensorflow.linalg.pinv')] },

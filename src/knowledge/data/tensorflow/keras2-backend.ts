@@ -15,6 +15,11 @@ const REMOVED = {
   date: '2023-11',
   note: 'Keras 3 keeps only a few configuration helpers in keras.backend; the tf.keras view of TensorFlow 2.16+ and tf-keras (Keras 2) still have the old functions.',
 };
+/** Names Keras 2 had that neither Keras 3 nor the tf.keras view of TensorFlow 2.21 exports (checked per name in recommended.test.ts). */
+const GONE_FROM_VIEW = {
+  ...REMOVED,
+  note: 'Keras 3 keeps only a few configuration helpers in keras.backend, and unlike K.mean or K.dot this one is not in the tf.keras view of TensorFlow 2.21 either; only Keras 2 (tf-keras) has it.',
+};
 const INSTALLED = 'TensorFlow 2.21.0 / Keras 3.15.1 installed (test/fixtures/truth), 2026-11-27';
 /** The Keras 2 backend functions the tf.keras view re-exports (keras/_tf_keras/keras/backend imports them from here). */
 const TRUTH = 'https://github.com/keras-team/keras/blob/master/keras/src/legacy/backend.py';
@@ -53,9 +58,9 @@ const backend = defineGroup(
     get_value: { ...toOps('read of a variable as a NumPy array', 'convert_to_numpy'), summary: 'Keras 2 helper that read a variable into NumPy; gone in Keras 3 (use keras.ops.convert_to_numpy(v) or v.numpy() on TensorFlow).' },
     set_value: { kind: 'function', summary: 'Keras 2 helper that assigned a NumPy value to a variable; gone in Keras 3, where variables have .assign(value).' },
     variable: { kind: 'function', summary: 'Keras 2 helper that created a backend variable; gone in Keras 3.', replacement: { name: 'keras.Variable', note: 'keras.Variable is the backend-neutral variable of Keras 3.' } },
-    placeholder: { kind: 'function', summary: 'Keras 2 symbolic placeholder for graph-mode code; gone in Keras 3.', replacement: { name: 'keras.Input', note: 'Declare model inputs with keras.Input; eager code takes plain tensors.' } },
-    function: { kind: 'function', summary: 'Keras 2 helper that compiled a backend function from symbolic inputs to outputs; gone in Keras 3.', replacement: { name: 'keras.Model', note: 'Build a keras.Model from the inputs to the outputs and call it, or predict().' } },
-    learning_phase: { kind: 'function', summary: 'Keras 2 global train/test flag; gone in Keras 3, where layers and models take a training= argument per call.' },
+    placeholder: { kind: 'function', status: GONE_FROM_VIEW, summary: 'Keras 2 symbolic placeholder for graph-mode code; gone in Keras 3.', replacement: { name: 'keras.Input', note: 'Declare model inputs with keras.Input; eager code takes plain tensors.' } },
+    function: { kind: 'function', status: GONE_FROM_VIEW, summary: 'Keras 2 helper that compiled a backend function from symbolic inputs to outputs; gone in Keras 3.', replacement: { name: 'keras.Model', note: 'Build a keras.Model from the inputs to the outputs and call it, or predict().' } },
+    learning_phase: { kind: 'function', status: GONE_FROM_VIEW, summary: 'Keras 2 global train/test flag; gone in Keras 3, where layers and models take a training= argument per call.' },
   },
 );
 

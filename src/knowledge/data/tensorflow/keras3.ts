@@ -30,7 +30,20 @@ export default [
     export: { kind: 'module', summary: 'Export helpers; ExportArchive builds a TF SavedModel for serving from a Keras model.', docs: 'https://keras.io/api/', tags: ['export'] },
     'export.ExportArchive': { kind: 'class', summary: 'Assembles endpoints and variables into a SavedModel; model.export() is the shortcut.', docs: 'https://keras.io/api/', tags: ['export'], equivalents: [{ name: 'torch.export.export' }] },
     legacy: { kind: 'module', summary: 'Leftovers kept for Keras 2 compatibility (legacy saving).', docs: 'https://keras.io/api/' },
-    'optimizers.legacy': { kind: 'module', summary: 'Keras 2 names of optimizers kept for import compatibility; in Keras 3 they are not separate legacy implementations.', docs: 'https://keras.io/api/', replacement: { name: 'keras.optimizers', note: 'Import from keras.optimizers; for true Keras 2 legacy optimizers use the tf-keras package.' } },
+    'optimizers.legacy': {
+      kind: 'module',
+      summary: 'Keras 2 names of the legacy optimizers (Adam, SGD, RMSprop...); Keras 3 exports them only as one stub class whose construction raises ImportError.',
+      docs: 'https://keras.io/api/optimizers/',
+      status: {
+        state: 'removed',
+        since: '3.0',
+        date: '2023-11',
+        note: 'keras.optimizers.legacy.Adam() and the other names raise ImportError in Keras 3.15 ("keras.optimizers.legacy is not supported in Keras 3"); only the tf_keras package (Keras 2) has these optimizers.',
+      },
+      verified: 'Keras 3.15.1 installed: each keras.optimizers.legacy name is the stub class LegacyOptimizerWarning, whose __init__ raises ImportError (scripts/truth/dump_api.py records it), 2026-12-08',
+      sources: ['https://github.com/keras-team/keras/blob/master/keras/src/optimizers/__init__.py', 'https://keras.io/guides/migrating_to_keras_3/'],
+      replacement: { name: 'keras.optimizers', note: 'Use the Keras 3 optimizers of keras.optimizers (keras.optimizers.Adam...): same names, new implementations; their arguments differ from Keras 2 (Keras 3.15 ignores decay= with a warning, for one).' },
+    },
     'layers.TorchModuleWrapper': { kind: 'class', summary: 'Wraps a torch.nn.Module as a Keras layer when running on the PyTorch backend.', docs: 'https://keras.io/api/', tags: ['custom-layer'], equivalents: [{ name: 'torch.nn.Module' }] },
   }),
 ];

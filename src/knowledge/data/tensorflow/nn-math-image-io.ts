@@ -21,7 +21,7 @@ const nn = defineGroup({ ...base, module: 'tensorflow.nn', sources: [`${GOLDEN}/
   softplus: fn('Softplus activation, log(1 + exp(x)).', 'torch.nn.functional.softplus'),
   sigmoid: fn('Logistic sigmoid activation, 1 / (1 + exp(-x)).', 'torch.sigmoid'),
   softmax: fn('Softmax over the last axis by default.', 'torch.nn.functional.softmax', 'F.softmax needs dim given explicitly.'),
-  log_softmax: fn('Log of softmax, computed stably.', 'torch.nn.functional.log_softmax'),
+  log_softmax: fn('Log of softmax, computed stably.', 'torch.nn.functional.log_softmax', 'F.log_softmax needs dim given explicitly.'),
   dropout: fn('Drops elements with probability rate and scales the rest by 1/(1-rate); always active, unlike the Keras layer.', 'torch.nn.functional.dropout', 'F.dropout is active only when training=True (the default).'),
   conv1d: fn('1-D convolution on NWC input by default.', 'torch.nn.functional.conv1d', 'PyTorch expects NCW input and (out, in, k) weights.'),
   conv2d: fn('2-D convolution; input NHWC and filters [h, w, in, out] by default.', 'torch.nn.functional.conv2d', 'PyTorch uses NCHW input and [out, in, h, w] weights.'),
@@ -76,6 +76,9 @@ const math = defineGroup({ ...base, module: 'tensorflow', sources: [RENAMES] }, 
   'distribute.Server': { kind: 'class', summary: 'An in-process TensorFlow server for a cluster job (TF1 tf.train.Server).', tags: ['distributed'] },
 });
 
+/** Where torchvision's ColorJitter computes brightness and contrast (blends with zeros, with the grayscale mean). */
+const COLOR_JITTER = 'https://github.com/pytorch/vision/blob/main/torchvision/transforms/_functional_tensor.py';
+
 const image = defineGroup({ ...base, module: 'tensorflow.image', sources: [`${GOLDEN}/tensorflow.image.pbtxt`] }, {
   resize: fn('Resizes images to a size with a chosen method (bilinear by default).', 'torch.nn.functional.interpolate', 'interpolate works on NCHW tensors; TF works on NHWC. Bilinear matches align_corners=False; TF method "nearest" matches PyTorch mode "nearest-exact", not "nearest".', ['augmentation', 'data-pipeline']),
   resize_with_crop_or_pad: { ...fn('Centre-crops or zero-pads an image to a target size (TF1 resize_image_with_crop_or_pad).', undefined, undefined, ['augmentation']), sources: [RENAMES] },
@@ -83,8 +86,26 @@ const image = defineGroup({ ...base, module: 'tensorflow.image', sources: [`${GO
   central_crop: fn('Crops the central fraction of an image.', 'torchvision.transforms.CenterCrop', 'CenterCrop takes an output size, not a fraction.', ['augmentation']),
   flip_left_right: fn('Mirrors images horizontally.', 'torch.flip', undefined, ['augmentation']),
   random_flip_left_right: fn('Mirrors images horizontally with probability 0.5.', 'torchvision.transforms.RandomHorizontalFlip', undefined, ['augmentation']),
-  random_brightness: fn('Adds a random brightness delta.', 'torchvision.transforms.ColorJitter', undefined, ['augmentation']),
-  random_contrast: fn('Scales contrast by a random factor.', 'torchvision.transforms.ColorJitter', undefined, ['augmentation']),
+  random_brightness: {
+    ...fn(
+      'Adds one random delta, drawn from [-max_delta, max_delta], to every pixel; values are not clipped.',
+      'torchvision.transforms.ColorJitter',
+      'ColorJitter(brightness=b) multiplies the image by a factor drawn from [max(0, 1 - b), 1 + b] and clips to the valid range, where random_brightness adds a delta.',
+      ['augmentation'],
+    ),
+    verified: 'TensorFlow 2.21.0 installed (one delta added to every pixel, no clipping), 2026-12-08; torchvision source (adjust_brightness blends with zeros, ColorJitter docstring)',
+    sources: [`${GOLDEN}/tensorflow.image.pbtxt`, COLOR_JITTER],
+  },
+  random_contrast: {
+    ...fn(
+      'Scales contrast by a random factor in [lower, upper], around the mean of each channel.',
+      'torchvision.transforms.ColorJitter',
+      'ColorJitter(contrast=c) blends toward the mean of the grayscale image (one value for all channels), where random_contrast scales each channel around its own mean.',
+      ['augmentation'],
+    ),
+    verified: 'TensorFlow 2.21.0 installed (tf.image.adjust_contrast leaves a one-pixel image unchanged: each channel is its own mean), 2026-12-08; torchvision source (adjust_contrast blends toward the grayscale mean)',
+    sources: [`${GOLDEN}/tensorflow.image.pbtxt`, COLOR_JITTER],
+  },
   adjust_brightness: fn('Adds a fixed delta to image brightness.', undefined, undefined, ['augmentation']),
   convert_image_dtype: fn('Converts image dtype and rescales values (e.g. uint8 0-255 to float 0-1).', 'torchvision.transforms.ToTensor', 'ToTensor also moves channels to CHW.', ['data-pipeline']),
   per_image_standardization: fn('Scales each image to zero mean and unit variance.', undefined, undefined, ['data-pipeline']),

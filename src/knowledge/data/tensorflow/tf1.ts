@@ -4,11 +4,15 @@
  */
 import { defineGroup, docsUrl } from '../../define';
 import type { EntrySpec } from '../../define';
-import type { Replacement } from '../../types';
+import type { GraphMode, KnowledgeEntry, Replacement } from '../../types';
+import graphModeFacts from './graph-mode.json';
 
 const RENAMES = 'https://github.com/tensorflow/tensorflow/blob/master/tensorflow/tools/compatibility/renames_v2.py';
 const MIGRATE = 'https://www.tensorflow.org/guide/migrate';
 const REMOVED_2_0 = { state: 'removed' as const, since: '2.0', date: '2019-09', note: 'Gone from the TF2 namespace; tf.compat.v1 keeps the TF1 version.' };
+const LAZY_LOADER = 'https://github.com/tensorflow/tensorflow/blob/v2.21.0/tensorflow/python/util/lazy_loader.py';
+const KERAS3_STUB = { ...REMOVED_2_0, note: 'Gone from the TF2 namespace; in TensorFlow 2.21 with Keras 3 its tf.compat.v1 copy only raises AttributeError (not available with Keras 3).' };
+const STUB_VERIFIED = 'TensorFlow 2.21.0 / Keras 3.15.1 installed: every tf.compat.v1.layers name raises AttributeError (scripts/truth/dump_api.py records it), 2026-12-08';
 
 const defaults = {
   framework: 'tensorflow' as const,
@@ -21,15 +25,33 @@ const defaults = {
 
 const v1 = (key: string): string => `tensorflow.compat.v1.${key}`;
 
+/** TF1 calls whose tf.compat.v1 copy raises under eager execution, by TF1 name (checked in test/real/migrations/test_graph_mode.py). */
+const GRAPH_MODE = graphModeFacts.apis as Record<string, GraphMode>;
+
+/** What a note says of the tf.compat.v1 copy: it keeps the TF1 behaviour, in graph mode only for the calls that need it. */
+function compatKeeps(key: string): string {
+  return GRAPH_MODE[`tensorflow.${key}`] ? `tf.compat.v1.${key} keeps the TF1 behaviour in graph mode only: call tf.compat.v1.disable_v2_behavior() first.` : `tf.compat.v1.${key} keeps the TF1 behaviour.`;
+}
+
 /** A TF1 name whose only TF2 home is tf.compat.v1: the rename is the safe step (same behaviour). */
 function compatOnly(key: string, kind: EntrySpec['kind'], summary: string, note: string, extra: Partial<EntrySpec> = {}): EntrySpec {
   return { kind, summary, replacement: { name: v1(key), dropIn: true, note }, tags: ['training-loop'], ...extra };
 }
 /** A TF1 name with an idiomatic TF2 API; tf.compat.v1 still has the old one. */
 function idiomatic(key: string, kind: EntrySpec['kind'], summary: string, target: string, note: string, extra: Partial<EntrySpec> = {}): EntrySpec {
-  const replacement: Replacement = { name: target, note: `${note} tf.compat.v1.${key} keeps the TF1 behaviour.` };
+  const replacement: Replacement = { name: target, note: `${note} ${compatKeeps(key)}` };
   return { kind, summary, replacement, ...extra };
 }
+/**
+ * A TF1 layer name whose tf.compat.v1 copy is a Keras 2 stub: in TensorFlow 2.21 with Keras 3 (its default) every name
+ * under tf.compat.v1.layers raises AttributeError ("not available with Keras 3"); TensorFlow's lazy loader routes them
+ * to the tf_keras package (Keras 2) only when TF_USE_LEGACY_KERAS=1 is set. Checked per name in recommended.test.ts.
+ */
+function kerasStub(key: string, kind: EntrySpec['kind'], summary: string, target: string, note: string, extra: Partial<EntrySpec> = {}): EntrySpec {
+  const replacement: Replacement = { name: target, note: `${note} tf.compat.v1.${key} only raises in TensorFlow 2.21 with Keras 3 (AttributeError: not available with Keras 3).` };
+  return { kind, summary, replacement, status: KERAS3_STUB, verified: STUB_VERIFIED, sources: [RENAMES, MIGRATE, LAZY_LOADER], ...extra };
+}
+
 /** A pure rename that tf_upgrade_v2 applies: same function, new module. */
 function moved(kind: EntrySpec['kind'], summary: string, target: string, extra: Partial<EntrySpec> = {}): EntrySpec {
   return { kind, summary, replacement: { name: target, dropIn: true, note: 'Same op under its TF2 name.' }, tags: ['tensors'], ...extra };
@@ -41,7 +63,8 @@ const TF_SOURCE = 'https://github.com/tensorflow/tensorflow/tree/v2.21.0/tensorf
 
 const SESSION_NOTE = 'In TF2 code runs eagerly; wrap hot code in tf.function instead of building a graph and calling session.run.';
 
-export default [
+/** The entries, each graph-mode TF1 API with its fact attached (one source: graph-mode.json). */
+const entries: KnowledgeEntry[] = [
   ...defineGroup({ ...defaults, module: '', status: { state: 'current' } }, {
     'tensorflow.compat.v1': { kind: 'module', summary: 'The TF1 API kept inside TensorFlow 2 for legacy code; new code should use the TF2 names.', docs: docsUrl.tf('tensorflow.compat.v1'), sources: [MIGRATE], section: 'changes-since-2023' },
     'tensorflow.compat': { kind: 'module', summary: 'Compatibility helpers and the v1/v2 API namespaces.', docs: docsUrl.tf('tensorflow.compat'), sources: [MIGRATE] },
@@ -78,7 +101,15 @@ export default [
     'tensorflow.saved_model.loader': { kind: 'module', summary: 'TF1 SavedModel loading into a session.', replacement: { name: 'tensorflow.saved_model.load', note: 'tf.compat.v1.saved_model.loader keeps the session-based loader.' }, tags: ['export'] },
     'tensorflow.saved_model.builder': { kind: 'module', summary: 'TF1 SavedModelBuilder for session graphs.', replacement: { name: 'tensorflow.saved_model.save', note: 'tf.compat.v1.saved_model.builder keeps the builder.' }, tags: ['export'] },
     'tensorflow.saved_model.tag_constants': { kind: 'module', summary: 'TF1 module of SavedModel tag constants.', replacement: { name: 'tensorflow.saved_model.SERVING', note: 'The tags are top-level constants of tf.saved_model in TF2.' }, tags: ['export'] },
-    'tensorflow.layers': { kind: 'module', summary: 'TF1 functional layers (dense, conv2d...) that create variables in graph scopes.', replacement: { name: 'keras.layers', note: 'Keras layers own their weights; tf.compat.v1.layers keeps the TF1 functions.' }, tags: ['sequential-model'] },
+    'tensorflow.layers': {
+      kind: 'module',
+      summary: 'TF1 functional layers (dense, conv2d...) that create variables in graph scopes.',
+      status: KERAS3_STUB,
+      verified: STUB_VERIFIED,
+      sources: [RENAMES, MIGRATE, LAZY_LOADER],
+      replacement: { name: 'keras.layers', note: 'Keras layers own their weights. tf.compat.v1.layers only raises in TensorFlow 2.21 with Keras 3 (every name: AttributeError, not available with Keras 3); TensorFlow routes it to the tf_keras package (Keras 2) only when TF_USE_LEGACY_KERAS=1 is set.' },
+      tags: ['sequential-model'],
+    },
     'tensorflow.logging': { kind: 'module', summary: 'TF1 logging helpers (info, warning, set_verbosity).', replacement: { name: 'tensorflow.get_logger', note: 'Use tf.get_logger() or the Python logging module; tf.compat.v1.logging keeps the old calls.' } },
     'tensorflow.app': { kind: 'module', summary: 'TF1 wrapper around absl app and flags.', replacement: { name: 'absl.app', external: true, note: 'Use absl-py directly (absl.app.run, absl.flags); tf.compat.v1.app keeps the wrapper.' } },
     'tensorflow.estimator': { kind: 'module', summary: 'High-level Estimator API (model_fn, input_fn, train_and_evaluate) from TF1.', docs: 'https://github.com/tensorflow/tensorflow/releases/tag/v2.16.1', sources: ['https://github.com/tensorflow/tensorflow/releases/tag/v2.16.1'], status: { state: 'removed', since: '2.16', date: '2024-03', note: 'Removed from TensorFlow 2.16 together with the switch to Keras 3.' }, replacement: { name: 'keras.Model', note: 'Rewrite model_fn as a Keras model with compile/fit, or a custom loop with tf.distribute.' }, equivalents: [{ name: 'torch.nn.Module', note: 'PyTorch has no Estimator; training loops are written directly.' }], section: 'changes-since-2023' },
@@ -166,22 +197,22 @@ export default [
     'image.resize_image_with_crop_or_pad': moved('function', 'Crop-or-pad resize (TF1 name).', 'tensorflow.image.resize_with_crop_or_pad', { tags: ['augmentation'] }),
     'image.resize_bilinear': idiomatic('image.resize_bilinear', 'function', 'Bilinear image resize (TF1).', 'tensorflow.image.resize', 'Use tf.image.resize(images, size, method="bilinear"); TF2 resize has no align_corners and uses half-pixel centres.', { tags: ['augmentation'] }),
     'image.resize_nearest_neighbor': idiomatic('image.resize_nearest_neighbor', 'function', 'Nearest-neighbour image resize (TF1).', 'tensorflow.image.resize', 'Use tf.image.resize(images, size, method="nearest").', { tags: ['augmentation'] }),
-    'layers.dense': idiomatic('layers.dense', 'function', 'Functional fully connected layer that creates its variables in the current scope.', 'keras.layers.Dense', 'Create a keras.layers.Dense once and call it; weights live on the layer.', { tags: ['sequential-model', 'mnist-mlp'], equivalents: [{ name: 'torch.nn.Linear' }] }),
-    'layers.conv2d': idiomatic('layers.conv2d', 'function', 'Functional 2-D convolution layer (TF1).', 'keras.layers.Conv2D', 'Use keras.layers.Conv2D.', { tags: ['sequential-model'], equivalents: [{ name: 'torch.nn.Conv2d', note: 'NCHW in PyTorch.' }] }),
-    'layers.conv1d': idiomatic('layers.conv1d', 'function', 'Functional 1-D convolution layer (TF1).', 'keras.layers.Conv1D', 'Use keras.layers.Conv1D.'),
-    'layers.conv2d_transpose': idiomatic('layers.conv2d_transpose', 'function', 'Functional transposed convolution (TF1).', 'keras.layers.Conv2DTranspose', 'Use keras.layers.Conv2DTranspose.'),
-    'layers.max_pooling2d': idiomatic('layers.max_pooling2d', 'function', 'Functional 2-D max pooling (TF1).', 'keras.layers.MaxPooling2D', 'Use keras.layers.MaxPooling2D.'),
-    'layers.average_pooling2d': idiomatic('layers.average_pooling2d', 'function', 'Functional 2-D average pooling (TF1).', 'keras.layers.AveragePooling2D', 'Use keras.layers.AveragePooling2D.'),
-    'layers.batch_normalization': idiomatic('layers.batch_normalization', 'function', 'Functional batch norm (TF1); moving averages were updated through UPDATE_OPS.', 'keras.layers.BatchNormalization', 'Keras BatchNormalization updates its statistics itself when training=True.'),
-    'layers.dropout': idiomatic('layers.dropout', 'function', 'Functional dropout with a training flag (TF1).', 'keras.layers.Dropout', 'Use keras.layers.Dropout; rate means the drop probability in both.'),
-    'layers.flatten': idiomatic('layers.flatten', 'function', 'Functional flatten (TF1).', 'keras.layers.Flatten', 'Use keras.layers.Flatten.'),
-    'layers.separable_conv2d': idiomatic('layers.separable_conv2d', 'function', 'Functional separable convolution (TF1).', 'keras.layers.SeparableConv2D', 'Use keras.layers.SeparableConv2D.'),
-    'layers.Dense': idiomatic('layers.Dense', 'class', 'TF1 Dense layer class (tf.layers).', 'keras.layers.Dense', 'Use keras.layers.Dense.'),
-    'layers.Conv2D': idiomatic('layers.Conv2D', 'class', 'TF1 Conv2D layer class (tf.layers).', 'keras.layers.Conv2D', 'Use keras.layers.Conv2D.'),
-    'layers.BatchNormalization': idiomatic('layers.BatchNormalization', 'class', 'TF1 batch norm layer class.', 'keras.layers.BatchNormalization', 'Use keras.layers.BatchNormalization.'),
-    'layers.Dropout': idiomatic('layers.Dropout', 'class', 'TF1 dropout layer class.', 'keras.layers.Dropout', 'Use keras.layers.Dropout.'),
-    'layers.Flatten': idiomatic('layers.Flatten', 'class', 'TF1 flatten layer class.', 'keras.layers.Flatten', 'Use keras.layers.Flatten.'),
-    'layers.MaxPooling2D': idiomatic('layers.MaxPooling2D', 'class', 'TF1 max pooling layer class.', 'keras.layers.MaxPooling2D', 'Use keras.layers.MaxPooling2D.'),
+    'layers.dense': kerasStub('layers.dense', 'function', 'Functional fully connected layer that creates its variables in the current scope.', 'keras.layers.Dense', 'Create a keras.layers.Dense once and call it; weights live on the layer.', { tags: ['sequential-model', 'mnist-mlp'], equivalents: [{ name: 'torch.nn.Linear' }] }),
+    'layers.conv2d': kerasStub('layers.conv2d', 'function', 'Functional 2-D convolution layer (TF1).', 'keras.layers.Conv2D', 'Use keras.layers.Conv2D.', { tags: ['sequential-model'], equivalents: [{ name: 'torch.nn.Conv2d', note: 'NCHW in PyTorch.' }] }),
+    'layers.conv1d': kerasStub('layers.conv1d', 'function', 'Functional 1-D convolution layer (TF1).', 'keras.layers.Conv1D', 'Use keras.layers.Conv1D.'),
+    'layers.conv2d_transpose': kerasStub('layers.conv2d_transpose', 'function', 'Functional transposed convolution (TF1).', 'keras.layers.Conv2DTranspose', 'Use keras.layers.Conv2DTranspose.'),
+    'layers.max_pooling2d': kerasStub('layers.max_pooling2d', 'function', 'Functional 2-D max pooling (TF1).', 'keras.layers.MaxPooling2D', 'Use keras.layers.MaxPooling2D.'),
+    'layers.average_pooling2d': kerasStub('layers.average_pooling2d', 'function', 'Functional 2-D average pooling (TF1).', 'keras.layers.AveragePooling2D', 'Use keras.layers.AveragePooling2D.'),
+    'layers.batch_normalization': kerasStub('layers.batch_normalization', 'function', 'Functional batch norm (TF1); moving averages were updated through UPDATE_OPS.', 'keras.layers.BatchNormalization', 'Keras BatchNormalization updates its statistics itself when training=True.'),
+    'layers.dropout': kerasStub('layers.dropout', 'function', 'Functional dropout with a training flag (TF1).', 'keras.layers.Dropout', 'Use keras.layers.Dropout; rate means the drop probability in both.'),
+    'layers.flatten': kerasStub('layers.flatten', 'function', 'Functional flatten (TF1).', 'keras.layers.Flatten', 'Use keras.layers.Flatten.'),
+    'layers.separable_conv2d': kerasStub('layers.separable_conv2d', 'function', 'Functional separable convolution (TF1).', 'keras.layers.SeparableConv2D', 'Use keras.layers.SeparableConv2D.'),
+    'layers.Dense': kerasStub('layers.Dense', 'class', 'TF1 Dense layer class (tf.layers).', 'keras.layers.Dense', 'Use keras.layers.Dense.'),
+    'layers.Conv2D': kerasStub('layers.Conv2D', 'class', 'TF1 Conv2D layer class (tf.layers).', 'keras.layers.Conv2D', 'Use keras.layers.Conv2D.'),
+    'layers.BatchNormalization': kerasStub('layers.BatchNormalization', 'class', 'TF1 batch norm layer class.', 'keras.layers.BatchNormalization', 'Use keras.layers.BatchNormalization.'),
+    'layers.Dropout': kerasStub('layers.Dropout', 'class', 'TF1 dropout layer class.', 'keras.layers.Dropout', 'Use keras.layers.Dropout.'),
+    'layers.Flatten': kerasStub('layers.Flatten', 'class', 'TF1 flatten layer class.', 'keras.layers.Flatten', 'Use keras.layers.Flatten.'),
+    'layers.MaxPooling2D': kerasStub('layers.MaxPooling2D', 'class', 'TF1 max pooling layer class.', 'keras.layers.MaxPooling2D', 'Use keras.layers.MaxPooling2D.'),
     'nn.dynamic_rnn': idiomatic('nn.dynamic_rnn', 'function', 'Runs an RNN cell over a batch of sequences in a graph loop.', 'keras.layers.RNN', 'Use keras.layers.RNN with a cell, or LSTM/GRU layers directly.', { equivalents: [{ name: 'torch.nn.LSTM', note: 'dynamic_rnn defaults to batch-major input (time_major=False: batch, time, features); nn.LSTM defaults to sequence-first (batch_first=False: time, batch, features).' }] }),
     'nn.bidirectional_dynamic_rnn': idiomatic('nn.bidirectional_dynamic_rnn', 'function', 'Bidirectional dynamic RNN (TF1).', 'keras.layers.Bidirectional', 'Wrap a Keras recurrent layer in Bidirectional.'),
     'nn.static_rnn': idiomatic('nn.static_rnn', 'function', 'Unrolled RNN over a Python list of time steps (TF1).', 'keras.layers.RNN', 'Use keras.layers.RNN (unroll=True if needed).'),
@@ -240,3 +271,5 @@ export default [
     'saved_model.tag_constants.SERVING': moved('constant', 'Serving tag constant (TF1 location).', 'tensorflow.saved_model.SERVING', { tags: ['export'] }),
   }),
 ];
+
+export default entries.map((e) => (GRAPH_MODE[e.name] ? { ...e, graphMode: GRAPH_MODE[e.name] } : e));

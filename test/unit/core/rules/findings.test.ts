@@ -78,7 +78,11 @@ suite('findDeprecations: sample files', () => {
     const [session] = findDeprecations(analyzePython(read('sample', 'legacy_tf1.py')), kb).filter((f) => f.ruleId === 'FG-tensorflow.Session');
     assert.strictEqual(session.entryName, 'tensorflow.Session');
     assert.strictEqual(session.replacement, 'tensorflow.compat.v1.Session');
-    assert.strictEqual(session.message, 'Use tf.compat.v1.Session instead: tf.Session is removed since TensorFlow 2.0.');
+    // The rename alone runs only in graph mode (graph-mode.json): the message says what to call first.
+    assert.strictEqual(
+      session.message,
+      'Use tf.compat.v1.Session instead: tf.Session is removed since TensorFlow 2.0. Graph mode only: under eager execution tf.compat.v1.Session().run(fetches) raises RuntimeError; call tf.compat.v1.disable_v2_behavior() first.',
+    );
     assert.match(session.docs, /^https:\/\/www\.tensorflow\.org\//);
   });
 

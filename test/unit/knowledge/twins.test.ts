@@ -1,0 +1,118 @@
+/**
+ * Corrections carried to twins: entries that share a claim are checked together, so a difference written for one pair
+ * is not missing from its twin. Twins are found by construction: the two directions of one pair, pairs whose two sides
+ * have the same signatures (tf.argmax/torch.argmax and tf.argmin/torch.argmin), and a note that calls another entry old.
+ */
+import * as assert from 'node:assert';
+import { ALL_ENTRIES } from '../../../src/knowledge/all';
+import type { ApiRef, KnowledgeEntry } from '../../../src/knowledge/types';
+import { dumpFor, parametersOf, Surfaces } from './apiSurface';
+
+const surfaces = new Surfaces();
+const byName = new Map(ALL_ENTRIES.map((e) => [e.name, e] as const));
+
+/** Whether an equivalence says how the two sides differ: a note, structured facts, or a run that documents a difference. */
+const documented = (ref: ApiRef | undefined): boolean => !!ref && (!!ref.note || measured(ref));
+
+/** A difference established by structured facts or by running both sides (checked-equivalences.json), not only prose. */
+const measured = (ref: ApiRef | undefined): boolean => !!ref && (!!ref.params?.length || !!ref.layout || !!ref.output || ref.checked === 'documented-difference');
+
+/**
+ * A name's parameter names, from the dumps (`undefined` when the dump has no signature). Names only: docstring
+ * signatures of C builtins write the same default differently (torch.argmax's `dim`, torch.argmin's `dim=None`).
+ */
+const shapes = new Map<string, string | undefined>();
+function shape(name: string): string | undefined {
+  if (!shapes.has(name)) shapes.set(name, parametersOf(surfaces.find(name))?.map((p) => p.name).join(', '));
+  return shapes.get(name);
+}
+
+const moduleOf = (name: string) => name.slice(0, name.lastIndexOf('.'));
+const frameworkOf = (e: KnowledgeEntry) => (e.framework === 'pytorch' ? 'pytorch' : 'tensorflow');
+
+/**
+ * The substitution that turns one name into the other (`max` -> `min` for tf.argmax / tf.argmin), as the differing
+ * middle of the two names; undefined when they differ in more than one place.
+ */
+function substitution(a: string, b: string): string | undefined {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const from = a.slice(start, a.length - end);
+  const to = b.slice(start, b.length - end);
+  // A small change of the name (max/min, rfft/irfft, softmax/log_softmax), not two unrelated short names (all/max).
+  const small = from.length <= 4 && to.length <= 4 && Math.min(from.length, to.length) < 3;
+  return (from || to) && small ? `${from}>${to}` : undefined;
+}
+
+/** Every cross-framework equivalence, both ways where both entries list each other. */
+function crossPairs(): Array<{ from: KnowledgeEntry; ref: ApiRef; back?: ApiRef }> {
+  const out: Array<{ from: KnowledgeEntry; ref: ApiRef; back?: ApiRef }> = [];
+  for (const e of ALL_ENTRIES) {
+    for (const ref of e.equivalents ?? []) {
+      const other = byName.get(ref.name);
+      if (other && frameworkOf(other) === frameworkOf(e)) continue;
+      out.push({ from: e, ref, back: other?.equivalents?.find((q) => q.name === e.name) });
+    }
+  }
+  return out;
+}
+
+suite('twins: a claim holds for every entry that shares it', () => {
+  test('pairs whose two sides have the same signatures document the same difference (tf.argmax / tf.argmin)', () => {
+    // Only pairs between the same two modules can be twins: compare within those groups.
+    const groups = new Map<string, ReturnType<typeof crossPairs>>();
+    for (const p of crossPairs()) {
+      if (!dumpFor(p.from.name) || !dumpFor(p.ref.name)) continue;
+      const key = `${moduleOf(p.from.name)} ${moduleOf(p.ref.name)}`;
+      groups.set(key, [...(groups.get(key) ?? []), p]);
+    }
+    const bad: string[] = [];
+    let twins = 0;
+    const candidates = [...groups.values()].flatMap((group) => group.flatMap((a) => group.filter((b) => a.from.name < b.from.name).map((b) => [a, b] as const)));
+    for (const [a, b] of candidates) {
+      // Twins: the same change of name on both sides (argmax -> argmin in TensorFlow and in PyTorch), same signatures.
+      const change = substitution(a.from.name, b.from.name);
+      if (change === undefined || change !== substitution(a.ref.name, b.ref.name)) continue;
+      const [fromA, fromB, toA, toB] = [shape(a.from.name), shape(b.from.name), shape(a.ref.name), shape(b.ref.name)];
+      if (fromA === undefined || toA === undefined || fromA !== fromB || toA !== toB) continue;
+      twins++;
+      const aSays = documented(a.ref) || documented(a.back);
+      const bSays = documented(b.ref) || documented(b.back);
+      if (aSays !== bSays) bad.push(`${a.from.name} -> ${a.ref.name} ${aSays ? 'documents a difference' : 'says nothing'}, its twin ${b.from.name} -> ${b.ref.name} ${bSays ? 'does' : 'does not'}`);
+    }
+    assert.ok(twins >= 5, `twin pairs found: ${twins}`);
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('the two directions of one pair agree: a difference measured one way is written the other way too', () => {
+    const bad: string[] = [];
+    let both = 0;
+    for (const { from, ref, back } of crossPairs()) {
+      if (!back) continue;
+      both++;
+      if (measured(ref) && !documented(back)) bad.push(`${from.name} -> ${ref.name} documents a difference, ${ref.name} -> ${from.name} says nothing`);
+    }
+    assert.ok(both >= 100, `pairs listed both ways: ${both}`);
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('a note that calls another API old or deprecated agrees with that API\'s own entry', () => {
+    const bad: string[] = [];
+    const OLD = /(?:instead of|in place of) the old ([\w.]+)|the old ([\w.]+) spelling|(?<![\w.])([a-z][\w]*(?:\.[\w]+)+) is deprecated/g;
+    for (const e of ALL_ENTRIES) {
+      for (const text of [e.summary, e.replacement?.note ?? '', ...(e.equivalents ?? []).map((q) => q.note ?? '')]) {
+        for (const m of text.matchAll(OLD)) {
+          const written = m[1] ?? m[2] ?? m[3];
+          const root = e.name.split('.')[0];
+          const name = [written, `${root}.${written}`].find((n) => byName.has(n));
+          if (!name) continue;
+          const other = byName.get(name) as KnowledgeEntry;
+          if (other.status.state === 'current') bad.push(`${e.name} calls ${written} old or deprecated, but ${name} is current: "${other.summary}"`);
+        }
+      }
+    }
+    assert.deepStrictEqual(bad, []);
+  });
+});
