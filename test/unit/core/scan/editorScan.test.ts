@@ -20,7 +20,9 @@ function sources(): Array<{ name: string; text: string }> {
   return [...files, { name: 'all samples x20', text: Array.from({ length: 20 }, () => files.map((f) => f.text).join('\n')).join('\n') }];
 }
 
-suite('scan: the first scan of an editor (scanForEditor)', () => {
+suite('scan: the first scan of an editor (scanForEditor)', function () {
+  // Whole-file scans of the sample and fixture files: on a loaded 2-core machine more than mocha's default 2 s.
+  this.timeout(60_000);
   test('gives the findings of the scan pipeline and the model headers of the CodeLens', () => {
     let findings = 0;
     let headers = 0;
