@@ -1,7 +1,7 @@
-"""Keras 2 code that reaches into the backend module; Keras 3 (tf.keras since TF 2.16) removed these helpers."""
+"""Keras 2 code that reaches into the backend module: Keras 3 removed these helpers (keras.ops has most of them)."""
+import keras
 import numpy as np
-from tensorflow import keras
-from tensorflow.keras import backend as K
+from keras import backend as K
 
 
 def cosine_similarity(a, b):
