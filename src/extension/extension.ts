@@ -44,13 +44,14 @@ export function activate(context: vscode.ExtensionContext): FrameworkGuideTestAp
   const inserter = new CodeInserter(context, analyses);
   const panelMessages: WebviewMessage[] = [];
   registerPanel(context, { store, log, examples: new ExampleActions(store, inserter, log), received: panelMessages });
-  registerHover(context, { analyses, store, log });
+
   registerSnippets(context, { inserter, analyses, log });
   registerReplacementCommand(context, store);
   const configs = new ProjectConfigs(log);
   context.subscriptions.push(configs);
   const diagnostics = new DeprecationDiagnostics(analyses, store, log, firstScans, configs);
   registerDiagnostics(context, diagnostics);
+  registerHover(context, { analyses, store, log, diagnostics });
   registerCodeActions(context, diagnostics, store);
   const workspaceScan = registerWorkspaceScan(context, store, log, configs, diagnostics);
   registerPort(context, { log, analyses, firstScans });

@@ -58,6 +58,19 @@ suite('UI: hovers', function () {
         assert.ok(h && r, 'hover and action row are laid out');
         assert.ok(r.y >= h.y && r.y + r.height <= h.y + h.height + 1, `Quick Fix row ${r.y}..${r.y + r.height} inside the hover ${h.y}..${h.y + h.height}`);
         await wb.screenshot(`hover-removed-${theme}`);
+        // The longest TF1 note (tf.placeholder: graph mode, keras.Input) under its diagnostic: no inner scrollbar, the
+        // Quick Fix row still inside the hover.
+        await wb.page.mouse.move(2, 400);
+        const placeholder = await wb.hover('placeholder', 'Use instead');
+        assert.match(placeholder, /Use instead \(change by hand\): keras\.Input/);
+        const long = wb.page.locator('.monaco-hover').first();
+        const fixRow = long.locator('.hover-row.status-bar', { hasText: 'Quick Fix' }).first();
+        await fixRow.waitFor({ timeout: 10000 });
+        await wb.screenshot(`hover-removed-placeholder-${theme}`);
+        const [outer, fixBox] = [await long.boundingBox(), await fixRow.boundingBox()];
+        assert.ok(outer && fixBox && fixBox.y + fixBox.height <= outer.y + outer.height + 1, `the Quick Fix row ${fixBox?.y}+${fixBox?.height} is inside the placeholder hover ${outer?.y}+${outer?.height}`);
+        const scrolls = await long.locator('.monaco-scrollable-element > .scrollbar.vertical.visible').count();
+        assert.strictEqual(scrolls, 0, 'no inner scrollbar in the placeholder hover');
       } finally {
         await wb.close();
       }

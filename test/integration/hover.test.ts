@@ -48,12 +48,22 @@ suite('hovers', () => {
     assert.strictEqual(doc.getText(range), 'tf.function');
   });
 
-  test('removed TF1 API in TF2 code: tf.Session says removed and what to use instead', async () => {
+  test('removed TF1 API in TF2 code: tf.Session says removed and what to use instead, without repeating its diagnostic', async () => {
     const doc = await openSample('legacy_tf1.py');
+    // The diagnostic's message shows in the same hover: the note then names the replacement and stops.
+    await waitFor(() => vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'Framework Guide' && doc.getText(d.range) === 'tf.Session') || undefined, 'the tf.Session diagnostic');
     const { text } = await hoverAt(doc.uri, positionOf(doc, 'tf.Session()', 4));
     assert.match(text, /\*\*Removed\*\* in TensorFlow 2\.0/);
-    assert.match(text, /Use instead/);
-    assert.match(text, /Show replacement/);
+    assert.match(text, /Use instead[^:]*:\*\* `tf\.compat\.v1\.Session`|Use instead[^:]*:\*\* `tensorflow\.compat\.v1\.Session`/);
+    assert.doesNotMatch(text, /Show replacement/);
+  });
+
+  test('the import line of a file with findings says what the file has and offers Migrate This File', async () => {
+    const doc = await openSample('legacy_tf1.py');
+    await waitFor(() => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'Framework Guide').length >= 5 || undefined, 'the diagnostics of legacy_tf1.py');
+    const { text } = await hoverAt(doc.uri, positionOf(doc, 'import tensorflow', 8));
+    assert.match(text, /\*\*This file:\*\* \d+ uses of removed APIs/);
+    assert.match(text, /command:frameworkGuide\.migrateFile/);
   });
 
   test('TF1 compatibility alias: `import tensorflow.compat.v1 as tf` makes tf.Session a legacy compat use', async () => {

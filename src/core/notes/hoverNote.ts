@@ -10,10 +10,17 @@ import { FRAMEWORK_LABEL, frameworkAdvice } from '../../knowledge/frameworks';
 export interface HoverNoteOptions {
   verbosity: 'compact' | 'detailed';
   showEquivalents: boolean;
+  /**
+   * Our diagnostic covers the symbol, so VS Code shows its message in the same hover, right above the note: the note
+   * then names the replacement without repeating the message's explanation.
+   */
+  diagnosticShown?: boolean;
+  /** On an import of a framework: what the file uses that the installed releases removed or deprecated. */
+  fileSummary?: { removed: number; deprecated: number };
 }
 
 /** A command link the note offers; the adapter allows exactly these commands in the trusted markdown. */
-export const HOVER_COMMANDS = ['frameworkGuide.openComparison', 'frameworkGuide.insertSnippet', 'frameworkGuide.showReplacement'] as const;
+export const HOVER_COMMANDS = ['frameworkGuide.openComparison', 'frameworkGuide.insertSnippet', 'frameworkGuide.showReplacement', 'frameworkGuide.migrateFile'] as const;
 export type HoverCommand = (typeof HOVER_COMMANDS)[number];
 
 export interface HoverNote {
@@ -105,10 +112,10 @@ function factLines(entry: KnowledgeEntry, ref: ApiRef): string[] {
   return [`**${code(entry.name.split('.').pop() ?? entry.name)} → ${code(ref.name)}, checked against the installed signatures:**\n\n${rows.join('\n')}`];
 }
 
-/** Said only where the equivalence test layer really runs both sides of the pair. */
+/** Said only where the equivalence test layer really runs both sides of the pair, in words a reader can act on. */
 function checkedMark(ref: ApiRef): string {
-  if (ref.checked === 'equal') return ' _(checked by running both: equal outputs)_';
-  if (ref.checked === 'documented-difference') return ' _(checked by running both, difference included)_';
+  if (ref.checked === 'equal') return ' _(Tested: both give the same outputs for the same inputs and weights.)_';
+  if (ref.checked === 'documented-difference') return ' _(Tested: run on the same inputs, the two differ only as said here.)_';
   return '';
 }
 
@@ -139,14 +146,17 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
     // tf.compat.v1.train.AdamOptimizer: the entry's own name (tensorflow.train.AdamOptimizer) no longer exists in TF2.
     lines.push(`_A TF1 API kept by ${code('tf.compat.v1')}; described here under its TF1 name ${code(entry.name)}, which TensorFlow 2 no longer has._`);
   } else if (result.match === 'alias' && result.aliasNote) {
-    // Only an alias to the very same object may claim sameness; tf.compat.v1 names often keep TF1 arguments.
-    if (result.aliasSameApi) lines.push(`_Same API as ${code(entry.name)} — ${md(result.aliasNote)}._`);
-    else lines.push(`_Showing the note for ${code(entry.name)} — ${md(result.aliasNote)}._`);
+    // Only an alias to the very same object may claim sameness; tf.compat.v1 names often keep TF1 arguments. That
+    // tf.keras.layers.Dense is keras.layers.Dense is no news in a compact note: only a different API is said there.
+    if (!result.aliasSameApi) lines.push(`_Showing the note for ${code(entry.name)} — ${md(result.aliasNote)}._`);
+    else if (detailed) lines.push(`_Same API as ${code(entry.name)} — ${md(result.aliasNote)}._`);
   } else if (result.compatV1 && entry.status.state !== 'removed') {
     lines.push(`_TF1 compatibility mode: ${code('tf.compat.v1')} keeps TF1 APIs callable in TensorFlow 2._`);
   }
 
-  const status = result.absent ? absentLine(result.absent, entry) : statusLine(entry.status, entry.framework, !!result.compatV1);
+  // Under our diagnostic the status's own note repeats the message above it: the status alone says when.
+  const shownStatus = options.diagnosticShown && !detailed ? { ...entry.status, note: undefined } : entry.status;
+  const status = result.absent ? absentLine(result.absent, entry) : statusLine(shownStatus, entry.framework, !!result.compatV1);
   if (status) lines.push(status);
   // Through tf.compat.v1 the code already takes the compat step: show the TF2 advice, not "use compat.v1".
   const alreadyReplaced = !!entry.replacement && !!result.compatV1 && entry.replacement.name === result.query;
@@ -156,24 +166,30 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
     else {
       // Says here why the Quick Fix menu has no rename: VS Code hides disabled code actions from it.
       const manual = !entry.replacement.dropIn && !entry.replacement.leadingArgument;
-      lines.push(`**Use instead${manual ? ' (change by hand)' : ''}:** ${code(entry.replacement.usage ?? entry.replacement.name)}${note}`);
+      // The diagnostic above already gives the explanation: the note names what to use and stops.
+      lines.push(`**Use instead${manual ? ' (change by hand)' : ''}:** ${code(entry.replacement.usage ?? entry.replacement.name)}${options.diagnosticShown && !detailed ? '' : note}`);
     }
   }
 
   // After the answer: the tf.compat.v1 copy of a graph-mode API raises under eager execution unless v2 behaviour is off.
-  if (entry.graphMode && (outdated || result.compatV1)) {
+  if (entry.graphMode && (outdated || result.compatV1) && (!options.diagnosticShown || detailed)) {
     lines.push(`**Graph mode only:** under the default eager execution ${code(entry.graphMode.call)} raises ${code(entry.graphMode.raises)}; call ${code('tf.compat.v1.disable_v2_behavior()')} first.`);
   }
   if (!outdated || detailed) lines.push(md(entry.summary));
   if (symbol.inImport && entry.kind === 'module') {
     const advice = frameworkAdvice(resolved, !!result.compatV1);
     if (advice) lines.push(advice);
+    const summary = options.fileSummary;
+    if (summary && summary.removed + summary.deprecated > 0) {
+      const parts = [summary.removed ? `${summary.removed} ${summary.removed === 1 ? 'use' : 'uses'} of removed APIs` : '', summary.deprecated ? `${summary.deprecated} deprecated` : ''].filter(Boolean);
+      lines.push(`**This file:** ${parts.join(', ')} (see Problems). ${commandLink('Migrate This File', 'frameworkGuide.migrateFile', [])} applies the safe fixes with a preview.`);
+    }
   }
 
   if (options.showEquivalents && entry.equivalents?.length && (!outdated || detailed)) {
     const shown = detailed ? entry.equivalents : entry.equivalents.slice(0, 1);
     const other = FRAMEWORK_LABEL[otherFramework(entry) === 'pytorch' ? 'pytorch' : 'tensorflow'];
-    const items = shown.map((e) => `${code(e.name)}${e.note ? ` — ${md(e.note)}` : ''}${checkedMark(e)}`);
+    const items = shown.map((e) => `${code(e.name)}${e.note ? ` — ${md(e.note)}` : ''}${detailed ? checkedMark(e) : ''}`);
     lines.push(items.length === 1 ? `**In ${other}:** ${items[0]}` : `**In ${other}:**\n\n${items.map((i) => `- ${i}`).join('\n')}`);
     if (detailed) for (const e of shown) lines.push(...factLines(entry, e));
   }
@@ -183,7 +199,8 @@ export function composeHoverNote(symbol: SymbolAtPosition, result: LookupResult,
   links.push(commandLink('Compare in panel', 'frameworkGuide.openComparison', [entry.equivalents?.length ? { api: entry.name } : (entry.section ?? 'architecture')]));
   const task = entry.tags?.[0];
   if (task) links.push(commandLink('Insert equivalent snippet', 'frameworkGuide.insertSnippet', [{ task, framework: otherFramework(entry) }]));
-  if (entry.replacement && !alreadyReplaced && outdated && (lookupName?.(entry.replacement.name) || entry.replacement.external)) {
+  // "Show replacement" repeats what the diagnostic above says; the light bulb has the fix.
+  if (entry.replacement && !alreadyReplaced && outdated && !options.diagnosticShown && (lookupName?.(entry.replacement.name) || entry.replacement.external)) {
     links.push(commandLink('Show replacement', 'frameworkGuide.showReplacement', [entry.name]));
   }
   // Where the facts come from, on demand: the first source, with what was checked as the link's tooltip.

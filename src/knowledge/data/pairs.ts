@@ -8,7 +8,7 @@ import type { ApiRef } from '../types';
 /** torch.nn.Linear -> keras.layers.Dense */
 export const linearToDense: ApiRef = {
   name: 'keras.layers.Dense',
-  note: 'Dense takes only units, infers the input size on first call, and has an activation argument. Its kernel is stored (in, out), PyTorch weight (out, in): transpose when copying weights.',
+  note: 'Dense takes only units, infers the input size on first call, and has an activation argument. Its kernel is stored (in, out), PyTorch weight (out, in): transpose when copying weights. The initial weights differ: Linear draws weight and bias from U(-1/√in_features, 1/√in_features); Dense starts with kernel_initializer=\'glorot_uniform\' and bias_initializer=\'zeros\', so two freshly built models train differently until weights are copied.',
   params: [
     { ours: 'out_features', theirs: 'units' },
     { ours: 'in_features', note: 'Dense infers the input size when first called.' },
@@ -20,7 +20,7 @@ export const linearToDense: ApiRef = {
 /** torch.nn.Conv2d -> keras.layers.Conv2D */
 export const conv2dToConv2D: ApiRef = {
   name: 'keras.layers.Conv2D',
-  note: 'PyTorch convolutions expect channels-first input (N, C, H, W); Keras defaults to channels-last. Conv2D takes filters and infers the input channels; padding defaults to "valid" (PyTorch 0); its kernel is (kh, kw, in, out), PyTorch weight (out, in, kh, kw).',
+  note: 'PyTorch convolutions expect channels-first input (N, C, H, W); Keras defaults to channels-last. Conv2D takes filters and infers the input channels; padding defaults to "valid" (PyTorch 0); its kernel is (kh, kw, in, out), PyTorch weight (out, in, kh, kw). Initial weights differ too: PyTorch draws from U(±1/√fan_in), Keras starts with kernel_initializer=\'glorot_uniform\' and bias_initializer=\'zeros\'.',
   params: [
     { ours: 'out_channels', theirs: 'filters' },
     { ours: 'in_channels', note: 'Conv2D infers the input channels when first called.' },

@@ -22,7 +22,23 @@ export default defineGroup(defaults, {
   Layer: { kind: 'class', summary: 'Base class for layers: create weights in build() (or __init__), compute in call(); training is passed to call.', tags: ['custom-layer'], equivalents: [{ name: 'torch.nn.Module', note: 'PyTorch has no deferred build(); input sizes are given up front. Train/eval mode is module state, not a call argument.' }] },
   Input: { kind: 'function', summary: 'Creates a symbolic input for the functional API (alias of keras.Input).', tags: ['sequential-model'] },
   InputLayer: layer('A layer that only declares the model input shape; normally created through keras.Input.'),
-  Dense: layer('Fully connected layer: activation(x @ kernel + bias). The input size is inferred on first call.', 'torch.nn.Linear', 'Linear needs in_features and has no activation argument (add torch.nn.ReLU or F.relu yourself); its weight is (out, in), the Dense kernel (in, out).', ['sequential-model', 'mnist-mlp']),
+  Dense: {
+    kind: 'class',
+    summary: 'Fully connected layer: activation(x @ kernel + bias). The input size is inferred on first call.',
+    tags: ['sequential-model', 'mnist-mlp'],
+    equivalents: [
+      {
+        name: 'torch.nn.Linear',
+        note: 'Linear needs in_features and has no activation argument (add torch.nn.ReLU or F.relu yourself); its weight is (out, in), the Dense kernel (in, out). Initial weights differ: Dense starts from glorot_uniform and a zero bias, Linear draws both from U(-1/√in_features, 1/√in_features).',
+        params: [
+          { ours: 'units', theirs: 'out_features' },
+          { ours: 'use_bias', ourDefault: 'True', theirs: 'bias', theirDefault: 'True' },
+          { ours: 'kernel_initializer', ourDefault: "'glorot_uniform'", note: 'Linear has no initialiser argument: reset_parameters() draws the weight from U(-1/√in_features, 1/√in_features).' },
+          { ours: 'bias_initializer', ourDefault: "'zeros'", note: 'Linear draws its bias from the same uniform range.' },
+        ],
+      },
+    ],
+  },
   EinsumDense: layer('Dense layer written as an einsum expression, used in attention blocks.'),
   Activation: layer('Applies an activation function by name or callable.', 'torch.nn.ReLU', 'PyTorch uses one module class per activation.'),
   ReLU: layer('ReLU activation layer with optional max value and negative slope.', 'torch.nn.ReLU'),

@@ -346,8 +346,9 @@ suite('composeHoverNote: markdown escaping', () => {
 });
 
 suite('composeHoverNote: equivalents checked by running both', () => {
-  test('nn.Linear → keras.layers.Dense says the pair was run in both frameworks (kernel layout difference included)', () => {
-    assert.match(note('nn.Linear').markdown, /`keras\.layers\.Dense`[^\n]*\(checked by running both, difference included\)/);
+  test('nn.Linear → keras.layers.Dense says in plain words that both were run (detailed notes only)', () => {
+    assert.match(note('nn.Linear').markdown, /`keras\.layers\.Dense`[^\n]*\(Tested: run on the same inputs, the two differ only as said here\.\)/);
+    assert.doesNotMatch(note('nn.Linear', COMPACT).markdown, /Tested:|checked by running/);
   });
 
   test('an equivalent without such a check does not claim one', () => {
@@ -355,6 +356,31 @@ suite('composeHoverNote: equivalents checked by running both', () => {
     assert.ok(entry, 'an entry whose equivalents are not run');
     const symbol: SymbolAtPosition = { qualifiedName: entry.name, written: entry.name, span: { from: 0, to: entry.name.length }, inImport: false };
     const markdown = composeHoverNote(symbol, { entry, query: entry.name, match: 'exact' } as LookupResult, DETAILED, lookupName).markdown;
-    assert.ok(!markdown.includes('checked by running both'), markdown);
+    assert.ok(!markdown.includes('Tested:'), markdown);
   });
 });
+
+suite('composeHoverNote: no repetition of what the hover already shows', () => {
+  test('under our diagnostic the note names the replacement without the message\'s explanation, and no Show replacement', () => {
+    const full = note('tf.Session', COMPACT).markdown;
+    const short = composeHoverNote(symbolAt('tf.Session'), kb.lookup('tensorflow.Session') as LookupResult, { ...COMPACT, diagnosticShown: true }, lookupName).markdown;
+    assert.ok(short.length < full.length, 'shorter');
+    assert.match(short, /\*\*Use instead[^*]*:\*\* `[^`]+`\n/);
+    assert.ok(!commandLinks(short).some((l) => l.command === 'frameworkGuide.showReplacement'));
+  });
+
+  test('tf.keras.layers.Dense: no "Same API as keras.layers.Dense" line in a compact note (it is the name the user wrote)', () => {
+    assert.doesNotMatch(note('tf.keras.layers.Dense', COMPACT).markdown, /Same API as/);
+    assert.match(note('tf.keras.layers.Dense', DETAILED).markdown, /Same API as `keras\.layers\.Dense`/);
+  });
+
+  test('the import line of a file with findings says what the file has, with a link to Migrate This File', () => {
+    const symbol: SymbolAtPosition = { qualifiedName: 'tensorflow', written: 'tensorflow', span: { from: 7, to: 17 }, inImport: true };
+    const markdown = composeHoverNote(symbol, kb.lookup('tensorflow') as LookupResult, { ...COMPACT, fileSummary: { removed: 8, deprecated: 2 } }, lookupName).markdown;
+    assert.match(markdown, /\*\*This file:\*\* 8 uses of removed APIs, 2 deprecated \(see Problems\)/);
+    assert.ok(commandLinks(markdown).some((l) => l.command === 'frameworkGuide.migrateFile'));
+    const clean = composeHoverNote(symbol, kb.lookup('tensorflow') as LookupResult, { ...COMPACT, fileSummary: { removed: 0, deprecated: 0 } }, lookupName).markdown;
+    assert.doesNotMatch(clean, /This file:/);
+  });
+});
+
