@@ -5,6 +5,11 @@ import { VISION_DOCS, eq } from './common';
 const V = 'torchvision docs (docs.pytorch.org/vision/stable, 2026)';
 const gen = (n: string) => `${VISION_DOCS}/generated/${n}.html`;
 const base = { framework: 'pytorch' as const, verified: V, docs: gen };
+/**
+ * What every torchvision.models ↔ keras.applications pair differs in besides preprocessing (second audit of issue 30):
+ * the builders default to weights=None, the Keras classes to weights='imagenet'.
+ */
+const KERAS_WEIGHTS = 'The Keras model loads ImageNet weights by default (weights="imagenet"; torchvision builds random ones unless weights= is given) and takes NHWC input';
 
 export default [
   ...defineGroup({ ...base, module: '', sources: [`${VISION_DOCS}/index.html`] }, {
@@ -21,14 +26,14 @@ export default [
   ...defineGroup({ ...base, module: 'torchvision.models', sources: [`${VISION_DOCS}/models.html`], docs: (n: string) => `${VISION_DOCS}/models/generated/${n}.html` }, {
     resnet18: { kind: 'function', summary: 'Builds ResNet-18; weights=ResNet18_Weights.DEFAULT loads ImageNet weights.', tags: ['transfer-learning'] },
     resnet50: { kind: 'function', summary: 'Builds ResNet-50; weights=ResNet50_Weights.DEFAULT loads the best available ImageNet weights. Replace model.fc for transfer learning.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.ResNet50', 'Keras weights come from a different training run and expect caffe-style preprocessing; include_top=False drops the head.')] },
-    vgg16: { kind: 'function', summary: 'Builds VGG-16 with optional ImageNet weights.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.VGG16')] },
-    mobilenet_v2: { kind: 'function', summary: 'Builds MobileNetV2 with optional ImageNet weights.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.MobileNetV2')] },
-    efficientnet_b0: { kind: 'function', summary: 'Builds EfficientNet-B0 with optional ImageNet weights.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.EfficientNetB0', 'Keras EfficientNet includes input rescaling inside the model.')] },
+    vgg16: { kind: 'function', summary: 'Builds VGG-16 with optional ImageNet weights.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.VGG16', `${KERAS_WEIGHTS} through its caffe-style preprocess_input (BGR, minus the ImageNet means, no scaling), where torchvision's weights expect [0, 1] input normalised with the ImageNet mean and std.`)] },
+    mobilenet_v2: { kind: 'function', summary: 'Builds MobileNetV2 with optional ImageNet weights.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.MobileNetV2', `${KERAS_WEIGHTS} that its preprocess_input scales to [-1, 1], where torchvision's weights expect [0, 1] input normalised with the ImageNet mean and std.`)] },
+    efficientnet_b0: { kind: 'function', summary: 'Builds EfficientNet-B0 with optional ImageNet weights.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.EfficientNetB0', `${KERAS_WEIGHTS} in 0-255: the model includes its own rescaling and normalisation (preprocess_input passes input through).`)] },
     vit_b_16: { kind: 'function', summary: 'Builds a ViT-B/16 vision transformer with optional pretrained weights.', tags: ['transfer-learning'] },
     get_model: { kind: 'function', summary: 'Builds any registered model by name, e.g. get_model("resnet50", weights="DEFAULT").', docs: `${VISION_DOCS}/models.html`, tags: ['transfer-learning'] },
-    densenet121: { kind: 'function', summary: 'Builds DenseNet-121, where each layer receives the feature maps of all earlier layers in its block; optional ImageNet weights.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.DenseNet121')] },
-    inception_v3: { kind: 'function', summary: 'Builds Inception v3, which expects 299x299 inputs; in training mode it also returns auxiliary logits unless aux_logits=False.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.InceptionV3')] },
-    convnext_tiny: { kind: 'function', summary: 'Builds ConvNeXt-Tiny, a convolutional network modernised with transformer-style design choices; optional ImageNet weights.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.ConvNeXtTiny', 'Keras ConvNeXt models include input normalisation in the model.')] },
+    densenet121: { kind: 'function', summary: 'Builds DenseNet-121, where each layer receives the feature maps of all earlier layers in its block; optional ImageNet weights.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.DenseNet121', `${KERAS_WEIGHTS}; its preprocess_input normalises with the ImageNet mean and std, as torchvision's weights expect.`)] },
+    inception_v3: { kind: 'function', summary: 'Builds Inception v3, which expects 299x299 inputs; in training mode it also returns auxiliary logits unless aux_logits=False.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.InceptionV3', `${KERAS_WEIGHTS} that its preprocess_input scales to [-1, 1]; torchvision's weights take ImageNet-normalised input (transform_input=True converts it inside the model).`)] },
+    convnext_tiny: { kind: 'function', summary: 'Builds ConvNeXt-Tiny, a convolutional network modernised with transformer-style design choices; optional ImageNet weights.', tags: ['transfer-learning'], equivalents: [eq('keras.applications.ConvNeXtTiny', `${KERAS_WEIGHTS} in 0-255: the model includes its own normalisation (include_preprocessing=True).`)] },
   }),
   ...defineGroup({ ...base, module: 'torchvision.transforms', sources: [`${VISION_DOCS}/transforms.html`] }, {
     Compose: { kind: 'class', summary: 'Chains several transforms into one callable.', tags: ['augmentation', 'data-pipeline'], equivalents: [eq('keras.Sequential', 'Keras preprocessing layers are stacked in a Sequential model or mapped over tf.data.')] },
@@ -62,7 +67,7 @@ export default [
   }),
   ...defineGroup({ ...base, module: 'torchvision.ops', sources: [`${VISION_DOCS}/ops.html`] }, {
     nms: { kind: 'function', summary: 'Non-maximum suppression of boxes by IoU threshold, returning kept indices.', equivalents: [eq('tensorflow.image.non_max_suppression')] },
-    sigmoid_focal_loss: { kind: 'function', summary: 'Focal loss on logits from RetinaNet: binary cross-entropy down-weighted for easy examples (alpha 0.25, gamma 2); no reduction by default.', tags: ['loss-metrics'], equivalents: [eq('keras.losses.BinaryFocalCrossentropy', 'The Keras loss takes probabilities unless from_logits=True and reduces to a mean by default.')] },
+    sigmoid_focal_loss: { kind: 'function', summary: 'Focal loss on logits from RetinaNet: binary cross-entropy down-weighted for easy examples (alpha 0.25, gamma 2); no reduction by default.', tags: ['loss-metrics'], equivalents: [eq('keras.losses.BinaryFocalCrossentropy', 'The Keras loss takes probabilities unless from_logits=True, applies alpha only with apply_class_balancing=True, and reduces to a mean by default.')] },
   }),
   ...defineGroup({ ...base, module: 'torchvision.io', sources: [`${VISION_DOCS}/io.html`] }, {
     read_image: { kind: 'function', summary: 'Reads a JPEG/PNG file into a CxHxW uint8 tensor.', tags: ['data-pipeline'] },
