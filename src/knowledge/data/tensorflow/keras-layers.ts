@@ -57,7 +57,7 @@ export default defineGroup(defaults, {
   UnitNormalization: layer('Scales each input to unit L2 norm.'),
   Normalization: layer('Preprocessing layer that standardises features with a mean and variance learned by adapt().', undefined, undefined, ['data-pipeline']),
   Rescaling: layer('Multiplies inputs by a scale and adds an offset, e.g. 1/255 for images.', 'torchvision.transforms.Normalize', 'Normalize subtracts a mean and divides by a std instead.', ['data-pipeline']),
-  Resizing: layer('Resizes image batches to a target height and width.', 'torchvision.transforms.Resize', undefined, ['data-pipeline']),
+  Resizing: layer('Resizes image batches to a target height and width.', 'torchvision.transforms.Resize', 'Resize antialiases by default (antialias=True), Resizing does not (antialias=False); an int size in Resize scales the shorter side instead.', ['data-pipeline']),
   CenterCrop: layer('Crops the centre of images to a target size.', 'torchvision.transforms.CenterCrop', undefined, ['augmentation']),
   RandomFlip: layer(
     'Randomly flips images during training (horizontally and vertically by default, mode="horizontal_and_vertical"); no-op at inference.',
@@ -65,7 +65,7 @@ export default defineGroup(defaults, {
     'RandomHorizontalFlip flips only horizontally: pass mode="horizontal" to RandomFlip to match. Keras layers live in the model; torchvision transforms live in the Dataset.',
     ['augmentation'],
   ),
-  RandomRotation: layer('Randomly rotates images by a fraction of 2*pi during training.', 'torchvision.transforms.RandomRotation', 'torchvision takes degrees.', ['augmentation']),
+  RandomRotation: layer('Randomly rotates images by a fraction of 2*pi during training.', 'torchvision.transforms.RandomRotation', 'torchvision takes degrees, fills the uncovered corners with 0 and samples by nearest neighbour by default, where Keras reflects (fill_mode="reflect") and interpolates bilinearly.', ['augmentation']),
   RandomZoom: layer('Randomly zooms images during training.', 'torchvision.transforms.RandomAffine', undefined, ['augmentation']),
   RandomCrop: layer('Randomly crops images during training; centre-crops at inference.', 'torchvision.transforms.RandomCrop', undefined, ['augmentation']),
   RandomContrast: layer(

@@ -36,7 +36,7 @@ const nn = defineGroup({ ...base, module: 'tensorflow.nn', sources: [`${GOLDEN}/
   moments: fn('Mean and variance over axes.', 'torch.var_mean', 'torch.var_mean returns (var, mean) and uses Bessel correction unless correction=0.'),
   l2_normalize: fn('Divides by the L2 norm along an axis, or over the whole tensor when axis is None (the default); epsilon bounds the squared norm.', 'torch.nn.functional.normalize', 'F.normalize uses dim=1 when no dim is given (TF axis=None normalises the whole tensor) and its eps bounds the norm itself.'),
   l2_loss: fn('Half the sum of squares, used for weight decay.', undefined, undefined, ['loss-metrics']),
-  embedding_lookup: fn('Gathers rows of an embedding matrix by id.', 'torch.nn.functional.embedding'),
+  embedding_lookup: fn('Gathers rows of an embedding matrix by id.', 'torch.nn.functional.embedding', 'The arguments come the other way round: F.embedding(input, weight) takes the ids first.'),
   softmax_cross_entropy_with_logits: fn('Cross-entropy between one-hot or soft labels and logits, per example.', 'torch.nn.functional.cross_entropy', 'F.cross_entropy also accepts class indices and averages by default.', ['loss-metrics']),
   sparse_softmax_cross_entropy_with_logits: fn('Cross-entropy between integer labels and logits, per example (no reduction).', 'torch.nn.functional.cross_entropy', 'Use reduction="none" for per-example values.', ['loss-metrics']),
   sigmoid_cross_entropy_with_logits: fn('Element-wise binary cross-entropy on logits.', 'torch.nn.functional.binary_cross_entropy_with_logits', undefined, ['loss-metrics']),
