@@ -116,3 +116,78 @@ suite('twins: a claim holds for every entry that shares it', () => {
     assert.deepStrictEqual(bad, []);
   });
 });
+
+/** Everything an equivalence says of the two sides: its note, layouts, outputs and argument mappings. */
+function says(ref: ApiRef): string {
+  const facts = [ref.note, ref.layout?.ours, ref.layout?.theirs, ref.output?.ours, ref.output?.theirs];
+  for (const p of ref.params ?? []) facts.push(p.ours, p.theirs, p.note);
+  return facts.filter(Boolean).join(' ');
+}
+
+/** The TensorFlow/Keras side and the PyTorch side of a cross-framework pair, whichever entry lists it. */
+function sides(from: KnowledgeEntry, ref: ApiRef): { tf: string; torch: string } {
+  return frameworkOf(from) === 'pytorch' ? { tf: ref.name, torch: from.name } : { tf: from.name, torch: ref.name };
+}
+
+/** A convolution by its last name part: conv2d, Conv3D, ConvTranspose1d, Conv2DTranspose, depthwise_conv2d (not ConvNeXt). */
+const CONVOLUTION = /^(?:depthwise_?)?conv(?:transpose)?(?:\d[dD])?(?:_?transpose)?$/i;
+
+suite('twins: every pair of one kind states the difference that kind has', () => {
+  // Second audit of issue 30 (bench/audit-issue30-second.md): these differences were written for some pairs of a kind
+  // and left out of others (tf.nn.conv3d gave only the input layout, VGG16 said nothing of preprocessing).
+  test('a convolution pair states the weight layouts, not only the input layouts (tf.nn.conv3d, torch.nn.Conv3d)', () => {
+    const bad: string[] = [];
+    let pairs = 0;
+    for (const { from, ref } of crossPairs()) {
+      const last = (name: string) => name.slice(name.lastIndexOf('.') + 1);
+      if (!CONVOLUTION.test(last(from.name)) || !CONVOLUTION.test(last(ref.name))) continue;
+      pairs++;
+      if (!/kernel|filter|weight/i.test(says(ref))) bad.push(`${from.name} -> ${ref.name}: "${ref.note ?? ''}"`);
+    }
+    assert.ok(pairs >= 15, `convolution pairs: ${pairs}`);
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('a pair with a Keras loss that has from_logits says what each side takes (sparse_categorical_crossentropy)', () => {
+    const bad: string[] = [];
+    let pairs = 0;
+    for (const { from, ref } of crossPairs()) {
+      const keras = sides(from, ref).tf;
+      if (!surfaces.parameters(keras)?.some((p) => p.name === 'from_logits')) continue;
+      pairs++;
+      if (!/from_logits/.test(says(ref))) bad.push(`${from.name} -> ${ref.name}: "${ref.note ?? ''}"`);
+    }
+    assert.ok(pairs >= 8, `pairs with a from_logits loss: ${pairs}`);
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('a pair of a torchvision model builder and a Keras application says how each side loads weights and prepares inputs', () => {
+    const bad: string[] = [];
+    let pairs = 0;
+    for (const { from, ref } of crossPairs()) {
+      const names = [from.name, ref.name];
+      if (from.kind === 'module' || !names.some((n) => n.startsWith('torchvision.models.')) || !names.some((n) => n.startsWith('keras.applications.'))) continue;
+      pairs++;
+      const text = says(ref);
+      if (!/weights/.test(text) || !/preprocess|normalis|rescal/i.test(text)) bad.push(`${from.name} -> ${ref.name}: "${ref.note ?? ''}"`);
+    }
+    assert.ok(pairs >= 10, `model pairs: ${pairs}`);
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('a pair whose two sides default the axis differently says so (tf.nn.l2_normalize axis=None, F.normalize dim=1)', () => {
+    const bad: string[] = [];
+    let pairs = 0;
+    for (const { from, ref } of crossPairs()) {
+      const { tf, torch } = sides(from, ref);
+      const axis = surfaces.parameters(tf)?.find((p) => p.name === 'axis');
+      const dim = surfaces.parameters(torch)?.find((p) => p.name === 'dim');
+      // Only defaults both signatures state: a required dim, or a C builtin without one, says nothing of a default.
+      if (axis?.default === undefined || dim?.default === undefined || axis.default === dim.default) continue;
+      pairs++;
+      if (!/\baxis\b|\bdim\b/.test(says(ref))) bad.push(`${from.name} -> ${ref.name}: axis=${axis.default}, dim=${dim.default}, "${ref.note ?? ''}"`);
+    }
+    assert.ok(pairs >= 5, `pairs with two axis defaults: ${pairs}`);
+    assert.deepStrictEqual(bad, []);
+  });
+});

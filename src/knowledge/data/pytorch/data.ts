@@ -41,6 +41,6 @@ export default [
     distributed: { kind: 'module', summary: 'Holds DistributedSampler for splitting a dataset across processes.', docs: `${DATA}#torch.utils.data.distributed.DistributedSampler`, tags: ['distributed'] },
   }),
   ...defineGroup({ ...D, module: 'torch.utils.data.distributed' }, {
-    DistributedSampler: { kind: 'class', summary: 'Gives each process of a distributed job its own shard of the dataset; call sampler.set_epoch(epoch) each epoch so shuffling changes.', tags: ['distributed', ...T], equivalents: [eq('tensorflow.distribute.MirroredStrategy', 'TF strategies shard input with strategy.experimental_distribute_dataset.'), eq('tensorflow.distribute.InputContext', 'With distribute_datasets_from_function, shard by hand: dataset.shard(ctx.num_input_pipelines, ctx.input_pipeline_id).')] },
+    DistributedSampler: { kind: 'class', summary: 'Gives each process of a distributed job its own shard of the dataset; call sampler.set_epoch(epoch) each epoch so shuffling changes.', tags: ['distributed', ...T], equivalents: [eq('tensorflow.distribute.MirroredStrategy', 'TF strategies split input with strategy.experimental_distribute_dataset, which divides each batch of the dataset among the replicas: batch it with the global batch size (per-replica size times num_replicas_in_sync), where a DataLoader batch_size is per process.'), eq('tensorflow.distribute.InputContext', 'With distribute_datasets_from_function, shard by hand: dataset.shard(ctx.num_input_pipelines, ctx.input_pipeline_id).')] },
   }),
 ];

@@ -24,7 +24,7 @@ export default [
     clip_grad_norm_: { kind: 'function', summary: 'Rescales gradients in place so their total norm is at most max_norm and returns the original norm; call after backward (and after scaler.unscale_ with AMP).', tags: ['training-loop'], equivalents: [eq('tensorflow.clip_by_global_norm'), eq('keras.optimizers.Optimizer', 'Keras optimizers take clipnorm/global_clipnorm arguments.')] },
     clip_grad_value_: { kind: 'function', summary: 'Clamps every gradient element in place to [-clip_value, clip_value].', tags: ['training-loop'], equivalents: [eq('tensorflow.clip_by_value')] },
     parameters_to_vector: { kind: 'function', summary: 'Flattens an iterable of parameters into one 1-D tensor.' },
-    vector_to_parameters: { kind: 'function', summary: 'Copies slices of a 1-D tensor back into a set of parameters.' },
+    vector_to_parameters: { kind: 'function', summary: 'Makes each parameter a view of its slice of a 1-D tensor (the inverse of parameters_to_vector); nothing is copied, so later in-place changes to the vector change the parameters.' },
     rnn: { kind: 'module', summary: 'Helpers for variable-length sequences: padding and packing for the recurrent layers.', docs: page('nn.html', 'utilities') },
     parametrizations: { kind: 'module', summary: 'Parametrizations registered on module weights, such as orthogonal, spectral_norm and (in 2.x) weight_norm.', docs: page('nn.html', 'utilities') },
   }),

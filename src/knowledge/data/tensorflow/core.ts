@@ -74,7 +74,7 @@ const core = defineGroup({ ...base, module: 'tensorflow' }, {
   gather_nd: { kind: 'function', summary: 'Gathers slices using multi-dimensional indices; in PyTorch advanced indexing x[idx[:, 0], idx[:, 1]] does the same.', tags: ['tensors'] },
   scatter_nd: op('Creates a tensor by scattering updates into zeros at indices; updates at a repeated index are summed.', 'torch.Tensor.index_put_', 'index_put_ writes into an existing tensor in place (start from torch.zeros(shape)) and keeps only one update per repeated index unless accumulate=True, which sums them as scatter_nd does.'),
   tensor_scatter_nd_update: op('Returns a copy of a tensor with values replaced at indices (TF tensors are immutable).', 'torch.Tensor.index_put_', 'index_put_ works in place.'),
-  where: op('Selects from two tensors by a condition, or returns coordinates of true elements.', 'torch.where'),
+  where: op('Selects from two tensors by a condition, or returns coordinates of true elements.', 'torch.where', 'With only a condition torch.where returns a tuple of index tensors, one per dim; torch.nonzero(condition) gives the (N, rank) coordinates tf.where returns.'),
   boolean_mask: op('Keeps elements where a boolean mask is true.', 'torch.masked_select', 'Or boolean indexing x[mask].'),
   one_hot: op('One-hot encodes integer indices.', 'torch.nn.functional.one_hot', 'torch returns int64 and infers depth when not given; tf needs depth and returns float32 by default.'),
   zeros: op('A tensor of zeros; default dtype float32.', 'torch.zeros'),

@@ -11,7 +11,7 @@ export default [
   }),
   ...defineGroup(defaults, {
     Strategy: { kind: 'class', summary: 'Base class of strategies: scope(), run(), reduce(), experimental_distribute_dataset().', tags: DIST },
-    MirroredStrategy: { kind: 'class', summary: 'Synchronous data parallelism across the GPUs of one machine, in one process.', tags: DIST, equivalents: [{ name: 'torch.nn.parallel.DistributedDataParallel', note: 'DDP runs one process per GPU, launched with torchrun; MirroredStrategy drives all GPUs from one Python process.' }] },
+    MirroredStrategy: { kind: 'class', summary: 'Synchronous data parallelism across the GPUs of one machine, in one process.', tags: DIST, equivalents: [{ name: 'torch.nn.parallel.DistributedDataParallel', note: 'DDP runs one process per GPU, launched with torchrun; MirroredStrategy drives all GPUs from one Python process. A DataLoader batch_size under DDP is per process, where a dataset given to experimental_distribute_dataset is batched with the global batch size.' }] },
     MultiWorkerMirroredStrategy: { kind: 'class', summary: 'Synchronous data parallelism across several machines, configured through TF_CONFIG.', tags: DIST, sources: [`${GOLDEN}/tensorflow.distribute.-multi-worker-mirrored-strategy.pbtxt`], equivalents: [{ name: 'torch.nn.parallel.DistributedDataParallel', note: 'Multi-node DDP uses torchrun rendezvous instead of TF_CONFIG.' }] },
     TPUStrategy: { kind: 'class', summary: 'Runs training on Cloud TPUs and TPU pods.', tags: DIST, sources: [`${GOLDEN}/tensorflow.distribute.-t-p-u-strategy.pbtxt`] },
     ReduceOp: { kind: 'class', summary: 'How values are combined across replicas (SUM, MEAN).', tags: DIST, equivalents: [{ name: 'torch.distributed.ReduceOp' }] },

@@ -16,8 +16,6 @@ function layer(summary: string, torch?: string, note?: string, tags: string[] = 
   return { kind: 'class', summary, tags, ...(torch ? { equivalents: [{ name: torch, ...(note ? { note } : {}) }] } : {}) };
 }
 
-const CHANNELS = 'Keras defaults to channels_last (NHWC); PyTorch expects channels first (NCHW) and needs in_channels.';
-
 export default defineGroup(defaults, {
   Layer: { kind: 'class', summary: 'Base class for layers: create weights in build() (or __init__), compute in call(); training is passed to call.', tags: ['custom-layer'], equivalents: [{ name: 'torch.nn.Module', note: 'PyTorch has no deferred build(); input sizes are given up front. Train/eval mode is module state, not a call argument.' }] },
   Input: { kind: 'function', summary: 'Creates a symbolic input for the functional API (alias of keras.Input).', tags: ['sequential-model'] },
@@ -54,11 +52,11 @@ export default defineGroup(defaults, {
   Permute: layer('Permutes non-batch dimensions.'),
   RepeatVector: layer('Repeats a 2-D input n times along a new time axis.'),
   Lambda: layer('Wraps an arbitrary expression as a layer; subclass Layer for anything that must be saved reliably.'),
-  Conv1D: layer('1-D convolution over steps x channels.', 'torch.nn.Conv1d', CHANNELS),
-  Conv2D: layer('2-D convolution; filters, kernel_size, strides, padding "valid" or "same".', 'torch.nn.Conv2d', CHANNELS),
-  Conv3D: layer('3-D convolution for volumes or video.', 'torch.nn.Conv3d', CHANNELS),
-  Conv2DTranspose: layer('Transposed 2-D convolution for upsampling.', 'torch.nn.ConvTranspose2d', CHANNELS),
-  DepthwiseConv2D: layer('Depthwise 2-D convolution, one filter per input channel.', 'torch.nn.Conv2d', 'Use groups=in_channels in PyTorch.'),
+  Conv1D: layer('1-D convolution over steps x channels.', 'torch.nn.Conv1d', 'Keras defaults to channels_last (N, L, C) with a kernel (k, in/groups, filters); PyTorch takes (N, C, L), needs in_channels, and its weight is (out, in/groups, k).'),
+  Conv2D: layer('2-D convolution; filters, kernel_size, strides, padding "valid" or "same".', 'torch.nn.Conv2d', 'Keras defaults to channels_last (N, H, W, C) with a kernel (kh, kw, in/groups, filters); PyTorch takes (N, C, H, W), needs in_channels, and its weight is (out, in/groups, kh, kw).'),
+  Conv3D: layer('3-D convolution for volumes or video.', 'torch.nn.Conv3d', 'Keras defaults to channels_last (N, D, H, W, C) with a kernel (kd, kh, kw, in/groups, filters); PyTorch takes (N, C, D, H, W), needs in_channels, and its weight is (out, in/groups, kd, kh, kw).'),
+  Conv2DTranspose: layer('Transposed 2-D convolution for upsampling.', 'torch.nn.ConvTranspose2d', 'Keras defaults to channels_last (N, H, W, C) with a kernel (kh, kw, filters, in); PyTorch takes (N, C, H, W), needs in_channels, and its weight is (in, out, kh, kw).'),
+  DepthwiseConv2D: layer('Depthwise 2-D convolution, one filter per input channel.', 'torch.nn.Conv2d', 'Use groups=in_channels in PyTorch, with out_channels = in_channels * depth_multiplier; the kernel (kh, kw, in, depth_multiplier) becomes a weight (in * depth_multiplier, 1, kh, kw).'),
   SeparableConv2D: layer('Depthwise then pointwise 2-D convolution.'),
   MaxPooling1D: layer('1-D max pooling; strides default to pool_size.', 'torch.nn.MaxPool1d'),
   MaxPooling2D: layer('2-D max pooling; strides default to pool_size.', 'torch.nn.MaxPool2d', 'Padding is "valid"/"same" in Keras and an integer in PyTorch.'),
@@ -75,7 +73,7 @@ export default defineGroup(defaults, {
   UnitNormalization: layer('Scales each input to unit L2 norm.'),
   Normalization: layer('Preprocessing layer that standardises features with a mean and variance learned by adapt().', undefined, undefined, ['data-pipeline']),
   Rescaling: layer('Multiplies inputs by a scale and adds an offset, e.g. 1/255 for images.', 'torchvision.transforms.Normalize', 'Normalize subtracts a mean and divides by a std instead.', ['data-pipeline']),
-  Resizing: layer('Resizes image batches to a target height and width.', 'torchvision.transforms.Resize', undefined, ['data-pipeline']),
+  Resizing: layer('Resizes image batches to a target height and width.', 'torchvision.transforms.Resize', 'Resize antialiases by default (antialias=True), Resizing does not (antialias=False); an int size in Resize scales the shorter side instead.', ['data-pipeline']),
   CenterCrop: layer('Crops the centre of images to a target size.', 'torchvision.transforms.CenterCrop', undefined, ['augmentation']),
   RandomFlip: layer(
     'Randomly flips images during training (horizontally and vertically by default, mode="horizontal_and_vertical"); no-op at inference.',
@@ -83,7 +81,7 @@ export default defineGroup(defaults, {
     'RandomHorizontalFlip flips only horizontally: pass mode="horizontal" to RandomFlip to match. Keras layers live in the model; torchvision transforms live in the Dataset.',
     ['augmentation'],
   ),
-  RandomRotation: layer('Randomly rotates images by a fraction of 2*pi during training.', 'torchvision.transforms.RandomRotation', 'torchvision takes degrees.', ['augmentation']),
+  RandomRotation: layer('Randomly rotates images by a fraction of 2*pi during training.', 'torchvision.transforms.RandomRotation', 'torchvision takes degrees, fills the uncovered corners with 0 and samples by nearest neighbour by default, where Keras reflects (fill_mode="reflect") and interpolates bilinearly.', ['augmentation']),
   RandomZoom: layer('Randomly zooms images during training.', 'torchvision.transforms.RandomAffine', undefined, ['augmentation']),
   RandomCrop: layer('Randomly crops images during training; centre-crops at inference.', 'torchvision.transforms.RandomCrop', undefined, ['augmentation']),
   RandomContrast: layer(
@@ -114,7 +112,7 @@ export default defineGroup(defaults, {
   AdditiveAttention: layer('Additive (Bahdanau-style) attention.'),
   GroupQueryAttention: layer('Grouped-query attention (Keras 3 layer), fewer key/value heads than query heads.'),
   Add: layer('Adds a list of inputs element-wise (functional API merge).', undefined, undefined, ['sequential-model']),
-  Concatenate: layer('Concatenates a list of inputs along an axis.', 'torch.cat', undefined, ['sequential-model']),
+  Concatenate: layer('Concatenates a list of inputs along an axis, the last by default.', 'torch.cat', 'torch.cat joins along dim=0 unless given dim; pass dim=-1 (or dim=1 for channels-first features).', ['sequential-model']),
   Multiply: layer('Multiplies a list of inputs element-wise.'),
   Average: layer('Averages a list of inputs element-wise.'),
   Dot: layer('Dot product between samples of two inputs.'),

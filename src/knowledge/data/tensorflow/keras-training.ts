@@ -24,6 +24,8 @@ const LR_KEYWORD: EntrySpec['keywords'] = {
 };
 const optimizer = (spec: EntrySpec): EntrySpec => ({ ...spec, keywords: LR_KEYWORD });
 const LOSS = ['loss-metrics'];
+/** What every keras.applications ↔ torchvision.models pair differs in besides preprocessing (second audit of issue 30). */
+const TORCHVISION_WEIGHTS = 'torchvision builds random weights unless weights= is given (Keras loads ImageNet weights by default) and takes NCHW input scaled to [0, 1] and normalised with the ImageNet mean and std';
 const CB = ['training-loop'];
 const LR = ['lr-schedule'];
 
@@ -53,7 +55,7 @@ export default defineGroup(defaults, {
   'losses.SparseCategoricalCrossentropy': { ...cls('Cross-entropy for integer labels; from_logits=False by default, so pass from_logits=True when the model outputs logits.', ['loss-metrics', 'mnist-mlp']), equivalents: [PAIRS.sparseCceToCrossEntropy] },
   'losses.CategoricalCrossentropy': { ...cls('Cross-entropy for one-hot or soft labels; from_logits=False by default.', LOSS), equivalents: [PAIRS.cceToCrossEntropy] },
   'losses.BinaryCrossentropy': { ...cls('Binary cross-entropy; from_logits=False expects probabilities.', LOSS), equivalents: [PAIRS.bceToBceWithLogits] },
-  'losses.BinaryFocalCrossentropy': cls('Binary cross-entropy with a focal term for class imbalance.', LOSS, 'torchvision.ops.sigmoid_focal_loss'),
+  'losses.BinaryFocalCrossentropy': cls('Binary cross-entropy with a focal term for class imbalance (gamma 2); alpha weighs the classes only with apply_class_balancing=True.', LOSS, 'torchvision.ops.sigmoid_focal_loss', 'sigmoid_focal_loss takes logits (from_logits=True here), always applies alpha=0.25 (here only with apply_class_balancing=True) and does not reduce by default.'),
   'losses.MeanSquaredError': cls('Mean of squared errors.', LOSS, 'torch.nn.MSELoss'),
   'losses.MeanAbsoluteError': cls('Mean of absolute errors.', LOSS, 'torch.nn.L1Loss'),
   'losses.Huber': cls('Huber loss with delta 1.0 by default.', LOSS, 'torch.nn.HuberLoss'),
@@ -61,7 +63,7 @@ export default defineGroup(defaults, {
   'losses.CosineSimilarity': cls('Negative cosine similarity as a loss.', LOSS, 'torch.nn.CosineEmbeddingLoss', 'Keras returns the negated mean cosine (-1 is best); CosineEmbeddingLoss with target 1 returns 1 - cosine (0 is best).'),
   'losses.Hinge': cls('Hinge loss mean(max(1 - y_true * y_pred, 0)) for labels in {-1, 1}; 0/1 labels are converted. PyTorch has no built-in counterpart (HingeEmbeddingLoss is a different formula); write torch.clamp(1 - y * pred, min=0).mean().', LOSS),
   'losses.CTC': cls('Connectionist temporal classification loss.', LOSS, 'torch.nn.CTCLoss'),
-  'losses.sparse_categorical_crossentropy': { kind: 'function', summary: 'Functional form: per-example cross-entropy for integer labels.', tags: LOSS, equivalents: [{ name: 'torch.nn.functional.cross_entropy' }] },
+  'losses.sparse_categorical_crossentropy': { kind: 'function', summary: 'Functional form: per-example cross-entropy for integer labels.', tags: LOSS, equivalents: [{ name: 'torch.nn.functional.cross_entropy', note: 'F.cross_entropy takes logits and averages over the batch by default; this function takes probabilities unless from_logits=True and returns one loss per example, as F.cross_entropy does with reduction="none".' }] },
   metrics: { kind: 'module', summary: 'Stateful metrics updated per batch and reset per epoch.', tags: LOSS },
   'metrics.Metric': cls('Base class for stateful metrics (update_state, result, reset_state).', LOSS),
   'metrics.Accuracy': cls('Fraction of predictions equal to labels.', LOSS),
@@ -91,12 +93,12 @@ export default defineGroup(defaults, {
   'mixed_precision.Policy': cls('A dtype policy (compute dtype and variable dtype).', ['mixed-precision']),
   'mixed_precision.LossScaleOptimizer': cls('Wraps an optimizer with dynamic loss scaling for float16 training; compile() adds it automatically under mixed_float16.', ['mixed-precision'], 'torch.amp.GradScaler'),
   applications: { kind: 'module', summary: 'Pre-trained image models (ImageNet weights) with matching preprocess_input functions.', tags: ['transfer-learning'], equivalents: [{ name: 'torchvision.models' }] },
-  'applications.ResNet50': cls('ResNet-50 with optional ImageNet weights; include_top=False gives a feature extractor.', ['transfer-learning'], 'torchvision.models.resnet50', 'Keras models take NHWC input with their own preprocess_input; torchvision takes NCHW normalised tensors.'),
-  'applications.MobileNetV2': cls('MobileNetV2, a small model for mobile and transfer learning.', ['transfer-learning'], 'torchvision.models.mobilenet_v2'),
-  'applications.EfficientNetB0': cls('EfficientNet-B0; expects inputs in 0-255 (normalisation is built in).', ['transfer-learning'], 'torchvision.models.efficientnet_b0'),
-  'applications.VGG16': cls('VGG-16 classic convolutional network.', ['transfer-learning'], 'torchvision.models.vgg16'),
-  'applications.InceptionV3': cls('Inception-v3, default input 299x299.', ['transfer-learning'], 'torchvision.models.inception_v3'),
-  'applications.DenseNet121': cls('DenseNet-121 with optional ImageNet weights.', ['transfer-learning'], 'torchvision.models.densenet121'),
-  'applications.ConvNeXtTiny': cls('ConvNeXt-Tiny with optional ImageNet weights.', ['transfer-learning'], 'torchvision.models.convnext_tiny'),
+  'applications.ResNet50': cls('ResNet-50 with optional ImageNet weights; include_top=False gives a feature extractor.', ['transfer-learning'], 'torchvision.models.resnet50', `${TORCHVISION_WEIGHTS}; Keras takes NHWC input through its caffe-style preprocess_input (BGR, minus the ImageNet means, no scaling).`),
+  'applications.MobileNetV2': cls('MobileNetV2, a small model for mobile and transfer learning.', ['transfer-learning'], 'torchvision.models.mobilenet_v2', `${TORCHVISION_WEIGHTS}; Keras takes NHWC input that its preprocess_input scales to [-1, 1].`),
+  'applications.EfficientNetB0': cls('EfficientNet-B0; expects inputs in 0-255 (normalisation is built in).', ['transfer-learning'], 'torchvision.models.efficientnet_b0', `${TORCHVISION_WEIGHTS}; the Keras model rescales NHWC 0-255 input itself (its preprocess_input passes it through).`),
+  'applications.VGG16': cls('VGG-16 classic convolutional network; loads ImageNet weights unless weights=None.', ['transfer-learning'], 'torchvision.models.vgg16', `${TORCHVISION_WEIGHTS}; Keras takes NHWC input through its caffe-style preprocess_input (BGR, minus the ImageNet means, no scaling).`),
+  'applications.InceptionV3': cls('Inception-v3, default input 299x299.', ['transfer-learning'], 'torchvision.models.inception_v3', `${TORCHVISION_WEIGHTS}; Keras takes NHWC input that its preprocess_input scales to [-1, 1].`),
+  'applications.DenseNet121': cls('DenseNet-121 with optional ImageNet weights.', ['transfer-learning'], 'torchvision.models.densenet121', `${TORCHVISION_WEIGHTS}; Keras preprocess_input normalises the same way, on NHWC input.`),
+  'applications.ConvNeXtTiny': cls('ConvNeXt-Tiny with optional ImageNet weights.', ['transfer-learning'], 'torchvision.models.convnext_tiny', `${TORCHVISION_WEIGHTS}; the Keras model normalises NHWC 0-255 input itself (include_preprocessing=True).`),
   'applications.Xception': cls('Xception, default input 299x299.', ['transfer-learning']),
 });
