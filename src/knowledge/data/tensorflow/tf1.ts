@@ -6,6 +6,7 @@ import { defineGroup, docsUrl } from '../../define';
 import type { EntrySpec } from '../../define';
 import type { GraphMode, KnowledgeEntry, Replacement } from '../../types';
 import graphModeFacts from './graph-mode.json';
+import { initialWeights } from '../pairs';
 
 const RENAMES = 'https://github.com/tensorflow/tensorflow/blob/master/tensorflow/tools/compatibility/renames_v2.py';
 const MIGRATE = 'https://www.tensorflow.org/guide/migrate';
@@ -197,8 +198,8 @@ const entries: KnowledgeEntry[] = [
     'image.resize_image_with_crop_or_pad': moved('function', 'Crop-or-pad resize (TF1 name).', 'tensorflow.image.resize_with_crop_or_pad', { tags: ['augmentation'] }),
     'image.resize_bilinear': idiomatic('image.resize_bilinear', 'function', 'Bilinear image resize (TF1).', 'tensorflow.image.resize', 'Use tf.image.resize(images, size, method="bilinear"); TF2 resize has no align_corners and uses half-pixel centres.', { tags: ['augmentation'] }),
     'image.resize_nearest_neighbor': idiomatic('image.resize_nearest_neighbor', 'function', 'Nearest-neighbour image resize (TF1).', 'tensorflow.image.resize', 'Use tf.image.resize(images, size, method="nearest").', { tags: ['augmentation'] }),
-    'layers.dense': kerasStub('layers.dense', 'function', 'Functional fully connected layer that creates its variables in the current scope.', 'keras.layers.Dense', 'Create a keras.layers.Dense once and call it; weights live on the layer.', { tags: ['sequential-model', 'mnist-mlp'], equivalents: [{ name: 'torch.nn.Linear' }] }),
-    'layers.conv2d': kerasStub('layers.conv2d', 'function', 'Functional 2-D convolution layer (TF1).', 'keras.layers.Conv2D', 'Use keras.layers.Conv2D.', { tags: ['sequential-model'], equivalents: [{ name: 'torch.nn.Conv2d', note: 'NCHW in PyTorch with a weight (out, in, kh, kw); the TF1 kernel variable is (kh, kw, in, out), as in keras.layers.Conv2D.' }] }),
+    'layers.dense': kerasStub('layers.dense', 'function', 'Functional fully connected layer that creates its variables in the current scope.', 'keras.layers.Dense', 'Create a keras.layers.Dense once and call it; weights live on the layer.', { tags: ['sequential-model', 'mnist-mlp'], equivalents: [{ name: 'torch.nn.Linear', note: `Linear needs in_features and has no activation argument; its weight is (out, in), the TF1 kernel variable (in, out), as in keras.layers.Dense. ${initialWeights('in_features', 'the TF1 layer')}` }] }),
+    'layers.conv2d': kerasStub('layers.conv2d', 'function', 'Functional 2-D convolution layer (TF1).', 'keras.layers.Conv2D', 'Use keras.layers.Conv2D.', { tags: ['sequential-model'], equivalents: [{ name: 'torch.nn.Conv2d', note: `NCHW in PyTorch with a weight (out, in, kh, kw); the TF1 kernel variable is (kh, kw, in, out), as in keras.layers.Conv2D. ${initialWeights('in × kh × kw', 'the TF1 layer')}` }] }),
     'layers.conv1d': kerasStub('layers.conv1d', 'function', 'Functional 1-D convolution layer (TF1).', 'keras.layers.Conv1D', 'Use keras.layers.Conv1D.'),
     'layers.conv2d_transpose': kerasStub('layers.conv2d_transpose', 'function', 'Functional transposed convolution (TF1).', 'keras.layers.Conv2DTranspose', 'Use keras.layers.Conv2DTranspose.'),
     'layers.max_pooling2d': kerasStub('layers.max_pooling2d', 'function', 'Functional 2-D max pooling (TF1).', 'keras.layers.MaxPooling2D', 'Use keras.layers.MaxPooling2D.'),
