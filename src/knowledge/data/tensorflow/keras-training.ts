@@ -38,7 +38,7 @@ export default defineGroup(defaults, {
   'optimizers.SGD': optimizer(cls('Stochastic gradient descent with optional momentum and Nesterov; learning_rate 0.01 by default.', OPT, 'torch.optim.SGD', 'Keras momentum update matches PyTorch for a constant learning rate; check defaults before comparing runs.')),
   'optimizers.RMSprop': optimizer(cls('RMSprop; learning_rate 0.001, rho 0.9, epsilon 1e-7 by default.', OPT, 'torch.optim.RMSprop', 'PyTorch defaults are lr 0.01, alpha (=rho) 0.99, eps 1e-8.')),
   'optimizers.Adagrad': optimizer(cls('Adagrad; initial_accumulator_value 0.1 by default.', OPT, 'torch.optim.Adagrad', 'PyTorch initial_accumulator_value defaults to 0.')),
-  'optimizers.Adadelta': optimizer(cls('Adadelta optimizer (adaptive per-parameter step sizes).', OPT, 'torch.optim.Adadelta')),
+  'optimizers.Adadelta': optimizer(cls('Adadelta optimizer (adaptive per-parameter step sizes).', OPT, 'torch.optim.Adadelta', 'PyTorch defaults differ: lr 1.0, rho 0.9, eps 1e-6 (Keras learning_rate 0.001, rho 0.95, epsilon 1e-7).')),
   'optimizers.Adamax': optimizer(cls('Adamax, the infinity-norm variant of Adam.', OPT, 'torch.optim.Adamax')),
   'optimizers.Nadam': optimizer(cls('Adam with Nesterov momentum.', OPT, 'torch.optim.NAdam', 'The momentum schedules differ (Keras: beta_1 * (1 - 0.5 * 0.96^t); PyTorch: 0.96^(t * momentum_decay) with momentum_decay 0.004), so the updates differ from the first step.')),
   'optimizers.Ftrl': optimizer(cls('Follow-the-regularized-leader optimizer, used for wide sparse models.', OPT)),
