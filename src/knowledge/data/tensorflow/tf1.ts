@@ -53,6 +53,17 @@ function kerasStub(key: string, kind: EntrySpec['kind'], summary: string, target
   return { kind, summary, replacement, status: KERAS3_STUB, verified: STUB_VERIFIED, sources: [RENAMES, MIGRATE, LAZY_LOADER], ...extra };
 }
 
+/**
+ * A TF1 RNN function whose tf.compat.v1 copy runs, but with no cell TensorFlow 2.21 ships: under Keras 3 every class in
+ * tf.compat.v1.nn.rnn_cell raises AttributeError and Keras 3 cells are refused (TypeError from get_initial_state), so
+ * only a cell written by hand works (checked in the third audit of issue 30).
+ */
+const CELLS_RAISE = { ...REMOVED_2_0, note: 'Gone from the TF2 namespace; its tf.compat.v1 copy runs only with a cell you write yourself, since TensorFlow 2.21 with Keras 3 has no TF1 cell that works.' };
+function needsCell(key: string, kind: EntrySpec['kind'], summary: string, target: string, note: string, extra: Partial<EntrySpec> = {}): EntrySpec {
+  const replacement: Replacement = { name: target, note: `${note} tf.compat.v1.${key} still runs, but every cell class in tf.compat.v1.nn.rnn_cell raises AttributeError in TensorFlow 2.21 with Keras 3 (not available with Keras 3) and Keras 3 cells are refused (TypeError), so it takes only a cell you write yourself.` };
+  return { kind, summary, replacement, status: CELLS_RAISE, ...extra };
+}
+
 /** A pure rename that tf_upgrade_v2 applies: same function, new module. */
 function moved(kind: EntrySpec['kind'], summary: string, target: string, extra: Partial<EntrySpec> = {}): EntrySpec {
   return { kind, summary, replacement: { name: target, dropIn: true, note: 'Same op under its TF2 name.' }, tags: ['tensors'], ...extra };
@@ -214,9 +225,9 @@ const entries: KnowledgeEntry[] = [
     'layers.Dropout': kerasStub('layers.Dropout', 'class', 'TF1 dropout layer class.', 'keras.layers.Dropout', 'Use keras.layers.Dropout.'),
     'layers.Flatten': kerasStub('layers.Flatten', 'class', 'TF1 flatten layer class.', 'keras.layers.Flatten', 'Use keras.layers.Flatten.'),
     'layers.MaxPooling2D': kerasStub('layers.MaxPooling2D', 'class', 'TF1 max pooling layer class.', 'keras.layers.MaxPooling2D', 'Use keras.layers.MaxPooling2D.'),
-    'nn.dynamic_rnn': idiomatic('nn.dynamic_rnn', 'function', 'Runs an RNN cell over a batch of sequences in a graph loop.', 'keras.layers.RNN', 'Use keras.layers.RNN with a cell, or LSTM/GRU layers directly.', { equivalents: [{ name: 'torch.nn.LSTM', note: 'dynamic_rnn defaults to batch-major input (time_major=False: batch, time, features); nn.LSTM defaults to sequence-first (batch_first=False: time, batch, features).' }] }),
-    'nn.bidirectional_dynamic_rnn': idiomatic('nn.bidirectional_dynamic_rnn', 'function', 'Bidirectional dynamic RNN (TF1).', 'keras.layers.Bidirectional', 'Wrap a Keras recurrent layer in Bidirectional.'),
-    'nn.static_rnn': idiomatic('nn.static_rnn', 'function', 'Unrolled RNN over a Python list of time steps (TF1).', 'keras.layers.RNN', 'Use keras.layers.RNN (unroll=True if needed).'),
+    'nn.dynamic_rnn': needsCell('nn.dynamic_rnn', 'function', 'Runs an RNN cell over a batch of sequences in a graph loop.', 'keras.layers.RNN', 'Use keras.layers.RNN with a cell, or LSTM/GRU layers directly.', { equivalents: [{ name: 'torch.nn.LSTM', note: 'dynamic_rnn defaults to batch-major input (time_major=False: batch, time, features); nn.LSTM defaults to sequence-first (batch_first=False: time, batch, features).' }] }),
+    'nn.bidirectional_dynamic_rnn': needsCell('nn.bidirectional_dynamic_rnn', 'function', 'Bidirectional dynamic RNN (TF1).', 'keras.layers.Bidirectional', 'Wrap a Keras recurrent layer in Bidirectional: keras.layers.Bidirectional(keras.layers.RNN(cell)) for a Keras cell.'),
+    'nn.static_rnn': needsCell('nn.static_rnn', 'function', 'Unrolled RNN over a Python list of time steps (TF1).', 'keras.layers.RNN', 'Use keras.layers.RNN (unroll=True if needed).'),
     'nn.xw_plus_b': idiomatic('nn.xw_plus_b', 'function', 'Computes matmul(x, w) + b.', 'keras.layers.Dense', 'Use a Dense layer or tf.matmul plus tf.nn.bias_add.'),
     'train.AdamOptimizer': idiomatic('train.AdamOptimizer', 'class', 'TF1 Adam optimizer; epsilon 1e-8 by default.', 'keras.optimizers.Adam', 'Keras Adam defaults epsilon to 1e-7; pass epsilon=1e-8 to match.', { tags: ['training-loop', 'mnist-mlp'], equivalents: [{ name: 'torch.optim.Adam', note: 'PyTorch eps is 1e-8, like TF1.' }], section: 'changes-since-2023' }),
     'train.GradientDescentOptimizer': idiomatic('train.GradientDescentOptimizer', 'class', 'TF1 plain gradient descent optimizer.', 'keras.optimizers.SGD', 'Use keras.optimizers.SGD(learning_rate=...).', { tags: ['training-loop'], equivalents: [{ name: 'torch.optim.SGD' }] }),
