@@ -111,7 +111,7 @@ const entries: KnowledgeEntry[] = [
     },
     'tensorflow.python_io': { kind: 'module', summary: 'TF1 home of TFRecord reading and writing helpers.', replacement: { name: 'tensorflow.io', note: 'TFRecordWriter and TFRecordOptions moved to tf.io; reading goes through tf.data.TFRecordDataset.' }, tags: ['data-pipeline'] },
     'tensorflow.saved_model.loader': { kind: 'module', summary: 'TF1 SavedModel loading into a session.', replacement: { name: 'tensorflow.saved_model.load', note: 'tf.compat.v1.saved_model.loader keeps the session-based loader.' }, tags: ['export'] },
-    'tensorflow.saved_model.builder': { kind: 'module', summary: 'TF1 SavedModelBuilder for session graphs.', replacement: { name: 'tensorflow.saved_model.save', note: 'tf.compat.v1.saved_model.builder keeps the builder.' }, tags: ['export'] },
+    'tensorflow.saved_model.builder': { kind: 'module', summary: 'TF1 SavedModelBuilder for session graphs.', replacement: { name: 'tensorflow.saved_model.save', note: 'tf.compat.v1.saved_model.builder keeps the builder in graph mode only: call tf.compat.v1.disable_v2_behavior() first.' }, tags: ['export'] },
     'tensorflow.saved_model.tag_constants': { kind: 'module', summary: 'TF1 module of SavedModel tag constants.', replacement: { name: 'tensorflow.saved_model.SERVING', note: 'The tags are top-level constants of tf.saved_model in TF2.' }, tags: ['export'] },
     'tensorflow.layers': {
       kind: 'module',
