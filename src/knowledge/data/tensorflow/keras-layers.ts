@@ -49,7 +49,7 @@ export default defineGroup(defaults, {
   SpatialDropout2D: layer('Drops whole feature maps instead of single elements.', 'torch.nn.Dropout2d', `Dropout2d reads (N, C, H, W), channels first. ${DROPOUT_TRAINING}; p defaults to 0.5.`),
   GaussianNoise: layer('Adds zero-mean Gaussian noise during training only.'),
   Flatten: layer('Flattens all but the batch dimension.', 'torch.nn.Flatten', undefined, ['sequential-model', 'mnist-mlp']),
-  Reshape: layer('Reshapes the non-batch dimensions to a target shape.', 'torch.nn.Unflatten', 'Or call x.reshape inside forward.'),
+  Reshape: layer('Reshapes the non-batch dimensions to a target shape.', 'torch.nn.Unflatten', 'Unflatten(dim, unflattened_size) expands one dim: Unflatten(1, shape) matches Reshape(shape) on (N, features) input. To reshape several dims, call x.reshape(x.shape[0], ...) inside forward.'),
   Permute: layer('Permutes non-batch dimensions.'),
   RepeatVector: layer('Repeats a 2-D input n times along a new time axis.'),
   Lambda: layer('Wraps an arbitrary expression as a layer; subclass Layer for anything that must be saved reliably.'),
