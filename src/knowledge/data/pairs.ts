@@ -5,6 +5,36 @@
  */
 import type { ApiRef } from '../types';
 
+/*
+ * What every pair of one kind differs in, written once and put into each pair's note (third audit of issue 30;
+ * test/unit/knowledge/twins.test.ts checks each kind against the installed signatures).
+ */
+
+/** Every Keras loss is called (y_true, y_pred); PyTorch losses take the prediction first. */
+export const KERAS_LOSS_ORDER = 'Keras takes (y_true, y_pred), PyTorch (input, target)';
+/** tf.nn losses on logits take the labels first. */
+export const TF_NN_LOSS_ORDER = 'TF takes (labels, logits), PyTorch (input, target)';
+/** MSE, MAE and Huber give the same value with the arguments swapped (checked by running both orders). */
+export const SYMMETRIC_LOSS = `${KERAS_LOSS_ORDER}; this loss gives the same value either way.`;
+/** Keras and tf.nn cross-entropies read the classes on the last axis, PyTorch's on dim 1 of (N, C, ...). */
+export const CLASS_AXIS = 'Keras and TF read the classes on the last axis (axis=-1), PyTorch on dim 1: move them there when the input has more than two dims';
+export const CLASS_AXIS_NO_ARG = 'TF reads the classes on the last axis, PyTorch on dim 1';
+/** Keras clips probabilities at epsilon 1e-7; torch.nn.functional.binary_cross_entropy clamps the log at -100. */
+export const BCE_CLIPPING = 'Keras clips probabilities to [1e-7, 1 - 1e-7] where PyTorch clamps the log at -100: an output of exactly 1 with target 0 costs about 16 in Keras and 100 in PyTorch.';
+/**
+ * Keras layers start from glorot_uniform and zeros; PyTorch's reset_parameters draws weight and bias from
+ * U(±1/√fan_in), with fan_in read from the weight (in/groups × kernel size; out/groups × kernel size for transposes).
+ */
+export const initialWeights = (fanIn: string, keras = 'Keras'): string =>
+  `Initial weights differ: ${keras} starts from glorot_uniform and a zero bias, PyTorch draws weight and bias from U(±1/√fan_in), fan_in = ${fanIn}.`;
+/** Keras recurrent layers start from glorot_uniform, orthogonal and zeros; PyTorch's from U(±1/√hidden_size) for every parameter. */
+export const rnnInitialWeights = (lstm: boolean): string =>
+  `Initial weights differ: Keras starts from glorot_uniform input kernels, orthogonal recurrent kernels and zero biases${lstm ? ' (the forget gate at 1: unit_forget_bias=True)' : ''}, PyTorch draws every weight and bias from U(±1/√hidden_size).`;
+/** Keras dropout layers act by the call's training flag, PyTorch modules by their mode. */
+export const DROPOUT_TRAINING = 'Keras follows the training flag of the call (fit sets it; a direct call does not drop), PyTorch the module mode (a new module trains until eval())';
+/** keras.applications classes end in a softmax; torchvision's builders return logits. */
+export const KERAS_APPLICATION_HEAD = 'The Keras model ends in a softmax (classifier_activation="softmax") and returns probabilities; torchvision models return logits.';
+
 /** torch.nn.Linear -> keras.layers.Dense */
 export const linearToDense: ApiRef = {
   name: 'keras.layers.Dense',
@@ -69,7 +99,7 @@ export const dropoutToDropout: ApiRef = {
 /** torch.nn.Dropout1d -> keras.layers.SpatialDropout1D */
 export const dropout1dToSpatialDropout1D: ApiRef = {
   name: 'keras.layers.SpatialDropout1D',
-  note: 'Both drop whole channels, but SpatialDropout1D reads (batch, steps, channels) while Dropout1d reads (N, C, L): transpose, or the wrong axis is dropped. Keras rate has no default.',
+  note: `Both drop whole channels, but SpatialDropout1D reads (batch, steps, channels) while Dropout1d reads (N, C, L): transpose, or the wrong axis is dropped. Keras rate has no default, and ${DROPOUT_TRAINING}.`,
   params: [{ ours: 'p', ourDefault: '0.5', theirs: 'rate' }],
   layout: { ours: '(N, C, L): channels first', theirs: '(batch, steps, channels): channels last' },
 };
@@ -88,7 +118,7 @@ export const embeddingToEmbedding: ApiRef = {
 /** torch.nn.LSTM -> keras.layers.LSTM */
 export const lstmToLstm: ApiRef = {
   name: 'keras.layers.LSTM',
-  note: 'Keras is batch-first and returns only the last output unless return_sequences/return_state; nn.LSTM returns (output, (h_n, c_n)) and is sequence-first unless batch_first=True. Its dropout acts between stacked layers, Keras dropout on the inputs of one layer.',
+  note: `Keras is batch-first and returns only the last output unless return_sequences/return_state; nn.LSTM returns (output, (h_n, c_n)) and is sequence-first unless batch_first=True. Its dropout acts between stacked layers, Keras dropout on the inputs of one layer. ${rnnInitialWeights(true)}`,
   params: [
     { ours: 'hidden_size', theirs: 'units' },
     { ours: 'input_size', note: 'Keras infers the input size when first called.' },
@@ -105,7 +135,7 @@ export const lstmToLstm: ApiRef = {
 /** torch.nn.GRU -> keras.layers.GRU */
 export const gruToGru: ApiRef = {
   name: 'keras.layers.GRU',
-  note: 'Keras is batch-first and returns the last output unless return_sequences; nn.GRU returns (output, h_n) and is sequence-first unless batch_first=True. Keras reset_after=True applies the reset gate after the recurrent matmul like PyTorch, but weights are laid out differently.',
+  note: `Keras is batch-first and returns the last output unless return_sequences; nn.GRU returns (output, h_n) and is sequence-first unless batch_first=True. Keras reset_after=True applies the reset gate after the recurrent matmul like PyTorch, but weights are laid out differently. ${rnnInitialWeights(false)}`,
   params: [
     { ours: 'hidden_size', theirs: 'units' },
     { ours: 'bias', ourDefault: 'True', theirs: 'use_bias', theirDefault: 'True' },
@@ -119,7 +149,7 @@ export const gruToGru: ApiRef = {
 /** torch.nn.PReLU -> keras.layers.PReLU */
 export const preluToPrelu: ApiRef = {
   name: 'keras.layers.PReLU',
-  note: 'Different defaults: PyTorch learns one slope shared by all channels, starting at 0.25; Keras learns one slope per input unit (every non-batch position unless shared_axes), starting at 0.',
+  note: 'Different defaults: PyTorch learns one slope shared by all channels, with initial value 0.25; Keras learns one slope per input unit (every non-batch position unless shared_axes), with initial value 0.',
   params: [
     { ours: 'init', ourDefault: '0.25', theirs: 'alpha_initializer', theirDefault: "'Zeros'" },
     { ours: 'num_parameters', ourDefault: '1', theirs: 'shared_axes', theirDefault: 'None', note: 'num_parameters=C gives one slope per channel; shared_axes lists the axes that share one slope.' },
@@ -157,7 +187,7 @@ export const chunkToSplit: ApiRef = {
 /** keras.losses.SparseCategoricalCrossentropy -> torch.nn.CrossEntropyLoss */
 export const sparseCceToCrossEntropy: ApiRef = {
   name: 'torch.nn.CrossEntropyLoss',
-  note: 'CrossEntropyLoss always takes logits (it applies log-softmax itself): use from_logits=True on the Keras side for the same model. Targets are int64 class indices; ignore_index defaults to -100.',
+  note: `CrossEntropyLoss always takes logits (it applies log-softmax itself): use from_logits=True on the Keras side for the same model. Targets are int64 class indices; ignore_index defaults to -100. ${KERAS_LOSS_ORDER}; ${CLASS_AXIS}.`,
   params: [
     { ours: 'from_logits', ourDefault: 'False', note: 'CrossEntropyLoss always expects logits.' },
     { ours: 'ignore_class', ourDefault: 'None', theirs: 'ignore_index', theirDefault: '-100' },
@@ -169,7 +199,7 @@ export const sparseCceToCrossEntropy: ApiRef = {
 /** keras.losses.CategoricalCrossentropy -> torch.nn.CrossEntropyLoss */
 export const cceToCrossEntropy: ApiRef = {
   name: 'torch.nn.CrossEntropyLoss',
-  note: 'CrossEntropyLoss takes logits and accepts class-probability targets of shape (N, C); use from_logits=True on the Keras side for the same model.',
+  note: `CrossEntropyLoss takes logits and accepts class-probability targets of shape (N, C); use from_logits=True on the Keras side for the same model. ${KERAS_LOSS_ORDER}; ${CLASS_AXIS}.`,
   params: [
     { ours: 'from_logits', ourDefault: 'False', note: 'CrossEntropyLoss always expects logits.' },
     { ours: 'label_smoothing', ourDefault: '0.0', theirs: 'label_smoothing', theirDefault: '0.0' },
@@ -181,7 +211,7 @@ export const cceToCrossEntropy: ApiRef = {
 /** keras.losses.BinaryCrossentropy -> torch.nn.BCEWithLogitsLoss */
 export const bceToBceWithLogits: ApiRef = {
   name: 'torch.nn.BCEWithLogitsLoss',
-  note: 'BCEWithLogitsLoss takes logits, like from_logits=True; torch.nn.BCELoss takes probabilities, like the Keras default from_logits=False.',
+  note: `BCEWithLogitsLoss takes logits, like from_logits=True; torch.nn.BCELoss takes probabilities, like the Keras default from_logits=False. ${KERAS_LOSS_ORDER}. Against BCELoss: ${BCE_CLIPPING}`,
   params: [
     { ours: 'from_logits', ourDefault: 'False', note: 'BCEWithLogitsLoss always expects logits.' },
     { ours: 'label_smoothing', ourDefault: '0.0', note: 'No PyTorch argument: smooth the targets yourself.' },
@@ -251,3 +281,4 @@ export const maxPool2dToMaxPooling2D: ApiRef = {
   ],
   layout: { ours: '(N, C, H, W)', theirs: '(N, H, W, C) unless data_format="channels_first"' },
 };
+

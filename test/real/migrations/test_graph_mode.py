@@ -42,6 +42,10 @@ PROBES = {
     "tensorflow.train.AdagradOptimizer": LOSS + "v1.train.AdagradOptimizer(0.1).minimize(loss)",
     "tensorflow.train.AdadeltaOptimizer": LOSS + "v1.train.AdadeltaOptimizer(0.1).minimize(loss)",
     "tensorflow.train.FtrlOptimizer": LOSS + "v1.train.FtrlOptimizer(0.1).minimize(loss)",
+    # The builder constructs eagerly; adding a session's graph to it is what needs graph mode.
+    "tensorflow.saved_model.builder": "v1.saved_model.builder.SavedModelBuilder(logdir + '/m').add_meta_graph_and_variables(v1.Session(), ['serve'])",
+    "tensorflow.saved_model.builder.SavedModelBuilder": "v1.saved_model.builder.SavedModelBuilder(logdir + '/m').add_meta_graph_and_variables(v1.Session(), ['serve'])",
+    "tensorflow.saved_model.simple_save": "x = tf.constant([1.0])\nv1.saved_model.simple_save(v1.Session(), logdir + '/s', {'x': x}, {'y': x * 2.0})",
 }
 
 RUNNER = r'''

@@ -212,6 +212,28 @@ suite('every recommended name runs in the installed releases (per name, group no
     assert.strictEqual(legacy?.entry.replacement?.name, 'keras.optimizers');
   });
 
+  test('a TF1 RNN function whose tf.compat.v1 copy takes a cell says that TensorFlow has no TF1 cell left that works', () => {
+    // Third audit of issue 30: "tf.compat.v1.nn.bidirectional_dynamic_rnn keeps the TF1 behaviour", yet every
+    // tf.compat.v1.nn.rnn_cell class raises under Keras 3 (the dump records it) and Keras 3 cells are refused.
+    const cells = ['RNNCell', 'BasicLSTMCell', 'LSTMCell', 'GRUCell', 'MultiRNNCell'].map((c) => `tensorflow.compat.v1.nn.rnn_cell.${c}`);
+    const cellsThatRun = cells.filter((n) => {
+      const resolution = installed.resolve(n);
+      return resolution.state !== 'absent' || !resolution.raises;
+    });
+    assert.deepStrictEqual(cellsThatRun, []);
+    const bad: string[] = [];
+    let functions = 0;
+    for (const e of ALL_ENTRIES) {
+      if (e.framework !== 'tensorflow' || e.status.state !== 'removed' || e.name.startsWith('tensorflow.compat.')) continue;
+      const params = surfaces.parameters(compatTwin(e.name));
+      if (!params?.some((p) => /^cells?(?:_fw|_bw)?$/.test(p.name))) continue;
+      functions++;
+      if (!/tf\.compat\.v1\.nn\.rnn_cell/.test(e.replacement?.note ?? '') || /keeps the TF1/.test(`${e.status.note ?? ''} ${e.replacement?.note ?? ''}`)) bad.push(`${e.name}: "${e.replacement?.note ?? ''}"`);
+    }
+    assert.ok(functions >= 3, `TF1 functions taking a cell: ${functions}`);
+    assert.deepStrictEqual(bad, []);
+  });
+
   test('every graph-mode fact belongs to an entry, which carries it (graph-mode.json is run in the real layer)', () => {
     const carried = new Set(ALL_ENTRIES.filter((e) => e.graphMode).map((e) => e.name));
     const facts = Object.keys((GRAPH_MODE as { apis: Record<string, unknown> }).apis);

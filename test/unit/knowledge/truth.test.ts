@@ -368,6 +368,31 @@ suite('knowledge base against the installed frameworks (test/fixtures/truth)', (
     assert.deepStrictEqual(bad, []);
   });
 
+  test('a replacement or pair whose two signatures give one argument different numbers as defaults names that argument', () => {
+    // Third audit of issue 30: TF1 AdadeltaOptimizer (epsilon 1e-8) -> keras.optimizers.Adadelta (1e-7) said nothing, though
+    // the first steps differ about threefold; AdamOptimizer and RMSPropOptimizer said it.
+    const number = (value: string | undefined): number | undefined => (value === undefined || value.trim() === '' || Number.isNaN(Number(value)) ? undefined : Number(value));
+    const bad: string[] = [];
+    let compared = 0;
+    for (const { from, ref, role } of allRefs()) {
+      const ours = surfaces.parameters(livingName(from));
+      const theirs = surfaces.parameters(ref.name);
+      if (!ours || !theirs) continue;
+      const differing = ours.filter((p) => {
+        const a = number(p.default);
+        const b = number(theirs.find((q) => q.name === p.name)?.default);
+        return a !== undefined && b !== undefined && a !== b;
+      });
+      if (differing.length === 0) continue;
+      compared++;
+      // A replacement's note or the entry's summary may say it; an equivalent says it in its note or structured facts.
+      const text = (role === 'replacement' ? [ref.note, from.summary] : [ref.note, ...(ref.params ?? []).flatMap((p) => [p.ours, p.theirs, p.note])]).filter(Boolean).join(' ').toLowerCase();
+      for (const p of differing) if (!text.includes(p.name.toLowerCase())) bad.push(`${from.name} -> ${ref.name}: ${p.name} ${p.default} vs ${theirs.find((q) => q.name === p.name)?.default}`);
+    }
+    assert.ok(compared >= 10, `pairs with a differing numeric default: ${compared}`);
+    assert.deepStrictEqual(bad, []);
+  });
+
   test('the important cross-framework pairs carry structured facts', () => {
     const pairs: Array<[string, string]> = [
       ['keras.layers.Dense', 'torch.nn.Linear'],

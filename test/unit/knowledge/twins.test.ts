@@ -6,7 +6,7 @@
 import * as assert from 'node:assert';
 import { ALL_ENTRIES } from '../../../src/knowledge/all';
 import type { ApiRef, KnowledgeEntry } from '../../../src/knowledge/types';
-import { dumpFor, parametersOf, Surfaces } from './apiSurface';
+import { dumpFor, parametersOf, Surfaces, type DumpedName } from './apiSurface';
 
 const surfaces = new Surfaces();
 const byName = new Map(ALL_ENTRIES.map((e) => [e.name, e] as const));
@@ -132,6 +132,43 @@ function sides(from: KnowledgeEntry, ref: ApiRef): { tf: string; torch: string }
 /** A convolution by its last name part: conv2d, Conv3D, ConvTranspose1d, Conv2DTranspose, depthwise_conv2d (not ConvNeXt). */
 const CONVOLUTION = /^(?:depthwise_?)?conv(?:transpose)?(?:\d[dD])?(?:_?transpose)?$/i;
 
+/** A PyTorch module that draws its own initial weights: it or a base class (torch.nn.RNNBase) defines reset_parameters. */
+function resetsParameters(name: string): boolean {
+  for (let at: string | undefined = name, hops = 0; at && hops < 10; hops++) {
+    const record: DumpedName | undefined = surfaces.find(at)?.record;
+    if (record?.members?.includes('reset_parameters')) return true;
+    at = record?.base;
+  }
+  return false;
+}
+
+/** A PyTorch cross-entropy by its last name part: they read the classes on dim 1 (not binary_cross_entropy). */
+const CROSS_ENTROPY = /^(?:cross_entropy|CrossEntropyLoss|nll_loss|NLLLoss)$/;
+
+/** Keras initializer arguments of a layer's weights (not gamma/beta of a normalisation, which start as PyTorch's do). */
+const WEIGHT_INITIALIZER = /^(?:kernel|depthwise|embeddings|alpha)_initializer$/;
+
+/** A TensorFlow or Keras loss that takes the labels first: a function of (y_true, ...) or (labels, ...), or a keras.Loss. */
+function labelsFirst(name: string): boolean {
+  const found = surfaces.find(name);
+  if (found?.record.kind === 'class') {
+    for (let at = found.record.base, hops = 0; at && hops < 10; hops++) {
+      if (at === 'keras.Loss') return true;
+      at = surfaces.find(at)?.record.base;
+    }
+    return false;
+  }
+  const first = surfaces.parameters(name)?.[0]?.name;
+  return first === 'y_true' || first === 'labels';
+}
+
+/** A PyTorch loss that takes the prediction first: a function of (input, target, ...) or a torch.nn loss module. */
+function predictionFirst(name: string): boolean {
+  if (surfaces.find(name)?.record.kind === 'class') return /^torch\.nn\.\w+Loss$/.test(name);
+  const params = surfaces.parameters(name)?.map((p) => p.name) ?? [];
+  return params[0] === 'input' && params.includes('target');
+}
+
 suite('twins: every pair of one kind states the difference that kind has', () => {
   // Second audit of issue 30 (bench/audit-issue30-second.md): these differences were written for some pairs of a kind
   // and left out of others (tf.nn.conv3d gave only the input layout, VGG16 said nothing of preprocessing).
@@ -161,7 +198,7 @@ suite('twins: every pair of one kind states the difference that kind has', () =>
     assert.deepStrictEqual(bad, []);
   });
 
-  test('a pair of a torchvision model builder and a Keras application says how each side loads weights and prepares inputs', () => {
+  test('a pair of a torchvision model builder and a Keras application says how each side loads weights, prepares inputs and ends', () => {
     const bad: string[] = [];
     let pairs = 0;
     for (const { from, ref } of crossPairs()) {
@@ -169,7 +206,8 @@ suite('twins: every pair of one kind states the difference that kind has', () =>
       if (from.kind === 'module' || !names.some((n) => n.startsWith('torchvision.models.')) || !names.some((n) => n.startsWith('keras.applications.'))) continue;
       pairs++;
       const text = says(ref);
-      if (!/weights/.test(text) || !/preprocess|normalis|rescal/i.test(text)) bad.push(`${from.name} -> ${ref.name}: "${ref.note ?? ''}"`);
+      // Third audit: Keras applications end in a softmax (classifier_activation='softmax'), torchvision models in logits.
+      if (!/weights/.test(text) || !/preprocess|normalis|rescal/i.test(text) || !/softmax/.test(text) || !/logits/.test(text)) bad.push(`${from.name} -> ${ref.name}: "${ref.note ?? ''}"`);
     }
     assert.ok(pairs >= 10, `model pairs: ${pairs}`);
     assert.deepStrictEqual(bad, []);
@@ -188,6 +226,68 @@ suite('twins: every pair of one kind states the difference that kind has', () =>
       if (!/\baxis\b|\bdim\b/.test(says(ref))) bad.push(`${from.name} -> ${ref.name}: axis=${axis.default}, dim=${dim.default}, "${ref.note ?? ''}"`);
     }
     assert.ok(pairs >= 5, `pairs with two axis defaults: ${pairs}`);
+    assert.deepStrictEqual(bad, []);
+  });
+
+  // Third audit of issue 30 (bench/audit-issue30-third.md): these differences were written for one pair of a kind
+  // (KLDivLoss's argument order, Conv2d's initial weights, Dropout's training flag) and left out of the others.
+  test('a loss pair says which argument comes first: Keras (y_true, y_pred) and tf.nn (labels, logits) against PyTorch (input, target)', () => {
+    const bad: string[] = [];
+    let pairs = 0;
+    for (const { from, ref } of crossPairs()) {
+      const { tf, torch } = sides(from, ref);
+      if (!labelsFirst(tf) || !predictionFirst(torch)) continue;
+      pairs++;
+      if (!/\((?:y_true, y_pred|labels, logits)\)/.test(says(ref))) bad.push(`${from.name} -> ${ref.name}: "${ref.note ?? ''}"`);
+    }
+    assert.ok(pairs >= 30, `loss pairs: ${pairs}`);
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('a cross-entropy pair says which axis holds the classes (the last in Keras and tf.nn, dim 1 in PyTorch)', () => {
+    const bad: string[] = [];
+    let pairs = 0;
+    for (const { from, ref } of crossPairs()) {
+      const { tf, torch } = sides(from, ref);
+      if (!CROSS_ENTROPY.test(torch.slice(torch.lastIndexOf('.') + 1)) || !surfaces.parameters(tf)?.some((p) => p.name === 'axis')) continue;
+      pairs++;
+      const text = says(ref);
+      if (!/\baxis\b/.test(text) || !/\bdim\b/.test(text)) bad.push(`${from.name} -> ${ref.name}: "${ref.note ?? ''}"`);
+    }
+    assert.ok(pairs >= 8, `cross-entropy pairs: ${pairs}`);
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('a pair of a PyTorch layer with reset_parameters and a Keras layer with a weight initializer says the initial weights differ', () => {
+    const bad: string[] = [];
+    let pairs = 0;
+    for (const { from, ref } of crossPairs()) {
+      const { tf, torch } = sides(from, ref);
+      if (!resetsParameters(torch)) continue;
+      // A TF1 layer (tf.layers.dense) only raises under Keras 3: read the initializers of the Keras layer it names.
+      const keras = surfaces.parameters(tf) ? tf : byName.get(tf)?.replacement?.name;
+      const initializers = (keras ? surfaces.parameters(keras) : undefined)?.filter((p) => WEIGHT_INITIALIZER.test(p.name));
+      if (!initializers?.length) continue;
+      pairs++;
+      if (!/\binitial/i.test(says(ref))) bad.push(`${from.name} -> ${ref.name}: ${initializers.map((p) => `${p.name}=${p.default}`).join(', ')}`);
+    }
+    assert.ok(pairs >= 30, `weighted layer pairs: ${pairs}`);
+    assert.deepStrictEqual(bad, []);
+  });
+
+  test('a dropout pair says Keras drops by the training flag of the call, PyTorch by the module mode', () => {
+    const bad: string[] = [];
+    let pairs = 0;
+    for (const { from, ref } of crossPairs()) {
+      const { tf, torch } = sides(from, ref);
+      // PyTorch's p has a default, Keras's rate has none: the dropout modules and layers (and F.dropout / tf.nn.dropout).
+      const p = surfaces.parameters(torch)?.find((x) => x.name === 'p');
+      const rate = surfaces.parameters(tf)?.find((x) => x.name === 'rate');
+      if (p?.default === undefined || !rate || rate.default !== undefined) continue;
+      pairs++;
+      if (!/training/.test(says(ref))) bad.push(`${from.name} -> ${ref.name}: "${ref.note ?? ''}"`);
+    }
+    assert.ok(pairs >= 8, `dropout pairs: ${pairs}`);
     assert.deepStrictEqual(bad, []);
   });
 });

@@ -1,6 +1,7 @@
 /** torch.nn.functional: stateless activations, layers and losses, including the deprecated aliases old code still calls. */
 import { defineGroup } from '../../define';
 import { VERIFIED_113, VERIFIED_DOCS, eq, generated, page } from './common';
+import { BCE_CLIPPING, CLASS_AXIS, CLASS_AXIS_NO_ARG, KERAS_LOSS_ORDER, SYMMETRIC_LOSS, TF_NN_LOSS_ORDER } from '../pairs';
 
 const SOURCES = [page('nn.functional.html'), 'https://github.com/pytorch/pytorch/blob/main/torch/nn/functional.py'];
 const D = { framework: 'pytorch' as const, module: 'torch.nn.functional', verified: VERIFIED_113, sources: SOURCES, docs: generated };
@@ -45,14 +46,14 @@ export default defineGroup(D, {
   cosine_similarity: { kind: 'function', summary: 'Cosine similarity along dim (1 by default) with eps for stability.' },
   pairwise_distance: { kind: 'function', summary: 'p-norm distance between corresponding vectors of two inputs.' },
   scaled_dot_product_attention: { kind: 'function', summary: 'Fused attention softmax(QK^T/sqrt(d)) V with optional mask, dropout and is_causal; dispatches to FlashAttention or memory-efficient kernels when possible. Added in PyTorch 2.0.', verified: VERIFIED_DOCS, sources: [generated('torch.nn.functional.scaled_dot_product_attention'), 'https://pytorch.org/blog/pytorch-2.0-release/'], section: 'performance' },
-  cross_entropy: { kind: 'function', summary: 'Functional CrossEntropyLoss: logits plus class indices (or probabilities), with weight, ignore_index, reduction and label_smoothing.', tags: ['loss-metrics'], equivalents: [eq('tensorflow.nn.sparse_softmax_cross_entropy_with_logits', 'Returns per-example losses; average them yourself.'), eq('keras.losses.SparseCategoricalCrossentropy', 'Needs from_logits=True.')] },
+  cross_entropy: { kind: 'function', summary: 'Functional CrossEntropyLoss: logits plus class indices (or probabilities), with weight, ignore_index, reduction and label_smoothing.', tags: ['loss-metrics'], equivalents: [eq('tensorflow.nn.sparse_softmax_cross_entropy_with_logits', `${TF_NN_LOSS_ORDER}; ${CLASS_AXIS_NO_ARG}. TF returns per-example losses; average them yourself.`), eq('keras.losses.SparseCategoricalCrossentropy', `Needs from_logits=True. ${KERAS_LOSS_ORDER}; ${CLASS_AXIS}.`)] },
   nll_loss: { kind: 'function', summary: 'Negative log-likelihood on log-probabilities with class-index targets.', tags: ['loss-metrics'] },
-  binary_cross_entropy: { kind: 'function', summary: 'Binary cross-entropy on probabilities; prefer the with_logits version for stability.', tags: ['loss-metrics'], equivalents: [eq('keras.losses.BinaryCrossentropy', 'Both take probabilities by default (Keras from_logits=False).')] },
-  binary_cross_entropy_with_logits: { kind: 'function', summary: 'Numerically stable sigmoid + binary cross-entropy on logits; supports pos_weight.', tags: ['loss-metrics'], equivalents: [eq('tensorflow.nn.sigmoid_cross_entropy_with_logits', 'Returns per-element losses without reduction.')] },
-  mse_loss: { kind: 'function', summary: 'Mean squared error, averaged by default.', tags: ['loss-metrics'], equivalents: [eq('keras.losses.MeanSquaredError')] },
-  l1_loss: { kind: 'function', summary: 'Mean absolute error, averaged by default.', tags: ['loss-metrics'], equivalents: [eq('keras.losses.MeanAbsoluteError')] },
+  binary_cross_entropy: { kind: 'function', summary: 'Binary cross-entropy on probabilities; prefer the with_logits version for stability.', tags: ['loss-metrics'], equivalents: [eq('keras.losses.BinaryCrossentropy', `Both take probabilities by default (Keras from_logits=False), in the other order: ${KERAS_LOSS_ORDER}. ${BCE_CLIPPING}`)] },
+  binary_cross_entropy_with_logits: { kind: 'function', summary: 'Numerically stable sigmoid + binary cross-entropy on logits; supports pos_weight.', tags: ['loss-metrics'], equivalents: [eq('tensorflow.nn.sigmoid_cross_entropy_with_logits', `${TF_NN_LOSS_ORDER}, and TF returns per-element losses without reduction.`)] },
+  mse_loss: { kind: 'function', summary: 'Mean squared error, averaged by default.', tags: ['loss-metrics'], equivalents: [eq('keras.losses.MeanSquaredError', SYMMETRIC_LOSS)] },
+  l1_loss: { kind: 'function', summary: 'Mean absolute error, averaged by default.', tags: ['loss-metrics'], equivalents: [eq('keras.losses.MeanAbsoluteError', SYMMETRIC_LOSS)] },
   smooth_l1_loss: { kind: 'function', summary: 'Smooth L1 loss with threshold beta (1.0 by default).', tags: ['loss-metrics'] },
-  huber_loss: { kind: 'function', summary: 'Huber loss with threshold delta (1.0 by default).', tags: ['loss-metrics'], equivalents: [eq('keras.losses.Huber')] },
+  huber_loss: { kind: 'function', summary: 'Huber loss with threshold delta (1.0 by default).', tags: ['loss-metrics'], equivalents: [eq('keras.losses.Huber', SYMMETRIC_LOSS)] },
   kl_div: { kind: 'function', summary: 'KL divergence with input as log-probabilities; use reduction="batchmean" for the true mean.', tags: ['loss-metrics'] },
   sigmoid: {
     kind: 'function',

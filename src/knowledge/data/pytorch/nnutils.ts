@@ -21,7 +21,7 @@ export default [
     orthogonal_: { kind: 'function', summary: 'Fills a tensor with a (semi-)orthogonal matrix, often used for RNN weights.', tags: ['custom-layer'], equivalents: [eq('keras.initializers.Orthogonal')] },
   }),
   ...defineGroup(U, {
-    clip_grad_norm_: { kind: 'function', summary: 'Rescales gradients in place so their total norm is at most max_norm and returns the original norm; call after backward (and after scaler.unscale_ with AMP).', tags: ['training-loop'], equivalents: [eq('tensorflow.clip_by_global_norm'), eq('keras.optimizers.Optimizer', 'Keras optimizers take clipnorm/global_clipnorm arguments.')] },
+    clip_grad_norm_: { kind: 'function', summary: 'Rescales gradients in place so their total norm is at most max_norm and returns the original norm; call after backward (and after scaler.unscale_ with AMP).', tags: ['training-loop'], equivalents: [eq('tensorflow.clip_by_global_norm', 'TF returns a tuple (the clipped tensors, the norm before clipping) and leaves its input unchanged; clip_grad_norm_ rescales each .grad in place and returns only the norm.'), eq('keras.optimizers.Optimizer', 'Pass global_clipnorm to a Keras optimizer: it clips by the norm of all gradients together, as clip_grad_norm_ does, while clipnorm clips each gradient by its own norm.')] },
     clip_grad_value_: { kind: 'function', summary: 'Clamps every gradient element in place to [-clip_value, clip_value].', tags: ['training-loop'], equivalents: [eq('tensorflow.clip_by_value')] },
     parameters_to_vector: { kind: 'function', summary: 'Flattens an iterable of parameters into one 1-D tensor.' },
     vector_to_parameters: { kind: 'function', summary: 'Makes each parameter a view of its slice of a 1-D tensor (the inverse of parameters_to_vector); nothing is copied, so later in-place changes to the vector change the parameters.' },
@@ -35,7 +35,7 @@ export default [
     PackedSequence: { kind: 'class', summary: 'Holds the data and batch sizes of a packed batch of variable-length sequences.' },
   }),
   ...defineGroup({ ...U, module: 'torch.nn.utils.parametrizations' }, {
-    spectral_norm: { kind: 'function', summary: 'Registers spectral normalisation of a module weight as a parametrization, common in GAN discriminators.', equivalents: [eq('keras.layers.SpectralNormalization')] },
+    spectral_norm: { kind: 'function', summary: 'Registers spectral normalisation of a module weight as a parametrization, common in GAN discriminators.', equivalents: [eq('keras.layers.SpectralNormalization', 'Keras wraps a layer and normalises only in training calls, writing the normalised kernel back into the layer: until the first training call it runs with the raw kernel, and its power iteration starts from a random vector. PyTorch runs 15 iterations when it registers, one more per training forward, and divides the weight on every forward, in eval mode too.')] },
     orthogonal: { kind: 'function', summary: 'Constrains a module weight to be orthogonal or unitary through a parametrization.' },
   }),
 ];

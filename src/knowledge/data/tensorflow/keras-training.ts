@@ -2,6 +2,7 @@
 import { defineGroup, docsUrl } from '../../define';
 import type { EntrySpec } from '../../define';
 import * as PAIRS from '../pairs';
+import { CLASS_AXIS, KERAS_APPLICATION_HEAD, KERAS_LOSS_ORDER, SYMMETRIC_LOSS } from '../pairs';
 
 const KERAS_API = 'https://github.com/keras-team/keras/tree/master/keras/api';
 const tfKerasDocs = (name: string) => docsUrl.tf(name.replace(/^keras\./, 'tensorflow.keras.'));
@@ -37,7 +38,7 @@ export default defineGroup(defaults, {
   'optimizers.SGD': optimizer(cls('Stochastic gradient descent with optional momentum and Nesterov; learning_rate 0.01 by default.', OPT, 'torch.optim.SGD', 'Keras momentum update matches PyTorch for a constant learning rate; check defaults before comparing runs.')),
   'optimizers.RMSprop': optimizer(cls('RMSprop; learning_rate 0.001, rho 0.9, epsilon 1e-7 by default.', OPT, 'torch.optim.RMSprop', 'PyTorch defaults are lr 0.01, alpha (=rho) 0.99, eps 1e-8.')),
   'optimizers.Adagrad': optimizer(cls('Adagrad; initial_accumulator_value 0.1 by default.', OPT, 'torch.optim.Adagrad', 'PyTorch initial_accumulator_value defaults to 0.')),
-  'optimizers.Adadelta': optimizer(cls('Adadelta optimizer (adaptive per-parameter step sizes).', OPT, 'torch.optim.Adadelta')),
+  'optimizers.Adadelta': optimizer(cls('Adadelta optimizer (adaptive per-parameter step sizes).', OPT, 'torch.optim.Adadelta', 'PyTorch defaults differ: lr 1.0, rho 0.9, eps 1e-6 (Keras learning_rate 0.001, rho 0.95, epsilon 1e-7).')),
   'optimizers.Adamax': optimizer(cls('Adamax, the infinity-norm variant of Adam.', OPT, 'torch.optim.Adamax')),
   'optimizers.Nadam': optimizer(cls('Adam with Nesterov momentum.', OPT, 'torch.optim.NAdam', 'The momentum schedules differ (Keras: beta_1 * (1 - 0.5 * 0.96^t); PyTorch: 0.96^(t * momentum_decay) with momentum_decay 0.004), so the updates differ from the first step.')),
   'optimizers.Ftrl': optimizer(cls('Follow-the-regularized-leader optimizer, used for wide sparse models.', OPT)),
@@ -56,14 +57,14 @@ export default defineGroup(defaults, {
   'losses.CategoricalCrossentropy': { ...cls('Cross-entropy for one-hot or soft labels; from_logits=False by default.', LOSS), equivalents: [PAIRS.cceToCrossEntropy] },
   'losses.BinaryCrossentropy': { ...cls('Binary cross-entropy; from_logits=False expects probabilities.', LOSS), equivalents: [PAIRS.bceToBceWithLogits] },
   'losses.BinaryFocalCrossentropy': cls('Binary cross-entropy with a focal term for class imbalance (gamma 2); alpha weighs the classes only with apply_class_balancing=True.', LOSS, 'torchvision.ops.sigmoid_focal_loss', 'sigmoid_focal_loss takes logits (from_logits=True here), always applies alpha=0.25 (here only with apply_class_balancing=True) and does not reduce by default.'),
-  'losses.MeanSquaredError': cls('Mean of squared errors.', LOSS, 'torch.nn.MSELoss'),
-  'losses.MeanAbsoluteError': cls('Mean of absolute errors.', LOSS, 'torch.nn.L1Loss'),
-  'losses.Huber': cls('Huber loss with delta 1.0 by default.', LOSS, 'torch.nn.HuberLoss'),
-  'losses.KLDivergence': cls('KL divergence between probability distributions y_true and y_pred.', LOSS, 'torch.nn.KLDivLoss', 'KLDivLoss expects log-probabilities as input and its default reduction is not batchmean.'),
-  'losses.CosineSimilarity': cls('Negative cosine similarity as a loss.', LOSS, 'torch.nn.CosineEmbeddingLoss', 'Keras returns the negated mean cosine (-1 is best); CosineEmbeddingLoss with target 1 returns 1 - cosine (0 is best).'),
+  'losses.MeanSquaredError': cls('Mean of squared errors.', LOSS, 'torch.nn.MSELoss', SYMMETRIC_LOSS),
+  'losses.MeanAbsoluteError': cls('Mean of absolute errors.', LOSS, 'torch.nn.L1Loss', SYMMETRIC_LOSS),
+  'losses.Huber': cls('Huber loss with delta 1.0 by default.', LOSS, 'torch.nn.HuberLoss', SYMMETRIC_LOSS),
+  'losses.KLDivergence': cls('KL divergence between probability distributions y_true and y_pred.', LOSS, 'torch.nn.KLDivLoss', `KLDivLoss expects log-probabilities as input and its default reduction is not batchmean. ${KERAS_LOSS_ORDER}.`),
+  'losses.CosineSimilarity': cls('Negative cosine similarity as a loss.', LOSS, 'torch.nn.CosineEmbeddingLoss', 'Keras returns the negated mean cosine (-1 is best); CosineEmbeddingLoss with target 1 returns 1 - cosine (0 is best). Keras takes (y_true, y_pred); CosineEmbeddingLoss takes (input1, input2, target) with a ±1 target per pair.'),
   'losses.Hinge': cls('Hinge loss mean(max(1 - y_true * y_pred, 0)) for labels in {-1, 1}; 0/1 labels are converted. PyTorch has no built-in counterpart (HingeEmbeddingLoss is a different formula); write torch.clamp(1 - y * pred, min=0).mean().', LOSS),
-  'losses.CTC': cls('Connectionist temporal classification loss.', LOSS, 'torch.nn.CTCLoss'),
-  'losses.sparse_categorical_crossentropy': { kind: 'function', summary: 'Functional form: per-example cross-entropy for integer labels.', tags: LOSS, equivalents: [{ name: 'torch.nn.functional.cross_entropy', note: 'F.cross_entropy takes logits and averages over the batch by default; this function takes probabilities unless from_logits=True and returns one loss per example, as F.cross_entropy does with reduction="none".' }] },
+  'losses.CTC': cls('Connectionist temporal classification loss.', LOSS, 'torch.nn.CTCLoss', 'Keras takes (y_true, y_pred): labels padded with 0, the blank, and batch-major logits (batch, time, classes); CTCLoss takes (log_probs, targets, input_lengths, target_lengths) with time-major (T, N, C) log-probabilities.'),
+  'losses.sparse_categorical_crossentropy': { kind: 'function', summary: 'Functional form: per-example cross-entropy for integer labels.', tags: LOSS, equivalents: [{ name: 'torch.nn.functional.cross_entropy', note: `F.cross_entropy takes logits and averages over the batch by default; this function takes probabilities unless from_logits=True and returns one loss per example, as F.cross_entropy does with reduction="none". It takes (y_true, y_pred), F.cross_entropy (input, target); ${CLASS_AXIS}.` }] },
   metrics: { kind: 'module', summary: 'Stateful metrics updated per batch and reset per epoch.', tags: LOSS },
   'metrics.Metric': cls('Base class for stateful metrics (update_state, result, reset_state).', LOSS),
   'metrics.Accuracy': cls('Fraction of predictions equal to labels.', LOSS),
@@ -93,12 +94,12 @@ export default defineGroup(defaults, {
   'mixed_precision.Policy': cls('A dtype policy (compute dtype and variable dtype).', ['mixed-precision']),
   'mixed_precision.LossScaleOptimizer': cls('Wraps an optimizer with dynamic loss scaling for float16 training; compile() adds it automatically under mixed_float16.', ['mixed-precision'], 'torch.amp.GradScaler'),
   applications: { kind: 'module', summary: 'Pre-trained image models (ImageNet weights) with matching preprocess_input functions.', tags: ['transfer-learning'], equivalents: [{ name: 'torchvision.models' }] },
-  'applications.ResNet50': cls('ResNet-50 with optional ImageNet weights; include_top=False gives a feature extractor.', ['transfer-learning'], 'torchvision.models.resnet50', `${TORCHVISION_WEIGHTS}; Keras takes NHWC input through its caffe-style preprocess_input (BGR, minus the ImageNet means, no scaling).`),
-  'applications.MobileNetV2': cls('MobileNetV2, a small model for mobile and transfer learning.', ['transfer-learning'], 'torchvision.models.mobilenet_v2', `${TORCHVISION_WEIGHTS}; Keras takes NHWC input that its preprocess_input scales to [-1, 1].`),
-  'applications.EfficientNetB0': cls('EfficientNet-B0; expects inputs in 0-255 (normalisation is built in).', ['transfer-learning'], 'torchvision.models.efficientnet_b0', `${TORCHVISION_WEIGHTS}; the Keras model rescales NHWC 0-255 input itself (its preprocess_input passes it through).`),
-  'applications.VGG16': cls('VGG-16 classic convolutional network; loads ImageNet weights unless weights=None.', ['transfer-learning'], 'torchvision.models.vgg16', `${TORCHVISION_WEIGHTS}; Keras takes NHWC input through its caffe-style preprocess_input (BGR, minus the ImageNet means, no scaling).`),
-  'applications.InceptionV3': cls('Inception-v3, default input 299x299.', ['transfer-learning'], 'torchvision.models.inception_v3', `${TORCHVISION_WEIGHTS}; Keras takes NHWC input that its preprocess_input scales to [-1, 1].`),
-  'applications.DenseNet121': cls('DenseNet-121 with optional ImageNet weights.', ['transfer-learning'], 'torchvision.models.densenet121', `${TORCHVISION_WEIGHTS}; Keras preprocess_input normalises the same way, on NHWC input.`),
-  'applications.ConvNeXtTiny': cls('ConvNeXt-Tiny with optional ImageNet weights.', ['transfer-learning'], 'torchvision.models.convnext_tiny', `${TORCHVISION_WEIGHTS}; the Keras model normalises NHWC 0-255 input itself (include_preprocessing=True).`),
+  'applications.ResNet50': cls('ResNet-50 with optional ImageNet weights; include_top=False gives a feature extractor.', ['transfer-learning'], 'torchvision.models.resnet50', `${TORCHVISION_WEIGHTS}; Keras takes NHWC input through its caffe-style preprocess_input (BGR, minus the ImageNet means, no scaling). ${KERAS_APPLICATION_HEAD}`),
+  'applications.MobileNetV2': cls('MobileNetV2, a small model for mobile and transfer learning.', ['transfer-learning'], 'torchvision.models.mobilenet_v2', `${TORCHVISION_WEIGHTS}; Keras takes NHWC input that its preprocess_input scales to [-1, 1]. ${KERAS_APPLICATION_HEAD}`),
+  'applications.EfficientNetB0': cls('EfficientNet-B0; expects inputs in 0-255 (normalisation is built in).', ['transfer-learning'], 'torchvision.models.efficientnet_b0', `${TORCHVISION_WEIGHTS}; the Keras model rescales NHWC 0-255 input itself (its preprocess_input passes it through). ${KERAS_APPLICATION_HEAD}`),
+  'applications.VGG16': cls('VGG-16 classic convolutional network; loads ImageNet weights unless weights=None.', ['transfer-learning'], 'torchvision.models.vgg16', `${TORCHVISION_WEIGHTS}; Keras takes NHWC input through its caffe-style preprocess_input (BGR, minus the ImageNet means, no scaling). ${KERAS_APPLICATION_HEAD}`),
+  'applications.InceptionV3': cls('Inception-v3, default input 299x299.', ['transfer-learning'], 'torchvision.models.inception_v3', `${TORCHVISION_WEIGHTS}; Keras takes NHWC input that its preprocess_input scales to [-1, 1]. ${KERAS_APPLICATION_HEAD}`),
+  'applications.DenseNet121': cls('DenseNet-121 with optional ImageNet weights.', ['transfer-learning'], 'torchvision.models.densenet121', `${TORCHVISION_WEIGHTS}; Keras preprocess_input normalises the same way, on NHWC input. ${KERAS_APPLICATION_HEAD}`),
+  'applications.ConvNeXtTiny': cls('ConvNeXt-Tiny with optional ImageNet weights.', ['transfer-learning'], 'torchvision.models.convnext_tiny', `${TORCHVISION_WEIGHTS}; the Keras model normalises NHWC 0-255 input itself (include_preprocessing=True). ${KERAS_APPLICATION_HEAD}`),
   'applications.Xception': cls('Xception, default input 299x299.', ['transfer-learning']),
 });

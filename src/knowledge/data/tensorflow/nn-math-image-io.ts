@@ -1,6 +1,7 @@
 /** tf.nn, tf.math, tf.linalg, tf.random, tf.image, tf.io and the other TF2 homes of renamed TF1 ops. */
 import { defineGroup, docsUrl } from '../../define';
 import type { EntrySpec } from '../../define';
+import { CLASS_AXIS, CLASS_AXIS_NO_ARG, TF_NN_LOSS_ORDER } from '../pairs';
 
 const GOLDEN = 'https://github.com/tensorflow/tensorflow/tree/master/tensorflow/tools/api/golden/v2';
 const RENAMES = 'https://github.com/tensorflow/tensorflow/blob/master/tensorflow/tools/compatibility/renames_v2.py';
@@ -37,9 +38,9 @@ const nn = defineGroup({ ...base, module: 'tensorflow.nn', sources: [`${GOLDEN}/
   l2_normalize: fn('Divides by the L2 norm along an axis, or over the whole tensor when axis is None (the default); epsilon bounds the squared norm.', 'torch.nn.functional.normalize', 'F.normalize uses dim=1 when no dim is given (TF axis=None normalises the whole tensor) and its eps bounds the norm itself.'),
   l2_loss: fn('Half the sum of squares, used for weight decay.', undefined, undefined, ['loss-metrics']),
   embedding_lookup: fn('Gathers rows of an embedding matrix by id.', 'torch.nn.functional.embedding', 'The arguments come the other way round: F.embedding(input, weight) takes the ids first.'),
-  softmax_cross_entropy_with_logits: fn('Cross-entropy between one-hot or soft labels and logits, per example.', 'torch.nn.functional.cross_entropy', 'F.cross_entropy also accepts class indices and averages by default.', ['loss-metrics']),
-  sparse_softmax_cross_entropy_with_logits: fn('Cross-entropy between integer labels and logits, per example (no reduction).', 'torch.nn.functional.cross_entropy', 'Use reduction="none" for per-example values.', ['loss-metrics']),
-  sigmoid_cross_entropy_with_logits: fn('Element-wise binary cross-entropy on logits.', 'torch.nn.functional.binary_cross_entropy_with_logits', undefined, ['loss-metrics']),
+  softmax_cross_entropy_with_logits: fn('Cross-entropy between one-hot or soft labels and logits, per example.', 'torch.nn.functional.cross_entropy', `${TF_NN_LOSS_ORDER}; ${CLASS_AXIS}. F.cross_entropy also accepts class indices and averages by default.`, ['loss-metrics']),
+  sparse_softmax_cross_entropy_with_logits: fn('Cross-entropy between integer labels and logits, per example (no reduction).', 'torch.nn.functional.cross_entropy', `${TF_NN_LOSS_ORDER}; ${CLASS_AXIS_NO_ARG}. Use reduction="none" for per-example values.`, ['loss-metrics']),
+  sigmoid_cross_entropy_with_logits: fn('Element-wise binary cross-entropy on logits.', 'torch.nn.functional.binary_cross_entropy_with_logits', `${TF_NN_LOSS_ORDER}; PyTorch averages by default (reduction="mean").`, ['loss-metrics']),
   ctc_loss: fn('Connectionist temporal classification loss.', 'torch.nn.functional.ctc_loss', undefined, ['loss-metrics']),
   in_top_k: fn('Whether each target is in the top-k predictions.', undefined, undefined, ['loss-metrics']),
 });
@@ -61,7 +62,7 @@ const math = defineGroup({ ...base, module: 'tensorflow', sources: [RENAMES] }, 
   'linalg.det': fn('Determinant of square matrices (batched).', 'torch.linalg.det'),
   'linalg.solve': fn('Solves the linear systems A X = B (batched).', 'torch.linalg.solve'),
   'linalg.cholesky': fn('Cholesky factor of a positive-definite matrix.', 'torch.linalg.cholesky'),
-  'linalg.matrix_transpose': fn('Transposes the last two dimensions.', 'torch.transpose'),
+  'linalg.matrix_transpose': fn('Transposes the last two dimensions.', 'torch.transpose', 'Pass the two dims: torch.transpose(x, -2, -1), or x.mT.'),
   'linalg.trace': fn('Sum of the diagonal of the last two dimensions.', 'torch.trace', 'torch.trace works on 2-D input only.'),
   'linalg.tensor_diag': fn('Builds a diagonal tensor from a tensor (TF1 tf.diag).', 'torch.diag'),
   'signal.fft': fn('1-D FFT over the innermost dimension of a complex tensor.', 'torch.fft.fft'),
@@ -107,7 +108,7 @@ const image = defineGroup({ ...base, module: 'tensorflow.image', sources: [`${GO
     sources: [`${GOLDEN}/tensorflow.image.pbtxt`, COLOR_JITTER],
   },
   adjust_brightness: fn('Adds a fixed delta to image brightness.', undefined, undefined, ['augmentation']),
-  convert_image_dtype: fn('Converts image dtype and rescales values (e.g. uint8 0-255 to float 0-1).', 'torchvision.transforms.ToTensor', 'ToTensor also moves channels to CHW.', ['data-pipeline']),
+  convert_image_dtype: fn('Converts image dtype and rescales values (e.g. uint8 0-255 to float 0-1).', 'torchvision.transforms.ToTensor', 'ToTensor takes a PIL image or NumPy array, not a tensor, moves channels to CHW and rescales only uint8 input (dividing by 255): other integer types, such as 16-bit images, come back unscaled.', ['data-pipeline']),
   per_image_standardization: fn('Scales each image to zero mean and unit variance.', undefined, undefined, ['data-pipeline']),
   rgb_to_grayscale: fn('Converts RGB images to grayscale.', 'torchvision.transforms.Grayscale', undefined, ['augmentation']),
   decode_jpeg: fn('Decodes JPEG bytes to a uint8 tensor (HWC).', 'torchvision.io.decode_jpeg', 'torchvision returns CHW.', ['data-pipeline']),

@@ -6,6 +6,7 @@ import { defineGroup, docsUrl } from '../../define';
 import type { EntrySpec } from '../../define';
 import type { GraphMode, KnowledgeEntry, Replacement } from '../../types';
 import graphModeFacts from './graph-mode.json';
+import { initialWeights } from '../pairs';
 
 const RENAMES = 'https://github.com/tensorflow/tensorflow/blob/master/tensorflow/tools/compatibility/renames_v2.py';
 const MIGRATE = 'https://www.tensorflow.org/guide/migrate';
@@ -50,6 +51,17 @@ function idiomatic(key: string, kind: EntrySpec['kind'], summary: string, target
 function kerasStub(key: string, kind: EntrySpec['kind'], summary: string, target: string, note: string, extra: Partial<EntrySpec> = {}): EntrySpec {
   const replacement: Replacement = { name: target, note: `${note} tf.compat.v1.${key} only raises in TensorFlow 2.21 with Keras 3 (AttributeError: not available with Keras 3).` };
   return { kind, summary, replacement, status: KERAS3_STUB, verified: STUB_VERIFIED, sources: [RENAMES, MIGRATE, LAZY_LOADER], ...extra };
+}
+
+/**
+ * A TF1 RNN function whose tf.compat.v1 copy runs, but with no cell TensorFlow 2.21 ships: under Keras 3 every class in
+ * tf.compat.v1.nn.rnn_cell raises AttributeError and Keras 3 cells are refused (TypeError from get_initial_state), so
+ * only a cell written by hand works (checked in the third audit of issue 30).
+ */
+const CELLS_RAISE = { ...REMOVED_2_0, note: 'Gone from the TF2 namespace; its tf.compat.v1 copy runs only with a cell you write yourself, since TensorFlow 2.21 with Keras 3 has no TF1 cell that works.' };
+function needsCell(key: string, kind: EntrySpec['kind'], summary: string, target: string, note: string, extra: Partial<EntrySpec> = {}): EntrySpec {
+  const replacement: Replacement = { name: target, note: `${note} tf.compat.v1.${key} still runs, but every cell class in tf.compat.v1.nn.rnn_cell raises AttributeError in TensorFlow 2.21 with Keras 3 (not available with Keras 3) and Keras 3 cells are refused (TypeError), so it takes only a cell you write yourself.` };
+  return { kind, summary, replacement, status: CELLS_RAISE, ...extra };
 }
 
 /** A pure rename that tf_upgrade_v2 applies: same function, new module. */
@@ -99,7 +111,7 @@ const entries: KnowledgeEntry[] = [
     },
     'tensorflow.python_io': { kind: 'module', summary: 'TF1 home of TFRecord reading and writing helpers.', replacement: { name: 'tensorflow.io', note: 'TFRecordWriter and TFRecordOptions moved to tf.io; reading goes through tf.data.TFRecordDataset.' }, tags: ['data-pipeline'] },
     'tensorflow.saved_model.loader': { kind: 'module', summary: 'TF1 SavedModel loading into a session.', replacement: { name: 'tensorflow.saved_model.load', note: 'tf.compat.v1.saved_model.loader keeps the session-based loader.' }, tags: ['export'] },
-    'tensorflow.saved_model.builder': { kind: 'module', summary: 'TF1 SavedModelBuilder for session graphs.', replacement: { name: 'tensorflow.saved_model.save', note: 'tf.compat.v1.saved_model.builder keeps the builder.' }, tags: ['export'] },
+    'tensorflow.saved_model.builder': { kind: 'module', summary: 'TF1 SavedModelBuilder for session graphs.', replacement: { name: 'tensorflow.saved_model.save', note: 'tf.compat.v1.saved_model.builder keeps the builder in graph mode only: call tf.compat.v1.disable_v2_behavior() first.' }, tags: ['export'] },
     'tensorflow.saved_model.tag_constants': { kind: 'module', summary: 'TF1 module of SavedModel tag constants.', replacement: { name: 'tensorflow.saved_model.SERVING', note: 'The tags are top-level constants of tf.saved_model in TF2.' }, tags: ['export'] },
     'tensorflow.layers': {
       kind: 'module',
@@ -197,8 +209,8 @@ const entries: KnowledgeEntry[] = [
     'image.resize_image_with_crop_or_pad': moved('function', 'Crop-or-pad resize (TF1 name).', 'tensorflow.image.resize_with_crop_or_pad', { tags: ['augmentation'] }),
     'image.resize_bilinear': idiomatic('image.resize_bilinear', 'function', 'Bilinear image resize (TF1).', 'tensorflow.image.resize', 'Use tf.image.resize(images, size, method="bilinear"); TF2 resize has no align_corners and uses half-pixel centres.', { tags: ['augmentation'] }),
     'image.resize_nearest_neighbor': idiomatic('image.resize_nearest_neighbor', 'function', 'Nearest-neighbour image resize (TF1).', 'tensorflow.image.resize', 'Use tf.image.resize(images, size, method="nearest").', { tags: ['augmentation'] }),
-    'layers.dense': kerasStub('layers.dense', 'function', 'Functional fully connected layer that creates its variables in the current scope.', 'keras.layers.Dense', 'Create a keras.layers.Dense once and call it; weights live on the layer.', { tags: ['sequential-model', 'mnist-mlp'], equivalents: [{ name: 'torch.nn.Linear' }] }),
-    'layers.conv2d': kerasStub('layers.conv2d', 'function', 'Functional 2-D convolution layer (TF1).', 'keras.layers.Conv2D', 'Use keras.layers.Conv2D.', { tags: ['sequential-model'], equivalents: [{ name: 'torch.nn.Conv2d', note: 'NCHW in PyTorch with a weight (out, in, kh, kw); the TF1 kernel variable is (kh, kw, in, out), as in keras.layers.Conv2D.' }] }),
+    'layers.dense': kerasStub('layers.dense', 'function', 'Functional fully connected layer that creates its variables in the current scope.', 'keras.layers.Dense', 'Create a keras.layers.Dense once and call it; weights live on the layer.', { tags: ['sequential-model', 'mnist-mlp'], equivalents: [{ name: 'torch.nn.Linear', note: `Linear needs in_features and has no activation argument; its weight is (out, in), the TF1 kernel variable (in, out), as in keras.layers.Dense. ${initialWeights('in_features', 'the TF1 layer')}` }] }),
+    'layers.conv2d': kerasStub('layers.conv2d', 'function', 'Functional 2-D convolution layer (TF1).', 'keras.layers.Conv2D', 'Use keras.layers.Conv2D.', { tags: ['sequential-model'], equivalents: [{ name: 'torch.nn.Conv2d', note: `NCHW in PyTorch with a weight (out, in, kh, kw); the TF1 kernel variable is (kh, kw, in, out), as in keras.layers.Conv2D. ${initialWeights('in × kh × kw', 'the TF1 layer')}` }] }),
     'layers.conv1d': kerasStub('layers.conv1d', 'function', 'Functional 1-D convolution layer (TF1).', 'keras.layers.Conv1D', 'Use keras.layers.Conv1D.'),
     'layers.conv2d_transpose': kerasStub('layers.conv2d_transpose', 'function', 'Functional transposed convolution (TF1).', 'keras.layers.Conv2DTranspose', 'Use keras.layers.Conv2DTranspose.'),
     'layers.max_pooling2d': kerasStub('layers.max_pooling2d', 'function', 'Functional 2-D max pooling (TF1).', 'keras.layers.MaxPooling2D', 'Use keras.layers.MaxPooling2D.'),
@@ -213,16 +225,16 @@ const entries: KnowledgeEntry[] = [
     'layers.Dropout': kerasStub('layers.Dropout', 'class', 'TF1 dropout layer class.', 'keras.layers.Dropout', 'Use keras.layers.Dropout.'),
     'layers.Flatten': kerasStub('layers.Flatten', 'class', 'TF1 flatten layer class.', 'keras.layers.Flatten', 'Use keras.layers.Flatten.'),
     'layers.MaxPooling2D': kerasStub('layers.MaxPooling2D', 'class', 'TF1 max pooling layer class.', 'keras.layers.MaxPooling2D', 'Use keras.layers.MaxPooling2D.'),
-    'nn.dynamic_rnn': idiomatic('nn.dynamic_rnn', 'function', 'Runs an RNN cell over a batch of sequences in a graph loop.', 'keras.layers.RNN', 'Use keras.layers.RNN with a cell, or LSTM/GRU layers directly.', { equivalents: [{ name: 'torch.nn.LSTM', note: 'dynamic_rnn defaults to batch-major input (time_major=False: batch, time, features); nn.LSTM defaults to sequence-first (batch_first=False: time, batch, features).' }] }),
-    'nn.bidirectional_dynamic_rnn': idiomatic('nn.bidirectional_dynamic_rnn', 'function', 'Bidirectional dynamic RNN (TF1).', 'keras.layers.Bidirectional', 'Wrap a Keras recurrent layer in Bidirectional.'),
-    'nn.static_rnn': idiomatic('nn.static_rnn', 'function', 'Unrolled RNN over a Python list of time steps (TF1).', 'keras.layers.RNN', 'Use keras.layers.RNN (unroll=True if needed).'),
+    'nn.dynamic_rnn': needsCell('nn.dynamic_rnn', 'function', 'Runs an RNN cell over a batch of sequences in a graph loop.', 'keras.layers.RNN', 'Use keras.layers.RNN with a cell, or LSTM/GRU layers directly.', { equivalents: [{ name: 'torch.nn.LSTM', note: 'dynamic_rnn defaults to batch-major input (time_major=False: batch, time, features); nn.LSTM defaults to sequence-first (batch_first=False: time, batch, features).' }] }),
+    'nn.bidirectional_dynamic_rnn': needsCell('nn.bidirectional_dynamic_rnn', 'function', 'Bidirectional dynamic RNN (TF1).', 'keras.layers.Bidirectional', 'Wrap a Keras recurrent layer in Bidirectional: keras.layers.Bidirectional(keras.layers.RNN(cell)) for a Keras cell.'),
+    'nn.static_rnn': needsCell('nn.static_rnn', 'function', 'Unrolled RNN over a Python list of time steps (TF1).', 'keras.layers.RNN', 'Use keras.layers.RNN (unroll=True if needed).'),
     'nn.xw_plus_b': idiomatic('nn.xw_plus_b', 'function', 'Computes matmul(x, w) + b.', 'keras.layers.Dense', 'Use a Dense layer or tf.matmul plus tf.nn.bias_add.'),
     'train.AdamOptimizer': idiomatic('train.AdamOptimizer', 'class', 'TF1 Adam optimizer; epsilon 1e-8 by default.', 'keras.optimizers.Adam', 'Keras Adam defaults epsilon to 1e-7; pass epsilon=1e-8 to match.', { tags: ['training-loop', 'mnist-mlp'], equivalents: [{ name: 'torch.optim.Adam', note: 'PyTorch eps is 1e-8, like TF1.' }], section: 'changes-since-2023' }),
     'train.GradientDescentOptimizer': idiomatic('train.GradientDescentOptimizer', 'class', 'TF1 plain gradient descent optimizer.', 'keras.optimizers.SGD', 'Use keras.optimizers.SGD(learning_rate=...).', { tags: ['training-loop'], equivalents: [{ name: 'torch.optim.SGD' }] }),
     'train.MomentumOptimizer': idiomatic('train.MomentumOptimizer', 'class', 'TF1 SGD with momentum (momentum is required).', 'keras.optimizers.SGD', 'Use keras.optimizers.SGD(learning_rate, momentum=..., nesterov=...).', { tags: ['training-loop'], equivalents: [{ name: 'torch.optim.SGD' }] }),
     'train.RMSPropOptimizer': idiomatic('train.RMSPropOptimizer', 'class', 'TF1 RMSProp; decay 0.9 and epsilon 1e-10 by default.', 'keras.optimizers.RMSprop', 'Keras names decay rho and defaults epsilon to 1e-7.', { tags: ['training-loop'], equivalents: [{ name: 'torch.optim.RMSprop', note: 'TF1 decay is PyTorch alpha, but TF1 starts the mean square at 1 and PyTorch at 0, so the first steps are much smaller in TF1.' }] }),
-    'train.AdagradOptimizer': idiomatic('train.AdagradOptimizer', 'class', 'TF1 Adagrad optimizer.', 'keras.optimizers.Adagrad', 'Use keras.optimizers.Adagrad.', { tags: ['training-loop'], equivalents: [{ name: 'torch.optim.Adagrad' }] }),
-    'train.AdadeltaOptimizer': idiomatic('train.AdadeltaOptimizer', 'class', 'TF1 Adadelta optimizer.', 'keras.optimizers.Adadelta', 'Use keras.optimizers.Adadelta.', { tags: ['training-loop'] }),
+    'train.AdagradOptimizer': idiomatic('train.AdagradOptimizer', 'class', 'TF1 Adagrad optimizer.', 'keras.optimizers.Adagrad', 'Use keras.optimizers.Adagrad.', { tags: ['training-loop'], equivalents: [{ name: 'torch.optim.Adagrad', note: 'TF1 starts the accumulator at 0.1 (initial_accumulator_value), PyTorch at 0, and PyTorch adds eps 1e-10 to the square root of the accumulator.' }] }),
+    'train.AdadeltaOptimizer': idiomatic('train.AdadeltaOptimizer', 'class', 'TF1 Adadelta optimizer.', 'keras.optimizers.Adadelta', 'Keras Adadelta defaults epsilon to 1e-7 (TF1 1e-8), which makes its first steps about three times larger: pass epsilon=1e-8 to match.', { tags: ['training-loop'] }),
     'train.FtrlOptimizer': idiomatic('train.FtrlOptimizer', 'class', 'TF1 FTRL optimizer for wide sparse models.', 'keras.optimizers.Ftrl', 'Use keras.optimizers.Ftrl.', { tags: ['training-loop'] }),
     'train.Optimizer': idiomatic('train.Optimizer', 'class', 'Base class of TF1 optimizers (minimize, compute_gradients, apply_gradients).', 'keras.optimizers.Optimizer', 'Keras optimizers use apply_gradients with gradients from tf.GradientTape.', { tags: ['training-loop'] }),
     'train.SyncReplicasOptimizer': idiomatic('train.SyncReplicasOptimizer', 'class', 'TF1 synchronous multi-replica optimizer wrapper.', 'tensorflow.distribute.MultiWorkerMirroredStrategy', 'Use a tf.distribute strategy.', { tags: ['distributed'] }),
